@@ -1,0 +1,341 @@
+package com.faceid.ledger.account;
+
+import com.faceid.ledger.metering.BillableResults;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.metering.CallOutcome;
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.metering.MeteredRequests;
+import com.faceid.ledger.metering.Settlement;
+import com.faceid.ledger.prepaid.BuyPackage;
+import com.faceid.ledger.prepaid.ExpirePackage;
+import com.faceid.ledger.prepaid.FreeGrantIssued;
+import com.faceid.ledger.prepaid.LedgerPackage;
+import com.faceid.ledger.prepaid.PackageExpired;
+import com.faceid.ledger.prepaid.PackageKind;
+import com.faceid.ledger.prepaid.PackagePurchased;
+import com.faceid.ledger.prepaid.PackageReceipt;
+import com.faceid.ledger.prepaid.RequestRefund;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.Catalog;
+import com.faceid.ledger.pricing.Money;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.AgreeNegotiatedPrice;
+import com.faceid.ledger.statement.CloseStatement;
+import com.faceid.ledger.statement.NegotiatedPriceAgreed;
+import com.faceid.ledger.statement.NegotiatedPrices;
+import com.faceid.ledger.statement.PurchaseLine;
+import com.faceid.ledger.statement.ServiceUsage;
+import com.faceid.ledger.statement.StatementCalculator;
+import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.statement.StatementFigures;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One customer account of the face-verification API: its packages, its open months and its prices.
+ * <p>
+ * Command handlers check the rules and apply events; only event-sourcing handlers change state.
+ * The state is bounded: packages (one per purchase, plus three grants), counters of months not yet
+ * closed, negotiated prices. Nothing here grows with the number of calls: request-id idempotency lives
+ * in {@link MeteredRequests}, a table outside the aggregate.
+ */
+public class Account {
+    @AggregateIdentifier
+    private String accountId;
+    private Instant openedAt;
+    private ZoneId zone;
+    private boolean postpaidEnabled;
+    /** Every month up to and including this one is closed. */
+    private YearMonth closedThrough;
+    private Map<String, LedgerPackage> packages = new LinkedHashMap<>();
+    private Map<String, String> packageByPurchaseId = new HashMap<>();
+    private int purchaseCount;
+    private TreeMap<YearMonth, Map<Service, ServiceUsage>> openUsage = new TreeMap<>();
+    private TreeMap<YearMonth, List<PurchaseLine>> openPurchases = new TreeMap<>();
+    private NegotiatedPrices negotiated = new NegotiatedPrices();
+
+    protected Account() {
+        // for Axon and for snapshot deserialisation
+    }
+
+    // ------------------------------------------------------------------ opening
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public void handle(OpenAccount cmd, BillingPolicy policy) {
+        if (accountId != null) {
+            throw new LedgerException(ErrorCode.ACCOUNT_EXISTS, "account " + cmd.accountId() + " already exists");
+        }
+        require(cmd.openedAt() != null, "openedAt is required");
+        ZoneId billingZone = cmd.zone() == null ? BillingCalendar.DEFAULT_ZONE : ZoneId.of(cmd.zone());
+        BillingCalendar cal = new BillingCalendar(billingZone);
+        apply(new AccountOpened(cmd.accountId(), cmd.openedAt(), billingZone.getId(), cmd.postpaidEnabled()));
+        // §2: one free package per listed service, once per account, usable from 00:00 the next day.
+        Catalog catalog = policy.catalogs().inForceOn(cal.dayOf(cmd.openedAt()));
+        Instant from = cal.grantEffectiveFrom(cmd.openedAt());
+        for (Service s : catalog.freeGrantServices()) {
+            apply(new FreeGrantIssued(cmd.accountId(), "FREE-" + s.name(), s, catalog.freeGrantSize(), from,
+                    cal.oneYearAfter(from), catalog.version()));
+        }
+    }
+
+    @CommandHandler
+    public void handle(SwitchPostpaid cmd) {
+        if (cmd.enabled() != postpaidEnabled) {
+            apply(new PostpaidSwitched(accountId, cmd.enabled(), cmd.at(), cmd.actor()));
+        }
+    }
+
+    // ------------------------------------------------------------------ packages
+
+    @CommandHandler
+    public PackageReceipt handle(BuyPackage cmd, BillingPolicy policy) {
+        require(cmd.service() != null, "service is required");
+        require(cmd.purchaseId() != null && !cmd.purchaseId().isBlank(), "purchaseId is required");
+        require(cmd.purchasedAt() != null, "purchasedAt is required");
+        String known = packageByPurchaseId.get(cmd.purchaseId());
+        if (known != null) {
+            LedgerPackage p = packages.get(known);
+            if (p.service() != cmd.service() || p.size() != cmd.size()) {
+                throw new LedgerException(ErrorCode.PURCHASE_ID_CONFLICT, "purchaseId " + cmd.purchaseId()
+                        + " was used for " + p.size() + " x " + p.service() + " (package " + p.packageId() + ")");
+            }
+            return PackageReceipt.repeated(p);
+        }
+        requireOpenAt(cmd.purchasedAt());
+        BillingCalendar cal = calendar();
+        Catalog catalog = policy.catalogs().inForceOn(cal.dayOf(cmd.purchasedAt()));
+        BigDecimal price = catalog.packagePrice(cmd.service(), cmd.size()).orElseThrow(() -> new LedgerException(
+                ErrorCode.PACKAGE_SIZE_NOT_SOLD, cmd.service() + " is not sold in packages of " + cmd.size()
+                + (catalog.sellsPackages(cmd.service()) ? "; sizes sold: " + catalog.sizesSold(cmd.service())
+                : "; it is postpaid only")));
+        String packageId = String.format("PKG-%06d", purchaseCount + 1);
+        apply(new PackagePurchased(accountId, packageId, cmd.purchaseId(), cmd.service(), cmd.size(), price,
+                cmd.purchasedAt(), cal.oneYearAfter(cmd.purchasedAt()), catalog.version()));
+        return PackageReceipt.newPurchase(packages.get(packageId));
+    }
+
+    @CommandHandler
+    public void handle(RequestRefund cmd) {
+        throw new LedgerException(ErrorCode.REFUND_NOT_ALLOWED,
+                "prepaid packages are not refundable (billing rules §3: no refunds)");
+    }
+
+    @CommandHandler
+    public void handle(ExpirePackage cmd) {
+        LedgerPackage p = packages.get(cmd.packageId());
+        if (p == null) {
+            throw new LedgerException(ErrorCode.PACKAGE_NOT_FOUND, "no package " + cmd.packageId());
+        }
+        if (p.expired()) {
+            return; // already expired: the scheduler may fire twice, the ledger records it once
+        }
+        if (cmd.at().isBefore(p.expiresAt())) {
+            throw new LedgerException(ErrorCode.EXPIRY_NOT_DUE,
+                    "package " + p.packageId() + " expires at " + p.expiresAt());
+        }
+        apply(new PackageExpired(accountId, p.packageId(), p.expiresAt(), p.remaining()));
+    }
+
+    // ------------------------------------------------------------------ metering
+
+    @CommandHandler
+    public CallOutcome handle(MeterCall cmd, BillingPolicy policy, MeteredRequests requests) {
+        require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
+        require(cmd.service() != null, "service is required");
+        require(cmd.occurredAt() != null, "occurredAt is required");
+        Optional<CallOutcome> earlier = requests.find(accountId, cmd.requestId());
+        if (earlier.isPresent()) {
+            return earlier.get().asDuplicate();
+        }
+        YearMonth month = requireOpenAt(cmd.occurredAt());
+        String result = BillableResults.effectiveResult(cmd.resultCode());
+        boolean billable = policy.billableResults().isBillable(result);
+        ChargedTo chargedTo = ChargedTo.NONE;
+        LedgerPackage payer = null;
+        if (billable) {
+            payer = Settlement.payer(packages.values(), cmd.service(), cmd.occurredAt()).orElse(null);
+            if (payer != null) {
+                chargedTo = payer.kind() == PackageKind.FREE ? ChargedTo.FREE : ChargedTo.PURCHASED;
+            } else {
+                chargedTo = postpaidEnabled ? ChargedTo.POSTPAID : ChargedTo.REFUSED;
+            }
+        }
+        long postpaidBefore = usage(month, cmd.service()).map(u -> u.postpaid).orElse(0L);
+        CallMetered event = new CallMetered(accountId, cmd.requestId(), cmd.service(), cmd.occurredAt(),
+                cmd.recordedAt(), result, billable, chargedTo, payer == null ? null : payer.packageId(),
+                payer == null ? null : payer.remaining() - 1, month,
+                postpaidBefore + (chargedTo == ChargedTo.POSTPAID ? 1 : 0));
+        apply(event);
+        return CallOutcome.of(event);
+    }
+
+    // ------------------------------------------------------------------ statements and prices
+
+    @CommandHandler
+    public void handle(AgreeNegotiatedPrice cmd) {
+        require(cmd.service() != null && cmd.effectiveFrom() != null, "service and effectiveFrom are required");
+        require(cmd.unitPrice() != null && cmd.unitPrice().signum() > 0, "unitPrice must be positive");
+        require(cmd.unitPrice().stripTrailingZeros().scale() <= 4, "unitPrice has at most 4 decimals");
+        require(cmd.agreedBy() != null && !cmd.agreedBy().isBlank(), "agreedBy is required");
+        if (!cmd.effectiveFrom().isAfter(closedThrough)) {
+            throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + cmd.effectiveFrom()
+                    + " is closed; a negotiated price can only apply from " + closedThrough.plusMonths(1));
+        }
+        apply(new NegotiatedPriceAgreed(accountId, cmd.service(), cmd.unitPrice(), cmd.effectiveFrom(),
+                cmd.agreedBy(), cmd.agreedAt()));
+    }
+
+    /** Closes the month and every earlier open month, in order; answers the months it closed. */
+    @CommandHandler
+    public List<YearMonth> handle(CloseStatement cmd, BillingPolicy policy) {
+        require(cmd.month() != null && cmd.closedAt() != null, "month and closedAt are required");
+        if (!cmd.month().isAfter(closedThrough)) {
+            return List.of(); // already closed: closing is idempotent
+        }
+        if (cmd.closedAt().isBefore(calendar().monthEnd(cmd.month()))) {
+            throw new LedgerException(ErrorCode.PERIOD_NOT_OVER, "month " + cmd.month() + " is not over yet");
+        }
+        List<StatementFigures> toClose = new ArrayList<>();
+        for (YearMonth m = closedThrough.plusMonths(1); !m.isAfter(cmd.month()); m = m.plusMonths(1)) {
+            StatementFigures f = figures(m, policy);
+            if (f.awaitingPrice()) {
+                throw new LedgerException(ErrorCode.AWAITING_PRICE, "month " + m
+                        + " reaches the top (联系商务) tier without a negotiated price for "
+                        + f.lines().stream().filter(l -> l.awaitingPrice()).map(l -> l.service().name()).toList());
+            }
+            toClose.add(f);
+        }
+        toClose.forEach(f -> apply(StatementClosed.of(accountId, f, cmd.closedAt(), cmd.actor())));
+        return toClose.stream().map(StatementFigures::month).toList();
+    }
+
+    /** The figures of a month not yet closed, as they stand (also the running estimate). */
+    public StatementFigures figures(YearMonth month, BillingPolicy policy) {
+        return StatementCalculator.compute(month, openUsage.getOrDefault(month, Map.of()),
+                openPurchases.getOrDefault(month, List.of()), policy.catalogs().inForceFor(month), policy.pricer(),
+                s -> negotiated.priceFor(s, month), Money.ZERO);
+    }
+
+    // ------------------------------------------------------------------ event sourcing
+
+    @EventSourcingHandler
+    void on(AccountOpened e) {
+        accountId = e.accountId();
+        openedAt = e.openedAt();
+        zone = ZoneId.of(e.zone());
+        postpaidEnabled = e.postpaidEnabled();
+        closedThrough = calendar().monthOf(e.openedAt()).minusMonths(1);
+    }
+
+    @EventSourcingHandler
+    void on(FreeGrantIssued e) {
+        packages.put(e.packageId(), new LedgerPackage(e.packageId(), PackageKind.FREE, null, e.service(), e.size(),
+                Money.ZERO, e.effectiveFrom(), e.expiresAt(), e.size(), false));
+    }
+
+    @EventSourcingHandler
+    void on(PostpaidSwitched e) {
+        postpaidEnabled = e.enabled();
+    }
+
+    @EventSourcingHandler
+    void on(PackagePurchased e) {
+        purchaseCount++;
+        packages.put(e.packageId(), new LedgerPackage(e.packageId(), PackageKind.PURCHASED, e.purchaseId(),
+                e.service(), e.size(), e.price(), e.purchasedAt(), e.expiresAt(), e.size(), false));
+        packageByPurchaseId.put(e.purchaseId(), e.packageId());
+        openPurchases.computeIfAbsent(calendar().monthOf(e.purchasedAt()), m -> new ArrayList<>())
+                .add(new PurchaseLine(e.packageId(), e.service(), e.size(), e.price(), e.purchasedAt()));
+    }
+
+    @EventSourcingHandler
+    void on(PackageExpired e) {
+        packages.computeIfPresent(e.packageId(), (id, p) -> p.asExpired());
+    }
+
+    @EventSourcingHandler
+    void on(CallMetered e) {
+        if (e.packageId() != null) {
+            packages.computeIfPresent(e.packageId(), (id, p) -> p.withRemaining(e.packageRemainingAfter()));
+        }
+        openUsage.computeIfAbsent(e.month(), m -> new EnumMap<>(Service.class))
+                .computeIfAbsent(e.service(), s -> new ServiceUsage())
+                .count(e.billable(), e.chargedTo());
+    }
+
+    @EventSourcingHandler
+    void on(NegotiatedPriceAgreed e) {
+        negotiated.record(e);
+    }
+
+    @EventSourcingHandler
+    void on(StatementClosed e) {
+        closedThrough = e.month();
+        openUsage.remove(e.month());
+        openPurchases.remove(e.month());
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private BillingCalendar calendar() {
+        return new BillingCalendar(zone);
+    }
+
+    /** The billing month of {@code t}, provided the account was open then and that month is not closed. */
+    private YearMonth requireOpenAt(Instant t) {
+        if (t.isBefore(openedAt)) {
+            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED,
+                    t + " is before the account was opened (" + openedAt + ")");
+        }
+        YearMonth month = calendar().monthOf(t);
+        if (!month.isAfter(closedThrough)) {
+            throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " is closed");
+        }
+        return month;
+    }
+
+    private Optional<ServiceUsage> usage(YearMonth month, Service service) {
+        return Optional.ofNullable(openUsage.get(month)).map(m -> m.get(service));
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new LedgerException(ErrorCode.VALIDATION_FAILED, message);
+        }
+    }
+
+    // ------------------------------------------------------------------ read access for tests and receipts
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public Collection<LedgerPackage> packages() {
+        return List.copyOf(packages.values());
+    }
+
+    public YearMonth closedThrough() {
+        return closedThrough;
+    }
+}

@@ -1,0 +1,6 @@
+package com.faceid.ledger.account;
+
+import java.time.Instant;
+
+public record AccountOpened(String accountId, Instant openedAt, String zone, boolean postpaidEnabled) {
+}

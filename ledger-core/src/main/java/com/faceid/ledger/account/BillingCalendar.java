@@ -1,0 +1,45 @@
+package com.faceid.ledger.account;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.ZoneId;
+
+/**
+ * All calendar arithmetic of the rules, in the billing time zone (default Asia/Shanghai). Pure: the
+ * instant always comes from the caller (a command, an event), never from a clock here.
+ */
+public record BillingCalendar(ZoneId zone) {
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+
+    public YearMonth monthOf(Instant t) {
+        return YearMonth.from(t.atZone(zone));
+    }
+
+    public LocalDate dayOf(Instant t) {
+        return t.atZone(zone).toLocalDate();
+    }
+
+    /** §2: the free grant is seen "the day after activation": usable from 00:00 of the next local day. */
+    public Instant grantEffectiveFrom(Instant openedAt) {
+        return dayOf(openedAt).plusDays(1).atStartOfDay(zone).toInstant();
+    }
+
+    /**
+     * §3: same local date and time one year later; the expiry instant itself is no longer valid.
+     * A start on 29 February ends on 28 February of the next year (java.time clamps to the month's end),
+     * i.e. exactly 365 days: the customer never gets less than a year of 365 days.
+     */
+    public Instant oneYearAfter(Instant start) {
+        return start.atZone(zone).plusYears(1).toInstant();
+    }
+
+    public Instant monthStart(YearMonth month) {
+        return month.atDay(1).atStartOfDay(zone).toInstant();
+    }
+
+    /** The first instant after the month (exclusive end). */
+    public Instant monthEnd(YearMonth month) {
+        return monthStart(month.plusMonths(1));
+    }
+}

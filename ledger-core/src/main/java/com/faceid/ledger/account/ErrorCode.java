@@ -1,0 +1,18 @@
+package com.faceid.ledger.account;
+
+/** Stable machine codes for every rule violation; the HTTP layer maps them to problem+json. */
+public enum ErrorCode {
+    UNKNOWN_SERVICE,
+    PACKAGE_SIZE_NOT_SOLD,
+    REFUND_NOT_ALLOWED,
+    ACCOUNT_NOT_FOUND,
+    ACCOUNT_EXISTS,
+    PACKAGE_NOT_FOUND,
+    PURCHASE_ID_CONFLICT,
+    PERIOD_CLOSED,
+    PERIOD_NOT_OVER,
+    AWAITING_PRICE,
+    BEFORE_ACCOUNT_OPENED,
+    EXPIRY_NOT_DUE,
+    VALIDATION_FAILED
+}

@@ -1,0 +1,16 @@
+package com.faceid.ledger.metering;
+
+import java.util.Optional;
+
+/**
+ * Every requestId an account has ever metered, with its outcome: the permanent idempotency record.
+ * <p>
+ * The aggregate does not remember request ids (its state would grow with every call). Instead the
+ * application keeps a uniqueness table (account, requestId) → outcome, written in the same transaction
+ * as the {@link CallMetered} event (set-based validation). The aggregate asks it before settling; a
+ * concurrent duplicate that slips past the lookup fails on the table's primary key, its transaction
+ * rolls back with nothing appended, and its retry finds the first outcome here.
+ */
+public interface MeteredRequests {
+    Optional<CallOutcome> find(String accountId, String requestId);
+}

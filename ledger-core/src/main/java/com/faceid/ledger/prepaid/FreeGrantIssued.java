@@ -1,0 +1,10 @@
+package com.faceid.ledger.prepaid;
+
+import com.faceid.ledger.pricing.Service;
+
+import java.time.Instant;
+
+/** The one-time free package of §2; usable from {@code effectiveFrom} (00:00 the day after opening). */
+public record FreeGrantIssued(String accountId, String packageId, Service service, int size, Instant effectiveFrom,
+                              Instant expiresAt, String catalogVersion) {
+}

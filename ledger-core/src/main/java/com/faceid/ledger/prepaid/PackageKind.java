@@ -1,0 +1,5 @@
+package com.faceid.ledger.prepaid;
+
+public enum PackageKind {
+    FREE, PURCHASED
+}

@@ -1,0 +1,15 @@
+package com.faceid.ledger.prepaid;
+
+import com.faceid.ledger.pricing.Money;
+import com.faceid.ledger.pricing.Service;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A prepaid package was bought: its price and catalog version are fixed here for good. */
+public record PackagePurchased(String accountId, String packageId, String purchaseId, Service service, int size,
+                               BigDecimal price, Instant purchasedAt, Instant expiresAt, String catalogVersion) {
+    public PackagePurchased {
+        price = Money.of(price);
+    }
+}

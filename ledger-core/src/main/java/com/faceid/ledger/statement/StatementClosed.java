@@ -1,0 +1,32 @@
+package com.faceid.ledger.statement;
+
+import com.faceid.ledger.pricing.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/**
+ * The month's final bill. Carries every line with counts, tier, unit price and amount, the purchases,
+ * the totals, the catalog version and tier convention used: the statement is this event, forever.
+ */
+public record StatementClosed(String accountId, YearMonth month, Instant closedAt, String catalogVersion,
+                              String tierConvention, List<StatementLine> lines, List<PurchaseLine> purchases,
+                              BigDecimal prepaidSpend, BigDecimal postpaidAmount, BigDecimal adjustmentTotal,
+                              BigDecimal totalSpend, String actor) {
+    public StatementClosed {
+        lines = List.copyOf(lines);
+        purchases = List.copyOf(purchases);
+        prepaidSpend = Money.of(prepaidSpend);
+        postpaidAmount = Money.of(postpaidAmount);
+        adjustmentTotal = Money.of(adjustmentTotal);
+        totalSpend = Money.of(totalSpend);
+    }
+
+    public static StatementClosed of(String accountId, StatementFigures f, Instant closedAt, String actor) {
+        return new StatementClosed(accountId, f.month(), closedAt, f.catalogVersion(), f.tierConvention(),
+                f.lines(), f.purchases(), f.prepaidSpend(), f.postpaidAmount(), f.adjustmentTotal(),
+                f.totalSpend(), actor);
+    }
+}
