@@ -28,9 +28,11 @@ import java.util.List;
 public class LedgerHarness implements AutoCloseable {
     private final Configuration config;
     private final InMemoryMeteredRequests requests = new InMemoryMeteredRequests();
+    private final SerializingSnapshotsEngine engine;
 
     public LedgerHarness(BillingPolicy policy, int snapshotEvery, boolean cache) {
         Serializer serializer = JacksonSerializer.builder().objectMapper(LedgerJson.mapper()).build();
+        engine = new SerializingSnapshotsEngine(serializer);
         AggregateConfigurer<Account> aggregate = AggregateConfigurer.defaultConfiguration(Account.class);
         if (cache) {
             aggregate.configureCache(c -> new WeakReferenceCache());
@@ -41,7 +43,7 @@ public class LedgerHarness implements AutoCloseable {
         }
         Configurer configurer = DefaultConfigurer.defaultConfiguration()
                 .configureSerializer(c -> serializer)
-                .configureEmbeddedEventStore(c -> new SerializingSnapshotsEngine(serializer))
+                .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(aggregate)
                 .registerComponent(BillingPolicy.class, c -> policy)
                 .registerComponent(MeteredRequests.class, c -> requests);
@@ -58,8 +60,30 @@ public class LedgerHarness implements AutoCloseable {
     }
 
     public List<Object> events(String accountId) {
-        return config.eventStore().readEvents(accountId).asStream().map(Message::getPayload)
+        return config.eventStore().readEvents(accountId, 0).asStream().map(Message::getPayload)
                 .map(Object.class::cast).toList();
+    }
+
+    /** The aggregate's state as its snapshot would store it, loaded through the repository. */
+    public String stateJson(String accountId) {
+        org.axonframework.messaging.unitofwork.DefaultUnitOfWork<?> uow =
+                org.axonframework.messaging.unitofwork.DefaultUnitOfWork.startAndGet(null);
+        try {
+            return uow.executeWithResult(() -> config.repository(Account.class).load(accountId)
+                    .invoke(a -> {
+                        try {
+                            return LedgerJson.mapper().writeValueAsString(a);
+                        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })).getPayload();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine() {
+        return engine;
     }
 
     public Configuration config() {
@@ -71,9 +95,15 @@ public class LedgerHarness implements AutoCloseable {
         config.shutdown();
     }
 
-    /** In-memory engine whose snapshots are serialised and read back, like a real store's. */
+    /**
+     * In-memory engine whose snapshots are stored serialised and deserialised afresh on every read, like a
+     * real store's: a snapshot that does not survive Jackson, or a shared instance, shows up as a difference.
+     */
     static class SerializingSnapshotsEngine extends InMemoryEventStorageEngine {
         private final Serializer serializer;
+        private final java.util.Map<String, DomainEventMessage<?>> latest = new java.util.concurrent.ConcurrentHashMap<>();
+        private final java.util.Map<String, SerializedObject<byte[]>> payloads =
+                new java.util.concurrent.ConcurrentHashMap<>();
 
         SerializingSnapshotsEngine(Serializer serializer) {
             this.serializer = serializer;
@@ -81,11 +111,19 @@ public class LedgerHarness implements AutoCloseable {
 
         @Override
         public void storeSnapshot(DomainEventMessage<?> snapshot) {
-            SerializedObject<byte[]> bytes = serializer.serialize(snapshot.getPayload(), byte[].class);
-            Object copy = serializer.deserialize(bytes);
-            super.storeSnapshot(new GenericDomainEventMessage<>(snapshot.getType(), snapshot.getAggregateIdentifier(),
-                    snapshot.getSequenceNumber(), copy, snapshot.getMetaData(), snapshot.getIdentifier(),
-                    snapshot.getTimestamp()));
+            payloads.put(snapshot.getAggregateIdentifier(), serializer.serialize(snapshot.getPayload(), byte[].class));
+            latest.put(snapshot.getAggregateIdentifier(), snapshot);
+        }
+
+        @Override
+        public java.util.Optional<DomainEventMessage<?>> readSnapshot(String aggregateIdentifier) {
+            DomainEventMessage<?> s = latest.get(aggregateIdentifier);
+            if (s == null) {
+                return java.util.Optional.empty();
+            }
+            Object copy = serializer.deserialize(payloads.get(aggregateIdentifier));
+            return java.util.Optional.of(new GenericDomainEventMessage<>(s.getType(), s.getAggregateIdentifier(),
+                    s.getSequenceNumber(), copy, s.getMetaData(), s.getIdentifier(), s.getTimestamp()));
         }
     }
 }

@@ -1,0 +1,64 @@
+package com.faceid.ledger.account;
+
+import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.prepaid.BuyPackage;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.CloseStatement;
+import com.faceid.ledger.support.LedgerHarness;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.time.YearMonth;
+
+import static com.faceid.ledger.support.Times.t;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Acceptance 5 of the core issue: snapshots restore the same account; the state does not grow per call. */
+class SnapshotTest {
+
+    static void traffic(LedgerHarness h, String id, int calls) {
+        h.send(new OpenAccount(id, t("2026-01-10T10:00"), "Asia/Shanghai", true));
+        h.send(new BuyPackage(id, "po-1", Service.LIVENESS_VERIFICATION, 100, t("2026-01-12T10:00")));
+        Service[] services = {Service.LIVENESS_VERIFICATION, Service.PHOTO_VERIFICATION, Service.BANK_CARD_VERIFICATION};
+        for (int i = 0; i < calls; i++) {
+            Instant at = t("2026-01-12T10:00").plusSeconds(i);
+            h.send(new MeterCall(id, "r-" + i, services[i % 3], at, i % 10 == 0 ? "NoFaceDetected" : "Success", at));
+        }
+    }
+
+    @Test
+    void restoredFromASnapshotPlusLaterEventsEqualsReplayedFromTheStart() {
+        try (LedgerHarness plain = new LedgerHarness(BillingPolicy.standard(), 0, false);
+             LedgerHarness snap = new LedgerHarness(BillingPolicy.standard(), 50, false)) {
+            traffic(plain, "a", 437);
+            traffic(snap, "a", 437);
+            var snapshot = snap.storageEngine().readSnapshot("a");
+            assertThat(snapshot).isPresent();
+            for (LedgerHarness h : new LedgerHarness[]{plain, snap}) { // a few events after the last snapshot
+                for (int i = 0; i < 3; i++) {
+                    h.send(new MeterCall("a", "late-" + i, Service.PHOTO_VERIFICATION, t("2026-01-20T10:00"), null,
+                            t("2026-01-20T10:00")));
+                }
+            }
+            // the snapshot is taken after a multiple of 50 loaded events, so later events were replayed on top
+            assertThat(snapshot.get().getSequenceNumber()).isLessThan(snap.events("a").size() - 1L);
+            assertThat(snap.stateJson("a")).isEqualTo(plain.stateJson("a"));
+            assertThat(snap.events("a")).isEqualTo(plain.events("a"));
+        }
+    }
+
+    @Test
+    void stateDoesNotGrowWithCalls() {
+        try (LedgerHarness h = new LedgerHarness(BillingPolicy.standard(), 0, true)) {
+            traffic(h, "small", 100);
+            traffic(h, "large", 5000);
+            int small = h.stateJson("small").length();
+            int large = h.stateJson("large").length();
+            // only digits of the counters differ
+            assertThat(large - small).isBetween(0, 40);
+            h.send(new CloseStatement("large", YearMonth.of(2026, 1), t("2026-02-03T00:00"), "test"));
+            assertThat(h.stateJson("large")).doesNotContain("\"2026-01\":{");
+        }
+    }
+}
