@@ -122,7 +122,7 @@ public class Account {
             }
             return PackageReceipt.repeated(p);
         }
-        requireOpenAt(cmd.purchasedAt());
+        YearMonth month = requireOpenAt(cmd.purchasedAt());
         BillingCalendar cal = calendar();
         Catalog catalog = policy.catalogs().inForceOn(cal.dayOf(cmd.purchasedAt()));
         BigDecimal price = catalog.packagePrice(cmd.service(), cmd.size()).orElseThrow(() -> new LedgerException(
@@ -131,7 +131,7 @@ public class Account {
                 : "; it is postpaid only")));
         String packageId = String.format("PKG-%06d", purchaseCount + 1);
         apply(new PackagePurchased(accountId, packageId, cmd.purchaseId(), cmd.service(), cmd.size(), price,
-                cmd.purchasedAt(), cal.oneYearAfter(cmd.purchasedAt()), catalog.version()));
+                cmd.purchasedAt(), cal.oneYearAfter(cmd.purchasedAt()), month, catalog.version()));
         return PackageReceipt.newPurchase(packages.get(packageId));
     }
 
@@ -265,7 +265,7 @@ public class Account {
         packages.put(e.packageId(), new LedgerPackage(e.packageId(), PackageKind.PURCHASED, e.purchaseId(),
                 e.service(), e.size(), e.price(), e.purchasedAt(), e.expiresAt(), e.size(), false));
         packageByPurchaseId.put(e.purchaseId(), e.packageId());
-        openPurchases.computeIfAbsent(calendar().monthOf(e.purchasedAt()), m -> new ArrayList<>())
+        openPurchases.computeIfAbsent(e.month(), m -> new ArrayList<>())
                 .add(new PurchaseLine(e.packageId(), e.service(), e.size(), e.price(), e.purchasedAt()));
     }
 

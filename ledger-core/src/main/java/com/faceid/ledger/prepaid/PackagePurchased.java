@@ -5,10 +5,16 @@ import com.faceid.ledger.pricing.Service;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.YearMonth;
 
-/** A prepaid package was bought: its price and catalog version are fixed here for good. */
+/**
+ * A prepaid package was bought: its price and catalog version are fixed here for good.
+ *
+ * @param month the billing month whose statement lists this purchase
+ */
 public record PackagePurchased(String accountId, String packageId, String purchaseId, Service service, int size,
-                               BigDecimal price, Instant purchasedAt, Instant expiresAt, String catalogVersion) {
+                               BigDecimal price, Instant purchasedAt, Instant expiresAt, YearMonth month,
+                               String catalogVersion) {
     public PackagePurchased {
         price = Money.of(price);
     }

@@ -171,7 +171,7 @@ class AccountTest {
             fixture.givenCommands(open(OPENED, true))
                     .when(new BuyPackage(ACME, "po-1", LIVENESS_VERIFICATION, 10_000, at))
                     .expectEvents(new PackagePurchased(ACME, "PKG-000001", "po-1", LIVENESS_VERIFICATION, 10_000,
-                            new BigDecimal("8500.00"), at, t("2027-03-15T09:30"), "faceid-2026-01"))
+                            new BigDecimal("8500.00"), at, t("2027-03-15T09:30"), YearMonth.of(2026, 3), "faceid-2026-01"))
                     .expectResultMessagePayload(new PackageReceipt("PKG-000001", PackageKind.PURCHASED,
                             LIVENESS_VERIFICATION, 10_000, new BigDecimal("8500.00"), at, t("2027-03-15T09:30"),
                             10_000, false));
@@ -183,7 +183,8 @@ class AccountTest {
             fixture.givenCommands(open(OPENED, true))
                     .when(new BuyPackage(ACME, "po-leap", PHOTO_VERIFICATION, 100, leap))
                     .expectEvents(new PackagePurchased(ACME, "PKG-000001", "po-leap", PHOTO_VERIFICATION, 100,
-                            new BigDecimal("99.00"), leap, t("2029-02-28T10:00"), "faceid-2026-01"));
+                            new BigDecimal("99.00"), leap, t("2029-02-28T10:00"), YearMonth.of(2028, 2),
+                            "faceid-2026-01"));
         }
 
         @Test

@@ -1,0 +1,119 @@
+package com.faceid.ledger.app.account;
+
+import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.account.SwitchPostpaid;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.prepaid.PackageQueries;
+import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.pricing.Service;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+@RestController
+@RequestMapping("/api/v1/accounts")
+@Tag(name = "Accounts")
+public class AccountController {
+    public record OpenAccountRequest(
+            @NotBlank @Size(max = Requests.ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String accountId,
+            OffsetDateTime openedAt, Boolean postpaidEnabled) {
+    }
+
+    public record PostpaidRequest(@NotNull Boolean enabled) {
+    }
+
+    public record ServiceQuota(String service, int remaining, int usableNow, int packages) {
+    }
+
+    public record AccountView(String accountId, OffsetDateTime openedAt, boolean postpaidEnabled,
+                              String closedThrough, List<ServiceQuota> services) {
+    }
+
+    private final Commands commands;
+    private final AccountQueries accounts;
+    private final PackageQueries packages;
+    private final ReadModels readModels;
+    private final Clock clock;
+    private final LedgerProperties props;
+
+    public AccountController(Commands commands, AccountQueries accounts, PackageQueries packages,
+                             ReadModels readModels, Clock clock, LedgerProperties props) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.packages = packages;
+        this.readModels = readModels;
+        this.clock = clock;
+        this.props = props;
+    }
+
+    @PostMapping
+    @Operation(summary = "Open an account; grants the free packages (usable from 00:00 the next day)")
+    public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
+        Instant openedAt = Requests.instantOr(req.openedAt(), clock.instant());
+        commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
+                req.postpaidEnabled() == null || req.postpaidEnabled()));
+        readModels.await(() -> accounts.find(req.accountId()).isPresent()
+                && packages.ofAccount(req.accountId()).size() >= 3);
+        return ResponseEntity.status(HttpStatus.CREATED).body(view(req.accountId()));
+    }
+
+    @GetMapping("/{accountId}")
+    @Operation(summary = "An account with its calls left per service")
+    public AccountView get(@PathVariable String accountId) {
+        return view(accountId);
+    }
+
+    @PutMapping("/{accountId}/postpaid")
+    @Operation(summary = "Switch postpaid on or off: when off, calls no package can pay are refused")
+    public Map<String, Object> postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
+        accounts.require(accountId);
+        commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(), "api"));
+        readModels.await(() -> accounts.require(accountId).postpaidEnabled() == req.enabled());
+        return Map.of("accountId", accountId, "postpaidEnabled", req.enabled());
+    }
+
+    AccountView view(String accountId) {
+        AccountQueries.AccountRow a = accounts.require(accountId);
+        Instant now = clock.instant();
+        Map<Service, int[]> byService = new TreeMap<>();
+        for (PackageQueries.PackageRow p : packages.ofAccount(accountId)) {
+            PackageQueries.Status s = p.statusAt(now);
+            int[] q = byService.computeIfAbsent(p.service(), k -> new int[3]);
+            q[2]++;
+            if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
+                q[0] += p.remaining();
+            }
+            if (s == PackageQueries.Status.ACTIVE) {
+                q[1] += p.remaining();
+            }
+        }
+        List<ServiceQuota> services = new ArrayList<>();
+        byService.forEach((s, q) -> services.add(new ServiceQuota(s.name(), q[0], q[1], q[2])));
+        return new AccountView(a.accountId(), Json.time(a.openedAt(), a.zone()), a.postpaidEnabled(),
+                a.closedThrough() == null ? null : a.closedThrough().toString(), services);
+    }
+}

@@ -1,0 +1,46 @@
+package com.faceid.ledger.app.account;
+
+import com.faceid.ledger.account.AccountOpened;
+import com.faceid.ledger.account.PostpaidSwitched;
+import com.faceid.ledger.statement.StatementClosed;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+
+/** account_view: one row per account (opening, postpaid switch, last closed month). */
+@Component
+@ProcessingGroup(AccountProjection.GROUP)
+public class AccountProjection {
+    public static final String GROUP = "accounts";
+    private final JdbcTemplate jdbc;
+
+    public AccountProjection(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(AccountOpened e) {
+        jdbc.update("INSERT INTO account_view (account_id, opened_at, zone, postpaid_enabled) VALUES (?, ?, ?, ?)",
+                e.accountId(), Timestamp.from(e.openedAt()), e.zone(), e.postpaidEnabled());
+    }
+
+    @EventHandler
+    void on(PostpaidSwitched e) {
+        jdbc.update("UPDATE account_view SET postpaid_enabled = ? WHERE account_id = ?", e.enabled(), e.accountId());
+    }
+
+    @EventHandler
+    void on(StatementClosed e) {
+        jdbc.update("UPDATE account_view SET closed_through = ? WHERE account_id = ?", e.month().toString(),
+                e.accountId());
+    }
+
+    @ResetHandler
+    void reset() {
+        jdbc.update("DELETE FROM account_view");
+    }
+}

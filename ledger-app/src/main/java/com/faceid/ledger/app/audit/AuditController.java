@@ -1,0 +1,146 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.metering.JdbcMeteredRequests;
+import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.statement.StatementLine;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.List;
+
+@RestController
+@Tag(name = "Audit")
+public class AuditController {
+    public static final int PAGE_SIZE_MAX = 1000;
+
+    public record EventView(long sequenceNumber, long globalIndex, String eventId, String type,
+                            OffsetDateTime recordedAt, JsonNode payload, JsonNode metaData) {
+    }
+
+    public record EventPage(String accountId, int page, int size, List<EventView> events) {
+    }
+
+    public record ReceivedCall(String service, OffsetDateTime occurredAt, String resultCode,
+                               OffsetDateTime recordedAt) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PackageCharge(String packageId, int remainingBefore, int remainingAfter) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PostpaidCharge(String month, long postpaidCountAfterCall, String statementStatus, Integer tier,
+                                 String tierRange, String unitPrice, boolean estimated) {
+    }
+
+    public record EventRef(long sequenceNumber, long globalIndex, String eventId, String type) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Explanation(String accountId, String requestId, ReceivedCall call, boolean billable,
+                              String billableReason, String chargedTo, String explanation, PackageCharge paidBy,
+                              PostpaidCharge postpaid, List<EventRef> events) {
+    }
+
+    private final AccountQueries accounts;
+    private final EventStoreReader events;
+    private final JdbcMeteredRequests requests;
+    private final StatementQueries statements;
+    private final ObjectMapper storage = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
+
+    public AuditController(AccountQueries accounts, EventStoreReader events, JdbcMeteredRequests requests,
+                           StatementQueries statements, BillingPolicy policy) {
+        this.accounts = accounts;
+        this.events = events;
+        this.requests = requests;
+        this.statements = statements;
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/events")
+    @Operation(summary = "The account's events as recorded, oldest first, filtered by time range and type, paged")
+    public EventPage history(@PathVariable String accountId,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                             OffsetDateTime from,
+                             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                             OffsetDateTime to,
+                             @RequestParam(required = false) String type,
+                             @RequestParam(defaultValue = "0") int page,
+                             @RequestParam(defaultValue = "100") int size) {
+        ZoneId zone = accounts.require(accountId).zone();
+        if (page < 0 || size < 1 || size > PAGE_SIZE_MAX) {
+            throw ApiException.validation("page must be >= 0 and size between 1 and " + PAGE_SIZE_MAX);
+        }
+        if (type != null && !type.matches("[A-Za-z]{1,64}")) {
+            throw ApiException.validation("type is an event name such as CallMetered");
+        }
+        List<EventView> list = events.page(accountId, from == null ? null : from.toInstant(),
+                        to == null ? null : to.toInstant(), type, page * size, size).stream()
+                .map(e -> new EventView(e.sequenceNumber(), e.globalIndex(), e.eventId(), e.type(),
+                        Json.time(e.timestamp(), zone), e.payload(), e.metaData())).toList();
+        return new EventPage(accountId, page, size, list);
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/calls/{requestId}")
+    @Operation(summary = "Why a call cost what it cost: the call, the rule, the payer, the events behind it")
+    public Explanation explain(@PathVariable String accountId, @PathVariable String requestId) throws Exception {
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        ZoneId zone = account.zone();
+        JdbcMeteredRequests.RequestRow row = requests.row(accountId, requestId).orElseThrow(() ->
+                new ApiException(HttpStatus.NOT_FOUND, "CALL_NOT_FOUND", "no call " + requestId + " on " + accountId));
+        EventStoreReader.StoredEvent stored = events.at(accountId, row.sequenceNumber()).orElseThrow(() ->
+                new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "event " + row.sequenceNumber() + " missing"));
+        CallMetered e = storage.treeToValue(stored.payload(), CallMetered.class);
+        ReceivedCall call = new ReceivedCall(e.service().name(), Json.time(e.occurredAt(), zone), e.resultCode(),
+                Json.time(e.recordedAt(), zone));
+        String billableReason = e.billable()
+                ? "result code '" + e.resultCode() + "' is billable"
+                : "result code '" + e.resultCode() + "' is not billable: recorded for the audit trail, charges nothing"
+                + " and uses no package";
+        PackageCharge paidBy = e.packageId() == null ? null
+                : new PackageCharge(e.packageId(), e.packageRemainingAfter() + 1, e.packageRemainingAfter());
+        PostpaidCharge postpaid = null;
+        if (e.chargedTo() == ChargedTo.POSTPAID) {
+            StatementQueries.Statement s = statements.of(account, e.month());
+            StatementLine line = s.figures().lines().stream().filter(l -> l.service() == e.service()).findFirst()
+                    .orElse(null);
+            postpaid = new PostpaidCharge(e.month().toString(), e.monthPostpaidCount(), s.status().name(),
+                    line == null ? null : line.tier(), line == null ? null : line.tierRange(),
+                    line == null ? null : Json.money(line.unitPrice()), s.status() != StatementQueries.Status.CLOSED);
+        }
+        return new Explanation(accountId, requestId, call, e.billable(), billableReason, e.chargedTo().name(),
+                explanation(e), paidBy, postpaid, List.of(new EventRef(stored.sequenceNumber(), stored.globalIndex(),
+                stored.eventId(), stored.type())));
+    }
+
+    private static String explanation(CallMetered e) {
+        return switch (e.chargedTo()) {
+            case FREE -> "paid by the free grant " + e.packageId() + " (free packages pay first)";
+            case PURCHASED -> "paid by purchased package " + e.packageId()
+                    + " (no free package could pay; of the purchased ones it expires first)";
+            case POSTPAID -> "no package of " + e.service() + " could pay at " + e.occurredAt()
+                    + ": counted as postpaid call #" + e.monthPostpaidCount() + " of " + e.month()
+                    + ", priced at the tier the month's postpaid count reaches";
+            case NONE -> "not billable: nothing charged";
+            case REFUSED -> "no package of " + e.service() + " could pay and postpaid was off: refused, not charged";
+        };
+    }
+}

@@ -1,0 +1,140 @@
+package com.faceid.ledger.app.axon;
+
+import com.faceid.ledger.account.Account;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.metering.BillableResults;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.CatalogBook;
+import com.faceid.ledger.pricing.CatalogLoader;
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.AggregateConfigurer;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+import java.util.HashSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Axon wiring: the Account aggregate (no Spring in ledger-core, so it is registered here) with its
+ * cache and snapshots, the Jackson serializer for events, snapshots and tokens, and the billing policy
+ * the aggregate's command handlers are given.
+ */
+@Configuration
+public class AxonConfig {
+    /** The subscribing processor that writes the idempotency table inside the command's transaction. */
+    public static final String REQUEST_REGISTRY = "request-registry";
+
+    /**
+     * Events and snapshots are stored as JSON of their fields: plain, readable by an auditor with any JSON
+     * tool, and independent of getters. Never XStream.
+     */
+    public static ObjectMapper storageMapper() {
+        return new ObjectMapper()
+                .registerModule(new JavaTimeModule())
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+                .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    public Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(storageMapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    public Serializer messageSerializer(Serializer serializer) {
+        return serializer;
+    }
+
+    @Bean
+    public BillingPolicy billingPolicy(LedgerProperties props) {
+        CatalogBook catalogs = new CatalogBook(props.catalogs().stream().map(CatalogLoader::fromClasspath).toList());
+        return new BillingPolicy(catalogs, props.tierConvention(),
+                new BillableResults(new HashSet<>(props.billableResultCodes())));
+    }
+
+    /**
+     * Loaded aggregates stay in memory between commands; with snapshots every
+     * {@code ledger.snapshot-threshold} events a cold load reads at most that many events.
+     */
+    @Bean
+    public Cache accountCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean(destroyMethod = "shutdown")
+    public ExecutorService snapshotExecutor() {
+        return Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "account-snapshotter");
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /**
+     * Snapshots are written on their own thread, after the command's commit, never in its way. The
+     * aggregate factory is found lazily (SpringAggregateSnapshotter), once the context is complete.
+     */
+    @Bean
+    public Snapshotter snapshotter(org.axonframework.config.Configuration configuration, EventStore eventStore,
+                                   TransactionManager transactionManager, ExecutorService snapshotExecutor,
+                                   org.axonframework.messaging.annotation.ParameterResolverFactory parameterResolverFactory,
+                                   org.axonframework.messaging.annotation.HandlerDefinition handlerDefinition) {
+        return org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter.builder()
+                .repositoryProvider(configuration::repository)
+                .eventStore(eventStore)
+                .parameterResolverFactory(parameterResolverFactory)
+                .handlerDefinition(handlerDefinition)
+                .executor(snapshotExecutor)
+                .transactionManager(transactionManager)
+                .build();
+    }
+
+    @Bean
+    public AccountFactory accountFactory() {
+        return new AccountFactory();
+    }
+
+    @Bean
+    public ConfigurerModule accountAggregate(LedgerProperties props, Cache accountCache) {
+        return configurer -> {
+            configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
+                    .configureCache(c -> accountCache)
+                    // resolved lazily: the snapshotter bean needs the event store, which needs this configuration
+                    .configureSnapshotTrigger(c -> new EventCountSnapshotTriggerDefinition(c.snapshotter(),
+                            props.snapshotThreshold())));
+            // A failed insert into the idempotency table must fail the command, not be logged and skipped.
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(REQUEST_REGISTRY,
+                    c -> PropagatingErrorHandler.instance());
+        };
+    }
+}

@@ -1,0 +1,56 @@
+package com.faceid.ledger.app.metering;
+
+import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.metering.CallOutcome;
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.metering.MeteredRequests;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The permanent idempotency record of metered calls (see {@link MeteredRequests}). Its handler runs in a
+ * subscribing processor, inside the transaction that appends the CallMetered event: the row and the
+ * event commit together or not at all. The primary key (account, requestId) is the last line of
+ * defence against a duplicate that raced past the lookup; its violation rolls the command back and the
+ * retry answers the first outcome.
+ */
+@Component
+@ProcessingGroup(AxonConfig.REQUEST_REGISTRY)
+public class JdbcMeteredRequests implements MeteredRequests {
+    public record RequestRow(String accountId, String requestId, CallOutcome outcome, long sequenceNumber) {
+    }
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcMeteredRequests(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(CallMetered e, @SequenceNumber long sequenceNumber) {
+        jdbc.update("INSERT INTO metered_request (account_id, request_id, billable, charged_to, package_id,"
+                        + " sequence_number) VALUES (?, ?, ?, ?, ?, ?)", e.accountId(), e.requestId(), e.billable(),
+                e.chargedTo().name(), e.packageId(), sequenceNumber);
+    }
+
+    @Override
+    public Optional<CallOutcome> find(String accountId, String requestId) {
+        return row(accountId, requestId).map(RequestRow::outcome);
+    }
+
+    public Optional<RequestRow> row(String accountId, String requestId) {
+        List<RequestRow> rows = jdbc.query("SELECT billable, charged_to, package_id, sequence_number"
+                        + " FROM metered_request WHERE account_id = ? AND request_id = ?",
+                (rs, i) -> new RequestRow(accountId, requestId, new CallOutcome(requestId, rs.getBoolean(1),
+                        ChargedTo.valueOf(rs.getString(2)), rs.getString(3), false), rs.getLong(4)),
+                accountId, requestId);
+        return rows.stream().findFirst();
+    }
+}

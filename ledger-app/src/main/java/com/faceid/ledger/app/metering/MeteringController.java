@@ -1,0 +1,126 @@
+package com.faceid.ledger.app.metering;
+
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.web.Problems;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.metering.CallOutcome;
+import com.faceid.ledger.metering.MeterCall;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Valid;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+@RestController
+@Tag(name = "Metering")
+public class MeteringController {
+    public record MeterCallRequest(
+            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String requestId,
+            @NotBlank String service, OffsetDateTime occurredAt, @Size(max = 128) String resultCode) {
+    }
+
+    public record BatchCall(
+            @NotBlank @Size(max = Requests.ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String requestId,
+            @NotBlank String service, OffsetDateTime occurredAt, @Size(max = 128) String resultCode) {
+    }
+
+    public record BatchRequest(@NotNull List<BatchCall> calls) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record CallResult(String accountId, String requestId, Integer status, Boolean billable, String chargedTo,
+                             String packageId, Boolean duplicate, String code, String detail) {
+        static CallResult of(String accountId, CallOutcome o) {
+            return new CallResult(accountId, o.requestId(), o.duplicate() ? 200 : 201, o.billable(),
+                    o.chargedTo().name(), o.packageId(), o.duplicate(), null, null);
+        }
+
+        static CallResult failed(String accountId, String requestId, HttpStatus status, String code, String detail) {
+            return new CallResult(accountId, requestId, status.value(), null, null, null, null, code, detail);
+        }
+    }
+
+    public record BatchResponse(List<CallResult> results) {
+    }
+
+    private final Commands commands;
+    private final Clock clock;
+    private final Validator validator;
+    private final int batchMax;
+
+    public MeteringController(Commands commands, Clock clock, Validator validator, LedgerProperties props) {
+        this.commands = commands;
+        this.clock = clock;
+        this.validator = validator;
+        this.batchMax = props.batchMaxCalls();
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/calls")
+    @Operation(summary = "Meter one API call: settles it free > purchased > postpaid; requestId is idempotent")
+    public ResponseEntity<CallOutcome> meter(@PathVariable String accountId, @Valid @RequestBody MeterCallRequest req) {
+        CallOutcome o = meter(accountId, req.requestId(), req.service(), req.occurredAt(), req.resultCode());
+        return ResponseEntity.status(o.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(o);
+    }
+
+    @PostMapping("/api/v1/calls:batch")
+    @Operation(summary = "Meter many calls (any accounts); each call succeeds or fails on its own, in order")
+    public BatchResponse batch(@Valid @RequestBody BatchRequest req) {
+        if (req.calls().size() > batchMax) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE",
+                    "a batch holds at most " + batchMax + " calls (ledger.batch-max-calls), got " + req.calls().size());
+        }
+        List<CallResult> results = new ArrayList<>(req.calls().size());
+        for (BatchCall c : req.calls()) {
+            if (c == null) {
+                results.add(CallResult.failed(null, null, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "null call"));
+                continue;
+            }
+            Set<ConstraintViolation<BatchCall>> violations = validator.validate(c);
+            if (!violations.isEmpty()) {
+                results.add(CallResult.failed(c.accountId(), c.requestId(), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
+                        violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
+                                .collect(Collectors.joining("; "))));
+                continue;
+            }
+            try {
+                results.add(CallResult.of(c.accountId(),
+                        meter(c.accountId(), c.requestId(), c.service(), c.occurredAt(), c.resultCode())));
+            } catch (LedgerException e) {
+                results.add(CallResult.failed(c.accountId(), c.requestId(), Problems.statusOf(e.code()),
+                        e.code().name(), e.getMessage()));
+            } catch (ApiException e) {
+                results.add(CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code(), e.getMessage()));
+            }
+        }
+        return new BatchResponse(results);
+    }
+
+    private CallOutcome meter(String accountId, String requestId, String service, OffsetDateTime occurredAt,
+                              String resultCode) {
+        var now = clock.instant();
+        return commands.send(new MeterCall(accountId, requestId, Requests.service(service),
+                Requests.instantOr(occurredAt, now), resultCode, now));
+    }
+}

@@ -1,0 +1,110 @@
+package com.faceid.ledger.app.prepaid;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.prepaid.BuyPackage;
+import com.faceid.ledger.prepaid.PackageReceipt;
+import com.faceid.ledger.prepaid.RequestRefund;
+import com.faceid.ledger.pricing.Service;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Arrays;
+import java.util.List;
+
+@RestController
+@RequestMapping("/api/v1/accounts/{accountId}/packages")
+@Tag(name = "Packages")
+public class PackageController {
+    public record BuyPackageRequest(
+            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String purchaseId,
+            @NotBlank String service, @NotNull @Positive @Max(1_000_000) Integer size, OffsetDateTime purchasedAt) {
+    }
+
+    public record PurchaseView(String packageId, String kind, String service, int size, String price,
+                               OffsetDateTime purchasedAt, OffsetDateTime expiresAt, int remaining) {
+    }
+
+    public record PackageView(String packageId, String kind, String service, String status, int size, int used,
+                              int remaining, int forfeited, String price, OffsetDateTime effectiveFrom,
+                              OffsetDateTime expiresAt, String purchaseId, String catalogVersion) {
+        static PackageView of(PackageQueries.PackageRow p, Instant now, ZoneId zone) {
+            return new PackageView(p.packageId(), p.kind().name(), p.service().name(), p.statusAt(now).name(),
+                    p.size(), p.used(), p.remaining(), p.forfeited(), Json.money(p.price()),
+                    Json.time(p.effectiveFrom(), zone), Json.time(p.expiresAt(), zone), p.purchaseId(),
+                    p.catalogVersion());
+        }
+    }
+
+    private final Commands commands;
+    private final AccountQueries accounts;
+    private final PackageQueries packages;
+    private final Clock clock;
+
+    public PackageController(Commands commands, AccountQueries accounts, PackageQueries packages, Clock clock) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.packages = packages;
+        this.clock = clock;
+    }
+
+    @PostMapping
+    @Operation(summary = "Buy a prepaid package; purchaseId is the idempotency key (repeat → 200, same package)")
+    public ResponseEntity<PurchaseView> buy(@PathVariable String accountId, @Valid @RequestBody BuyPackageRequest req) {
+        ZoneId zone = accounts.require(accountId).zone();
+        Service service = Requests.service(req.service());
+        PackageReceipt r = commands.send(new BuyPackage(accountId, req.purchaseId(), service, req.size(),
+                Requests.instantOr(req.purchasedAt(), clock.instant())));
+        PurchaseView view = new PurchaseView(r.packageId(), r.kind().name(), r.service().name(), r.size(),
+                Json.money(r.price()), Json.time(r.purchasedAt(), zone), Json.time(r.expiresAt(), zone),
+                r.remaining());
+        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
+    }
+
+    @GetMapping
+    @Operation(summary = "Every package of the account, free grants included, with status, used, remaining, forfeited")
+    public List<PackageView> list(@PathVariable String accountId, @RequestParam(required = false) String service,
+                                  @RequestParam(required = false) String status) {
+        ZoneId zone = accounts.require(accountId).zone();
+        Service wanted = service == null ? null : Requests.service(service);
+        PackageQueries.Status wantedStatus = status == null ? null : Arrays.stream(PackageQueries.Status.values())
+                .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.validation(
+                        "status must be one of " + Arrays.toString(PackageQueries.Status.values())));
+        Instant now = clock.instant();
+        return packages.ofAccount(accountId).stream()
+                .filter(p -> wanted == null || p.service() == wanted)
+                .filter(p -> wantedStatus == null || p.statusAt(now) == wantedStatus)
+                .map(p -> PackageView.of(p, now, zone)).toList();
+    }
+
+    @PostMapping("/{packageId}/refund")
+    @Operation(summary = "Always refused: prepaid packages are not refundable (409 REFUND_NOT_ALLOWED)")
+    public void refund(@PathVariable String accountId, @PathVariable String packageId) {
+        accounts.require(accountId);
+        commands.send(new RequestRefund(accountId, packageId));
+        throw new IllegalStateException("a refund was not refused");
+    }
+}

@@ -1,0 +1,55 @@
+package com.faceid.ledger.app.prepaid;
+
+import com.faceid.ledger.prepaid.PackageKind;
+import com.faceid.ledger.pricing.Service;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+
+/** Reads package_view; a package's status is derived from its row and the instant asked about. */
+@Component
+public class PackageQueries {
+    public enum Status { PENDING, ACTIVE, DEPLETED, EXPIRED }
+
+    public record PackageRow(String accountId, String packageId, PackageKind kind, String purchaseId, Service service,
+                             int size, int used, int remaining, int forfeited, BigDecimal price,
+                             Instant effectiveFrom, Instant expiresAt, boolean expired, YearMonth month,
+                             String catalogVersion) {
+        public Status statusAt(Instant now) {
+            if (expired || !now.isBefore(expiresAt)) {
+                return Status.EXPIRED;
+            }
+            if (remaining == 0) {
+                return Status.DEPLETED;
+            }
+            return now.isBefore(effectiveFrom) ? Status.PENDING : Status.ACTIVE;
+        }
+    }
+
+    private static final String COLUMNS = "account_id, package_id, kind, purchase_id, service, size, used, remaining,"
+            + " forfeited, price, effective_from, expires_at, expired, billing_month, catalog_version";
+    private final JdbcTemplate jdbc;
+
+    public PackageQueries(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<PackageRow> ofAccount(String accountId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM package_view WHERE account_id = ?"
+                + " ORDER BY kind, expires_at, effective_from, package_id", (rs, i) -> new PackageRow(
+                rs.getString(1), rs.getString(2), PackageKind.valueOf(rs.getString(3)), rs.getString(4),
+                Service.valueOf(rs.getString(5)), rs.getInt(6), rs.getInt(7), rs.getInt(8), rs.getInt(9),
+                rs.getBigDecimal(10), rs.getTimestamp(11).toInstant(), rs.getTimestamp(12).toInstant(),
+                rs.getBoolean(13), rs.getString(14) == null ? null : YearMonth.parse(rs.getString(14)),
+                rs.getString(15)), accountId);
+    }
+
+    public List<PackageRow> purchasedIn(String accountId, YearMonth month) {
+        return ofAccount(accountId).stream()
+                .filter(p -> p.kind() == PackageKind.PURCHASED && month.equals(p.month())).toList();
+    }
+}

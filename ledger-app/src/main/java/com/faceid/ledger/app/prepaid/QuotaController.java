@@ -1,0 +1,75 @@
+package com.faceid.ledger.app.prepaid;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.audit.EventStoreReader;
+import com.faceid.ledger.app.audit.PackagesAsOf;
+import com.faceid.ledger.app.web.Json;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+@RestController
+@Tag(name = "Balances")
+public class QuotaController {
+    public record ServiceQuota(String service, int remaining, int usableNow,
+                               List<PackageController.PackageView> packages) {
+    }
+
+    public record QuotaView(String accountId, OffsetDateTime asOf, List<ServiceQuota> services) {
+    }
+
+    private final AccountQueries accounts;
+    private final PackageQueries packages;
+    private final EventStoreReader events;
+    private final Clock clock;
+
+    public QuotaController(AccountQueries accounts, PackageQueries packages, EventStoreReader events, Clock clock) {
+        this.accounts = accounts;
+        this.packages = packages;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/quota")
+    @Operation(summary = "Calls left per service and the packages behind them; with asOf, as recorded at that instant")
+    public QuotaView quota(@PathVariable String accountId,
+                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+                           OffsetDateTime asOf) {
+        ZoneId zone = accounts.require(accountId).zone();
+        Instant at = asOf == null ? clock.instant() : asOf.toInstant();
+        List<PackageQueries.PackageRow> rows = asOf == null ? packages.ofAccount(accountId)
+                : PackagesAsOf.fold(accountId, events.upTo(accountId, at));
+        Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
+        rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
+        List<ServiceQuota> services = new ArrayList<>();
+        byService.forEach((service, list) -> {
+            int remaining = 0;
+            int usable = 0;
+            for (PackageQueries.PackageRow p : list) {
+                PackageQueries.Status s = p.statusAt(at);
+                if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
+                    remaining += p.remaining();
+                }
+                if (s == PackageQueries.Status.ACTIVE) {
+                    usable += p.remaining();
+                }
+            }
+            services.add(new ServiceQuota(service, remaining, usable,
+                    list.stream().map(p -> PackageController.PackageView.of(p, at, zone)).toList()));
+        });
+        return new QuotaView(accountId, Json.time(at, zone), services);
+    }
+}

@@ -1,0 +1,100 @@
+package com.faceid.ledger.app.statement;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.statement.AgreeNegotiatedPrice;
+import com.faceid.ledger.statement.CloseStatement;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.Map;
+
+@RestController
+@Tag(name = "Statements")
+public class StatementController {
+    public record NegotiatedPriceRequest(@NotBlank String service, @NotNull BigDecimal unitPrice,
+                                         @NotBlank String effectiveFrom, @NotBlank @Size(max = 128) String agreedBy) {
+    }
+
+    private final Commands commands;
+    private final AccountQueries accounts;
+    private final StatementQueries statements;
+    private final ReadModels readModels;
+    private final Clock clock;
+
+    public StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
+                               ReadModels readModels, Clock clock) {
+        this.commands = commands;
+        this.accounts = accounts;
+        this.statements = statements;
+        this.readModels = readModels;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "A month's statement: running estimate while OPEN, final once CLOSED (also as CSV)")
+    public ResponseEntity<?> statement(@PathVariable String accountId, @PathVariable String month,
+                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        boolean csv = month.endsWith(".csv") || (accept != null && accept.contains("text/csv")
+                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
+        YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        StatementView view = StatementView.of(statements.of(account, m), account.zone());
+        if (csv) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=statement-" + accountId + "-" + m + ".csv")
+                    .body(view.toCsv());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/statements/{month}/close")
+    @Operation(summary = "Close a month now (it must be over); earlier open months close with it")
+    public StatementView close(@PathVariable String accountId, @PathVariable String month) {
+        YearMonth m = Requests.month(month);
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        List<YearMonth> closed = commands.send(new CloseStatement(accountId, m, clock.instant(), "api"));
+        readModels.await(() -> closed.isEmpty()
+                || statements.of(account, m).status() == StatementQueries.Status.CLOSED);
+        return StatementView.of(statements.of(account, m), account.zone());
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/negotiated-prices")
+    @Operation(summary = "Record a negotiated unit price for the top (联系商务) tier, from a month on")
+    public ResponseEntity<Map<String, Object>> negotiatedPrice(@PathVariable String accountId,
+                                                               @Valid @RequestBody NegotiatedPriceRequest req) {
+        accounts.require(accountId);
+        YearMonth from = Requests.month(req.effectiveFrom());
+        if (req.unitPrice().signum() <= 0) {
+            throw ApiException.validation("unitPrice must be positive");
+        }
+        commands.send(new AgreeNegotiatedPrice(accountId, Requests.service(req.service()), req.unitPrice(), from,
+                req.agreedBy(), clock.instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", accountId,
+                "service", req.service(), "unitPrice", req.unitPrice().toPlainString(),
+                "effectiveFrom", from.toString(), "agreedBy", req.agreedBy()));
+    }
+}

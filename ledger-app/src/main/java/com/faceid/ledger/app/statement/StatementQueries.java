@@ -1,0 +1,101 @@
+package com.faceid.ledger.app.statement;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.prepaid.PackageQueries;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.PurchaseLine;
+import com.faceid.ledger.statement.ServiceUsage;
+import com.faceid.ledger.statement.StatementCalculator;
+import com.faceid.ledger.statement.StatementFigures;
+import com.faceid.ledger.statement.StatementLine;
+import com.faceid.ledger.pricing.Money;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A month's statement: a closed month is exactly what its StatementClosed event said; an open month is
+ * computed from the running counters with the same {@link StatementCalculator} the aggregate closes with,
+ * so the estimate and the final bill can differ only by what happens before the close.
+ */
+@Component
+public class StatementQueries {
+    public enum Status { OPEN, AWAITING_PRICE, CLOSED }
+
+    public record Statement(String accountId, YearMonth month, Status status, Instant closedAt,
+                            StatementFigures figures) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final PackageQueries packages;
+    private final BillingPolicy policy;
+    private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
+
+    public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy) {
+        this.jdbc = jdbc;
+        this.packages = packages;
+        this.policy = policy;
+    }
+
+    public Statement of(AccountQueries.AccountRow account, YearMonth month) {
+        return closed(account.accountId(), month).orElseGet(() -> running(account.accountId(), month));
+    }
+
+    private Optional<Statement> closed(String accountId, YearMonth month) {
+        List<Statement> rows = jdbc.query("SELECT closed_at, catalog_version, tier_convention, lines_json,"
+                        + " purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend"
+                        + " FROM statement_view WHERE account_id = ? AND billing_month = ?",
+                (rs, i) -> {
+                    try {
+                        List<StatementLine> lines = json.readValue(rs.getString(4), new TypeReference<>() { });
+                        List<PurchaseLine> purchases = json.readValue(rs.getString(5), new TypeReference<>() { });
+                        return new Statement(accountId, month, Status.CLOSED, rs.getTimestamp(1).toInstant(),
+                                new StatementFigures(month, rs.getString(2), rs.getString(3), lines, purchases,
+                                        Money.of(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7)),
+                                        Money.of(rs.getBigDecimal(8)), Money.of(rs.getBigDecimal(9))));
+                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                        throw new IllegalStateException("unreadable statement_view row " + accountId + " " + month, e);
+                    }
+                }, accountId, month.toString());
+        return rows.stream().findFirst();
+    }
+
+    private Statement running(String accountId, YearMonth month) {
+        Map<Service, ServiceUsage> usage = new EnumMap<>(Service.class);
+        jdbc.query("SELECT service, calls, billable, paid_by_free, paid_by_purchased, postpaid, refused"
+                + " FROM usage_view WHERE account_id = ? AND billing_month = ?", rs -> {
+            ServiceUsage u = new ServiceUsage();
+            u.calls = rs.getLong(2);
+            u.billable = rs.getLong(3);
+            u.paidByFree = rs.getLong(4);
+            u.paidByPurchased = rs.getLong(5);
+            u.postpaid = rs.getLong(6);
+            u.refused = rs.getLong(7);
+            usage.put(Service.valueOf(rs.getString(1)), u);
+        }, accountId, month.toString());
+        List<PurchaseLine> purchases = packages.purchasedIn(accountId, month).stream()
+                .map(p -> new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.effectiveFrom()))
+                .sorted(java.util.Comparator.comparing(PurchaseLine::purchasedAt).thenComparing(PurchaseLine::packageId))
+                .toList();
+        StatementFigures f = StatementCalculator.compute(month, usage, purchases, policy.catalogs().inForceFor(month),
+                policy.pricer(), s -> negotiatedPrice(accountId, s, month), BigDecimal.ZERO);
+        return new Statement(accountId, month, f.awaitingPrice() ? Status.AWAITING_PRICE : Status.OPEN, null, f);
+    }
+
+    private BigDecimal negotiatedPrice(String accountId, Service service, YearMonth month) {
+        List<BigDecimal> prices = jdbc.queryForList("SELECT unit_price FROM negotiated_price_view"
+                        + " WHERE account_id = ? AND service = ? AND effective_from <= ? ORDER BY effective_from DESC",
+                BigDecimal.class, accountId, service.name(), month.toString());
+        return prices.isEmpty() ? null : prices.get(0);
+    }
+}

@@ -1,0 +1,69 @@
+package com.faceid.ledger.app.web;
+
+import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.app.LedgerProperties;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends commands and turns Axon's failures into the ledger's: a rule refusal stays a
+ * {@link LedgerException}, an unknown account becomes ACCOUNT_NOT_FOUND, and a lost race (another
+ * command appended to the same account first, or inserted the same requestId first) is retried, so it
+ * never reaches the client as a 5xx. A retried command re-reads the account and decides again.
+ */
+@Component
+public class Commands {
+    private final CommandGateway gateway;
+    private final int attempts;
+
+    public Commands(CommandGateway gateway, LedgerProperties props) {
+        this.gateway = gateway;
+        this.attempts = props.commandRetries();
+    }
+
+    public <R> R send(Object command) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return gateway.sendAndWait(command);
+            } catch (RuntimeException e) {
+                LedgerException refusal = find(e, LedgerException.class);
+                if (refusal != null) {
+                    throw refusal;
+                }
+                if (find(e, AggregateNotFoundException.class) != null) {
+                    throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountOf(command));
+                }
+                boolean race = find(e, ConcurrencyException.class) != null
+                        || find(e, DuplicateKeyException.class) != null;
+                if (race && command instanceof OpenAccount o) {
+                    throw new LedgerException(ErrorCode.ACCOUNT_EXISTS, "account " + o.accountId() + " already exists");
+                }
+                if (!race || attempt >= attempts) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private static String accountOf(Object command) {
+        try {
+            return String.valueOf(command.getClass().getMethod("accountId").invoke(command));
+        } catch (ReflectiveOperationException e) {
+            return "?";
+        }
+    }
+
+    private static <T extends Throwable> T find(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+}
