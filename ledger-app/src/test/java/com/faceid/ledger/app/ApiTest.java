@@ -259,7 +259,7 @@ class ApiTest {
             }
         }
         awaitAsserted(() -> {
-            JsonNode line = ledger.statement(acme, "2026-03").path("lines").get(0);
+            JsonNode line = ledger.statement(acme, "2026-03").path("lines").path(0);
             assertThat(line.path("postpaidCount").asInt()).isEqualTo(99);
             assertThat(line.path("amount").asText()).isEqualTo("39.60");
         });

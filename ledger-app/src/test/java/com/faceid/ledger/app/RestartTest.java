@@ -46,8 +46,8 @@ class RestartTest {
             }
             l.call(a, "post-1", "BANK_CARD_VERIFICATION", "2026-03-12T10:00:00+08:00");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                assertThat(l.statement(a, "2026-03").path("lines").get(0).path("calls").asInt()).isEqualTo(60);
-                assertThat(l.statement(a, "2026-03").path("lines").get(1).path("calls").asInt()).isEqualTo(1);
+                assertThat(l.statement(a, "2026-03").path("lines").path(0).path("calls").asInt()).isEqualTo(60);
+                assertThat(l.statement(a, "2026-03").path("lines").path(1).path("calls").asInt()).isEqualTo(1);
                 assertThat(l.packages(a).findValues("used").stream().mapToInt(JsonNode::asInt).sum()).isEqualTo(60);
             });
             accountBefore = l.account(a);
@@ -75,7 +75,7 @@ class RestartTest {
             assertThat(next.path("chargedTo").asText()).isEqualTo("PURCHASED");
             assertThat(next.path("packageId").asText()).isEqualTo("PKG-000001");
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                JsonNode photo = l.statement(a, "2026-03").path("lines").get(0);
+                JsonNode photo = l.statement(a, "2026-03").path("lines").path(0);
                 assertThat(photo.path("calls").asInt()).isEqualTo(61);
                 assertThat(photo.path("paidByFree").asInt()).isEqualTo(50);
                 assertThat(photo.path("paidByPurchased").asInt()).isEqualTo(11);

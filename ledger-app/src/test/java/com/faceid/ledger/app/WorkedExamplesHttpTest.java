@@ -74,7 +74,7 @@ class WorkedExamplesHttpTest {
                 .isEqualTo(201);
         ledger.calls(a, "LIVENESS_VERIFICATION", 15000, IN_MARCH, "c");
         expectTotal(a, "12750.00", 15000);
-        JsonNode line = ledger.statement(a, "2026-03").path("lines").get(0);
+        JsonNode line = ledger.statement(a, "2026-03").path("lines").path(0);
         assertThat(line.path("paidByPurchased").asLong()).isEqualTo(10000);
         assertThat(line.path("postpaidCount").asLong()).isEqualTo(5000);
         assertThat(line.path("unitPrice").asText()).isEqualTo("0.85");
