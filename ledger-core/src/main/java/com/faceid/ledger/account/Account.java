@@ -7,7 +7,15 @@ import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeteredRequests;
 import com.faceid.ledger.metering.Settlement;
+import com.faceid.ledger.prepaid.ActivateGrant;
 import com.faceid.ledger.prepaid.BuyPackage;
+import com.faceid.ledger.prepaid.FreeGrantActivated;
+import com.faceid.ledger.prepaid.PackageExpiryReminded;
+import com.faceid.ledger.prepaid.PackageUsageReminded;
+import com.faceid.ledger.prepaid.RemindExpiry;
+import com.faceid.ledger.statement.AdjustmentLine;
+import com.faceid.ledger.statement.AdjustmentRecorded;
+import com.faceid.ledger.statement.RecordAdjustment;
 import com.faceid.ledger.prepaid.ExpirePackage;
 import com.faceid.ledger.prepaid.FreeGrantIssued;
 import com.faceid.ledger.prepaid.LedgerPackage;
@@ -73,6 +81,9 @@ public class Account {
     private TreeMap<YearMonth, Map<Service, ServiceUsage>> openUsage = new TreeMap<>();
     private TreeMap<YearMonth, List<PurchaseLine>> openPurchases = new TreeMap<>();
     private NegotiatedPrices negotiated = new NegotiatedPrices();
+    private TreeMap<YearMonth, List<AdjustmentLine>> openAdjustments = new TreeMap<>();
+    /** adjustmentId → the month it landed on (operator actions: few). */
+    private Map<String, YearMonth> adjustmentMonths = new HashMap<>();
 
     protected Account() {
         // for Axon and for snapshot deserialisation
@@ -157,6 +168,32 @@ public class Account {
         apply(new PackageExpired(accountId, p.packageId(), p.expiresAt(), p.remaining()));
     }
 
+    @CommandHandler
+    public void handle(ActivateGrant cmd) {
+        LedgerPackage p = requirePackage(cmd.packageId());
+        if (p.activated() || p.kind() != PackageKind.FREE) {
+            return;
+        }
+        if (cmd.at().isBefore(p.effectiveFrom())) {
+            throw new LedgerException(ErrorCode.NOT_DUE, p.packageId() + " becomes usable at " + p.effectiveFrom());
+        }
+        apply(new FreeGrantActivated(accountId, p.packageId(), p.effectiveFrom()));
+    }
+
+    @CommandHandler
+    public void handle(RemindExpiry cmd) {
+        LedgerPackage p = requirePackage(cmd.packageId());
+        if (p.expired() || p.remaining() == 0 || p.expiryRemindedWithin(cmd.daysBefore())) {
+            return; // nothing left to lose, or a reminder this close was already raised
+        }
+        if (cmd.at().isBefore(calendar().daysBefore(p.expiresAt(), cmd.daysBefore()))) {
+            throw new LedgerException(ErrorCode.NOT_DUE, "reminder " + cmd.daysBefore() + " days before "
+                    + p.expiresAt() + " is not due");
+        }
+        apply(new PackageExpiryReminded(accountId, p.packageId(), cmd.daysBefore(), p.expiresAt(), p.remaining(),
+                cmd.at()));
+    }
+
     // ------------------------------------------------------------------ metering
 
     @CommandHandler
@@ -187,6 +224,13 @@ public class Account {
                 payer == null ? null : payer.remaining() - 1, month,
                 postpaidBefore + (chargedTo == ChargedTo.POSTPAID ? 1 : 0));
         apply(event);
+        if (payer != null) {
+            int usedBefore = payer.size() - payer.remaining();
+            for (int percent : policy.reminders().crossed(payer.size(), usedBefore, usedBefore + 1)) {
+                apply(new PackageUsageReminded(accountId, payer.packageId(), percent, usedBefore + 1, payer.size(),
+                        cmd.requestId(), cmd.recordedAt()));
+            }
+        }
         return CallOutcome.of(event);
     }
 
@@ -204,6 +248,33 @@ public class Account {
         }
         apply(new NegotiatedPriceAgreed(accountId, cmd.service(), cmd.unitPrice(), cmd.effectiveFrom(),
                 cmd.agreedBy(), cmd.agreedAt()));
+    }
+
+    /**
+     * Records a credit or debit on {@code month}'s statement, or, when that month is closed, on the first
+     * open month, naming the month it corrects. Answers the month it landed on; a repeated id changes nothing.
+     */
+    @CommandHandler
+    public YearMonth handle(RecordAdjustment cmd) {
+        require(cmd.adjustmentId() != null && !cmd.adjustmentId().isBlank(), "adjustmentId is required");
+        YearMonth known = adjustmentMonths.get(cmd.adjustmentId());
+        if (known != null) {
+            return known;
+        }
+        require(cmd.month() != null, "month is required");
+        require(cmd.amount() != null && cmd.amount().signum() != 0, "amount must be a non-zero credit or debit");
+        require(cmd.amount().stripTrailingZeros().scale() <= 2, "amount has at most 2 decimals (fen)");
+        require(cmd.amount().abs().compareTo(new BigDecimal("100000000")) <= 0, "amount is at most 100000000.00");
+        require(cmd.reason() != null && !cmd.reason().isBlank(), "reason is required");
+        require(cmd.actor() != null && !cmd.actor().isBlank(), "actor is required");
+        if (cmd.month().isBefore(calendar().monthOf(openedAt))) {
+            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + cmd.month()
+                    + " is before the account was opened");
+        }
+        YearMonth target = cmd.month().isAfter(closedThrough) ? cmd.month() : closedThrough.plusMonths(1);
+        apply(new AdjustmentRecorded(accountId, cmd.adjustmentId(), target, cmd.month(), cmd.amount(), cmd.reason(),
+                cmd.requestId(), cmd.actor(), cmd.at()));
+        return target;
     }
 
     /** Closes the month and every earlier open month, in order; answers the months it closed. */
@@ -234,7 +305,7 @@ public class Account {
     public StatementFigures figures(YearMonth month, BillingPolicy policy) {
         return StatementCalculator.compute(month, openUsage.getOrDefault(month, Map.of()),
                 openPurchases.getOrDefault(month, List.of()), policy.catalogs().inForceFor(month), policy.pricer(),
-                s -> negotiated.priceFor(s, month), Money.ZERO);
+                s -> negotiated.priceFor(s, month), openAdjustments.getOrDefault(month, List.of()));
     }
 
     // ------------------------------------------------------------------ event sourcing
@@ -285,6 +356,22 @@ public class Account {
     }
 
     @EventSourcingHandler
+    void on(FreeGrantActivated e) {
+        packages.computeIfPresent(e.packageId(), (id, p) -> p.asActivated());
+    }
+
+    @EventSourcingHandler
+    void on(PackageExpiryReminded e) {
+        packages.computeIfPresent(e.packageId(), (id, p) -> p.remindedOfExpiry(e.daysBefore()));
+    }
+
+    @EventSourcingHandler
+    void on(AdjustmentRecorded e) {
+        adjustmentMonths.put(e.adjustmentId(), e.month());
+        openAdjustments.computeIfAbsent(e.month(), m -> new ArrayList<>()).add(AdjustmentLine.of(e));
+    }
+
+    @EventSourcingHandler
     void on(NegotiatedPriceAgreed e) {
         negotiated.record(e);
     }
@@ -294,6 +381,7 @@ public class Account {
         closedThrough = e.month();
         openUsage.remove(e.month());
         openPurchases.remove(e.month());
+        openAdjustments.remove(e.month());
     }
 
     // ------------------------------------------------------------------ helpers
@@ -313,6 +401,14 @@ public class Account {
             throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " is closed");
         }
         return month;
+    }
+
+    private LedgerPackage requirePackage(String packageId) {
+        LedgerPackage p = packages.get(packageId);
+        if (p == null) {
+            throw new LedgerException(ErrorCode.PACKAGE_NOT_FOUND, "no package " + packageId);
+        }
+        return p;
     }
 
     private Optional<ServiceUsage> usage(YearMonth month, Service service) {

@@ -34,6 +34,11 @@ public record BillingCalendar(ZoneId zone) {
         return start.atZone(zone).plusYears(1).toInstant();
     }
 
+    /** {@code days} local days before {@code t}, same local time (for expiry reminders). */
+    public Instant daysBefore(Instant t, int days) {
+        return t.atZone(zone).minusDays(days).toInstant();
+    }
+
     public Instant monthStart(YearMonth month) {
         return month.atDay(1).atStartOfDay(zone).toInstant();
     }

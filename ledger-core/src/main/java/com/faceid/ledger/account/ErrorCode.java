@@ -14,5 +14,6 @@ public enum ErrorCode {
     AWAITING_PRICE,
     BEFORE_ACCOUNT_OPENED,
     EXPIRY_NOT_DUE,
+    NOT_DUE,
     VALIDATION_FAILED
 }

@@ -13,7 +13,13 @@ import java.time.Instant;
  */
 public record LedgerPackage(String packageId, PackageKind kind, String purchaseId, Service service, int size,
                             BigDecimal price, Instant effectiveFrom, Instant expiresAt, int remaining,
-                            boolean expired) {
+                            boolean expired, boolean activated, int lastExpiryReminderDays) {
+
+    public LedgerPackage(String packageId, PackageKind kind, String purchaseId, Service service, int size,
+                         BigDecimal price, Instant effectiveFrom, Instant expiresAt, int remaining, boolean expired) {
+        this(packageId, kind, purchaseId, service, size, price, effectiveFrom, expiresAt, remaining, expired,
+                kind == PackageKind.PURCHASED, 0);
+    }
 
     /** May this package pay for a call of {@code service} occurring at {@code at}? */
     public boolean canPay(Service callService, Instant at) {
@@ -23,11 +29,26 @@ public record LedgerPackage(String packageId, PackageKind kind, String purchaseI
 
     public LedgerPackage withRemaining(int newRemaining) {
         return new LedgerPackage(packageId, kind, purchaseId, service, size, price, effectiveFrom, expiresAt,
-                newRemaining, expired);
+                newRemaining, expired, activated, lastExpiryReminderDays);
+    }
+
+    public LedgerPackage asActivated() {
+        return new LedgerPackage(packageId, kind, purchaseId, service, size, price, effectiveFrom, expiresAt,
+                remaining, expired, true, lastExpiryReminderDays);
+    }
+
+    public LedgerPackage remindedOfExpiry(int daysBefore) {
+        return new LedgerPackage(packageId, kind, purchaseId, service, size, price, effectiveFrom, expiresAt,
+                remaining, expired, activated, daysBefore);
+    }
+
+    /** Was a reminder at least as close to expiry as {@code daysBefore} already raised? */
+    public boolean expiryRemindedWithin(int daysBefore) {
+        return lastExpiryReminderDays != 0 && lastExpiryReminderDays <= daysBefore;
     }
 
     public LedgerPackage asExpired() {
         return new LedgerPackage(packageId, kind, purchaseId, service, size, price, effectiveFrom, expiresAt, 0,
-                true);
+                true, activated, lastExpiryReminderDays);
     }
 }

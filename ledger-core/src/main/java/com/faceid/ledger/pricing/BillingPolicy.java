@@ -7,7 +7,12 @@ import com.faceid.ledger.metering.BillableResults;
  * catalogs, tier convention, billable result codes. Each decision it informs is written into an event,
  * so event-sourcing handlers never read it and replay never depends on it.
  */
-public record BillingPolicy(CatalogBook catalogs, TierConvention tierConvention, BillableResults billableResults) {
+public record BillingPolicy(CatalogBook catalogs, TierConvention tierConvention, BillableResults billableResults,
+                            Reminders reminders) {
+    public BillingPolicy(CatalogBook catalogs, TierConvention tierConvention, BillableResults billableResults) {
+        this(catalogs, tierConvention, billableResults, Reminders.STANDARD);
+    }
+
     public static BillingPolicy standard() {
         return new BillingPolicy(CatalogBook.standard(), TierConvention.UPPER_INCLUSIVE, BillableResults.STANDARD);
     }

@@ -28,7 +28,7 @@ public final class StatementCalculator {
     public static StatementFigures compute(YearMonth month, Map<Service, ServiceUsage> usage,
                                            List<PurchaseLine> purchases, Catalog catalog, TierPricer pricer,
                                            Function<Service, BigDecimal> negotiatedTopPrice,
-                                           BigDecimal adjustmentTotal) {
+                                           List<AdjustmentLine> adjustments) {
         List<StatementLine> lines = new ArrayList<>();
         BigDecimal postpaidAmount = Money.ZERO;
         for (Service service : Service.values()) {
@@ -47,9 +47,12 @@ public final class StatementCalculator {
         for (PurchaseLine p : purchases) {
             prepaid = Money.add(prepaid, p.price());
         }
-        BigDecimal adjustments = Money.of(adjustmentTotal);
-        BigDecimal total = Money.add(Money.add(prepaid, postpaidAmount), adjustments);
+        BigDecimal adjustmentTotal = Money.ZERO;
+        for (AdjustmentLine a : adjustments) {
+            adjustmentTotal = Money.add(adjustmentTotal, a.amount());
+        }
+        BigDecimal total = Money.add(Money.add(prepaid, postpaidAmount), adjustmentTotal);
         return new StatementFigures(month, catalog.version(), pricer.convention().name(), List.copyOf(lines),
-                List.copyOf(purchases), prepaid, postpaidAmount, adjustments, total);
+                List.copyOf(purchases), List.copyOf(adjustments), prepaid, postpaidAmount, adjustmentTotal, total);
     }
 }

@@ -13,11 +13,13 @@ import java.util.List;
  */
 public record StatementClosed(String accountId, YearMonth month, Instant closedAt, String catalogVersion,
                               String tierConvention, List<StatementLine> lines, List<PurchaseLine> purchases,
+                              List<AdjustmentLine> adjustments,
                               BigDecimal prepaidSpend, BigDecimal postpaidAmount, BigDecimal adjustmentTotal,
                               BigDecimal totalSpend, String actor) {
     public StatementClosed {
         lines = List.copyOf(lines);
         purchases = List.copyOf(purchases);
+        adjustments = adjustments == null ? List.of() : List.copyOf(adjustments);
         prepaidSpend = Money.of(prepaidSpend);
         postpaidAmount = Money.of(postpaidAmount);
         adjustmentTotal = Money.of(adjustmentTotal);
@@ -26,7 +28,7 @@ public record StatementClosed(String accountId, YearMonth month, Instant closedA
 
     public static StatementClosed of(String accountId, StatementFigures f, Instant closedAt, String actor) {
         return new StatementClosed(accountId, f.month(), closedAt, f.catalogVersion(), f.tierConvention(),
-                f.lines(), f.purchases(), f.prepaidSpend(), f.postpaidAmount(), f.adjustmentTotal(),
+                f.lines(), f.purchases(), f.adjustments(), f.prepaidSpend(), f.postpaidAmount(), f.adjustmentTotal(),
                 f.totalSpend(), actor);
     }
 }

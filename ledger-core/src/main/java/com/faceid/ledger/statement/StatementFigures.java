@@ -9,7 +9,8 @@ import java.util.List;
  * is open, the final figures in {@link StatementClosed}.
  */
 public record StatementFigures(YearMonth month, String catalogVersion, String tierConvention,
-                               List<StatementLine> lines, List<PurchaseLine> purchases, BigDecimal prepaidSpend,
+                               List<StatementLine> lines, List<PurchaseLine> purchases,
+                               List<AdjustmentLine> adjustments, BigDecimal prepaidSpend,
                                BigDecimal postpaidAmount, BigDecimal adjustmentTotal, BigDecimal totalSpend) {
     public boolean awaitingPrice() {
         return lines.stream().anyMatch(StatementLine::awaitingPrice);

@@ -121,7 +121,7 @@ class StatementClosingTest {
                                 new StatementLine(BANK_CARD_VERIFICATION, 3, 3, 0, 0, 2, 1, 1, "(0, 1000]",
                                         new BigDecimal("0.40"), new BigDecimal("0.80"), false)),
                         List.of(new PurchaseLine("PKG-000001", WECHAT_LIVENESS_VERIFICATION, 100,
-                                new BigDecimal("120.00"), t("2026-03-13T09:00"))),
+                                new BigDecimal("120.00"), t("2026-03-13T09:00"))), List.of(),
                         new BigDecimal("120.00"), new BigDecimal("0.80"), new BigDecimal("0.00"),
                         new BigDecimal("120.80"), "ops"));
     }
@@ -187,7 +187,7 @@ class StatementClosingTest {
                 .expectEvents(new StatementClosed(ACME, MARCH, closedAt, "tiny", "UPPER_INCLUSIVE",
                         List.of(new StatementLine(BANK_CARD_VERIFICATION, 9, 9, 0, 0, 9, 0, 5, "(8, ∞)",
                                 new BigDecimal("0.25"), new BigDecimal("2.25"), true)),
-                        List.of(), new BigDecimal("0.00"), new BigDecimal("2.25"), new BigDecimal("0.00"),
+                        List.of(), List.of(), new BigDecimal("0.00"), new BigDecimal("2.25"), new BigDecimal("0.00"),
                         new BigDecimal("2.25"), "auto"));
     }
 

@@ -1,0 +1,18 @@
+package com.faceid.ledger.statement;
+
+import com.faceid.ledger.pricing.Money;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+
+/**
+ * An adjustment entry. It lands on {@code month}'s statement; {@code correctsMonth} is the month it
+ * concerns (different when that month was already closed: a closed statement never changes).
+ */
+public record AdjustmentRecorded(String accountId, String adjustmentId, YearMonth month, YearMonth correctsMonth,
+                                 BigDecimal amount, String reason, String requestId, String actor, Instant at) {
+    public AdjustmentRecorded {
+        amount = Money.of(amount);
+    }
+}
