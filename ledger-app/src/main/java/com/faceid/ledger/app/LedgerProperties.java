@@ -17,12 +17,21 @@ import java.util.List;
  * @param snapshotThreshold    events between aggregate snapshots
  * @param batchMaxCalls        most calls accepted in one {@code calls:batch} request
  * @param commandRetries       attempts for a command that lost a concurrency race (same account, other node)
+ * @param closeGrace           a month closes by itself this long after it ends
+ * @param schedulerEnabled     run due time-driven steps in the background (every {@code schedulerPoll})
+ * @param schedulerPoll        how often the background scheduler looks for due steps
+ * @param maxFutureSkew        how far ahead of the ledger clock a reported time may be
+ * @param reminderUsagePercents package use thresholds that raise a reminder (depletion always does)
+ * @param reminderExpiryDays   days before a package's expiry that raise a reminder
  */
 @ConfigurationProperties("ledger")
 @Validated
 public record LedgerProperties(String zone, String clock, TierConvention tierConvention,
                                List<String> billableResultCodes, List<String> catalogs, int snapshotThreshold,
-                               int batchMaxCalls, int commandRetries) {
+                               int batchMaxCalls, int commandRetries, java.time.Duration closeGrace,
+                               Boolean schedulerEnabled, java.time.Duration schedulerPoll,
+                               java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
+                               List<Integer> reminderExpiryDays) {
     public LedgerProperties {
         zone = zone == null ? "Asia/Shanghai" : zone;
         clock = clock == null ? "system" : clock;
@@ -34,5 +43,11 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
         snapshotThreshold = snapshotThreshold <= 0 ? 500 : snapshotThreshold;
         batchMaxCalls = batchMaxCalls <= 0 ? 1000 : batchMaxCalls;
         commandRetries = commandRetries <= 0 ? 5 : commandRetries;
+        closeGrace = closeGrace == null ? java.time.Duration.ofDays(2) : closeGrace;
+        schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
+        schedulerPoll = schedulerPoll == null ? java.time.Duration.ofSeconds(1) : schedulerPoll;
+        maxFutureSkew = maxFutureSkew == null ? java.time.Duration.ofMinutes(5) : maxFutureSkew;
+        reminderUsagePercents = reminderUsagePercents == null ? List.of(50, 70, 90) : List.copyOf(reminderUsagePercents);
+        reminderExpiryDays = reminderExpiryDays == null ? List.of(30, 7, 1) : List.copyOf(reminderExpiryDays);
     }
 }

@@ -21,7 +21,7 @@ class RestartTest {
     static ConfigurableApplicationContext start(String dir) {
         return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
-                "--logging.level.org.axonframework=WARN");
+                "--logging.level.org.axonframework=WARN", "--ledger.scheduler-enabled=false");
     }
 
     static Ledger ledger(ConfigurableApplicationContext ctx) {

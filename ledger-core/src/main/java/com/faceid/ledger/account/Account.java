@@ -255,11 +255,11 @@ public class Account {
      * open month, naming the month it corrects. Answers the month it landed on; a repeated id changes nothing.
      */
     @CommandHandler
-    public YearMonth handle(RecordAdjustment cmd) {
+    public com.faceid.ledger.statement.AdjustmentReceipt handle(RecordAdjustment cmd) {
         require(cmd.adjustmentId() != null && !cmd.adjustmentId().isBlank(), "adjustmentId is required");
         YearMonth known = adjustmentMonths.get(cmd.adjustmentId());
         if (known != null) {
-            return known;
+            return new com.faceid.ledger.statement.AdjustmentReceipt(cmd.adjustmentId(), known, true);
         }
         require(cmd.month() != null, "month is required");
         require(cmd.amount() != null && cmd.amount().signum() != 0, "amount must be a non-zero credit or debit");
@@ -274,7 +274,7 @@ public class Account {
         YearMonth target = cmd.month().isAfter(closedThrough) ? cmd.month() : closedThrough.plusMonths(1);
         apply(new AdjustmentRecorded(accountId, cmd.adjustmentId(), target, cmd.month(), cmd.amount(), cmd.reason(),
                 cmd.requestId(), cmd.actor(), cmd.at()));
-        return target;
+        return new com.faceid.ledger.statement.AdjustmentReceipt(cmd.adjustmentId(), target, false);
     }
 
     /** Closes the month and every earlier open month, in order; answers the months it closed. */

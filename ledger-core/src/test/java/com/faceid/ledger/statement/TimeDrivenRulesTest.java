@@ -130,7 +130,7 @@ class TimeDrivenRulesTest {
                         "goodwill", "r-1", "ops:li", at))
                 .expectEvents(new AdjustmentRecorded(ACME, "adj-1", YearMonth.of(2026, 3), YearMonth.of(2026, 3),
                         new BigDecimal("-12.50"), "goodwill", "r-1", "ops:li", at))
-                .expectResultMessagePayload(YearMonth.of(2026, 3));
+                .expectResultMessagePayload(new AdjustmentReceipt("adj-1", YearMonth.of(2026, 3), false));
     }
 
     @Test
@@ -154,7 +154,7 @@ class TimeDrivenRulesTest {
         RecordAdjustment adj = new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 3), new BigDecimal("5.00"),
                 "debit", null, "ops", at);
         fixture().givenCommands(open(), adj).when(adj).expectNoEvents()
-                .expectResultMessagePayload(YearMonth.of(2026, 3));
+                .expectResultMessagePayload(new AdjustmentReceipt("adj-1", YearMonth.of(2026, 3), true));
         fixture().givenCommands(open())
                 .when(new RecordAdjustment(ACME, "adj-2", YearMonth.of(2026, 3), new BigDecimal("0.001"), "x", null,
                         "ops", at)).expectException(code(ErrorCode.VALIDATION_FAILED));

@@ -73,7 +73,7 @@ public class AccountController {
     @PostMapping
     @Operation(summary = "Open an account; grants the free packages (usable from 00:00 the next day)")
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
-        Instant openedAt = Requests.instantOr(req.openedAt(), clock.instant());
+        Instant openedAt = Requests.reported(req.openedAt(), clock, props.maxFutureSkew());
         commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
                 req.postpaidEnabled() == null || req.postpaidEnabled()));
         readModels.await(() -> accounts.find(req.accountId()).isPresent()

@@ -41,6 +41,8 @@ import java.util.concurrent.Executors;
 public class AxonConfig {
     /** The subscribing processor that writes the idempotency table inside the command's transaction. */
     public static final String REQUEST_REGISTRY = "request-registry";
+    /** The subscribing processor that writes the schedule of time-driven steps with the events. */
+    public static final String SCHEDULE = "schedule";
 
     /**
      * Events and snapshots are stored as JSON of their fields: plain, readable by an auditor with any JSON
@@ -79,7 +81,8 @@ public class AxonConfig {
     public BillingPolicy billingPolicy(LedgerProperties props) {
         CatalogBook catalogs = new CatalogBook(props.catalogs().stream().map(CatalogLoader::fromClasspath).toList());
         return new BillingPolicy(catalogs, props.tierConvention(),
-                new BillableResults(new HashSet<>(props.billableResultCodes())));
+                new BillableResults(new HashSet<>(props.billableResultCodes())),
+                new com.faceid.ledger.pricing.Reminders(props.reminderUsagePercents(), props.reminderExpiryDays()));
     }
 
     /**
@@ -134,6 +137,8 @@ public class AxonConfig {
                             props.snapshotThreshold())));
             // A failed insert into the idempotency table must fail the command, not be logged and skipped.
             configurer.eventProcessing().registerListenerInvocationErrorHandler(REQUEST_REGISTRY,
+                    c -> PropagatingErrorHandler.instance());
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(SCHEDULE,
                     c -> PropagatingErrorHandler.instance());
         };
     }

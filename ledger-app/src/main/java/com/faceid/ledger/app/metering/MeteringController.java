@@ -69,12 +69,14 @@ public class MeteringController {
     private final Clock clock;
     private final Validator validator;
     private final int batchMax;
+    private final java.time.Duration skew;
 
     public MeteringController(Commands commands, Clock clock, Validator validator, LedgerProperties props) {
         this.commands = commands;
         this.clock = clock;
         this.validator = validator;
         this.batchMax = props.batchMaxCalls();
+        this.skew = props.maxFutureSkew();
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/calls")
@@ -121,6 +123,6 @@ public class MeteringController {
                               String resultCode) {
         var now = clock.instant();
         return commands.send(new MeterCall(accountId, requestId, Requests.service(service),
-                Requests.instantOr(occurredAt, now), resultCode, now));
+                Requests.reported(occurredAt, clock, skew), resultCode, now));
     }
 }

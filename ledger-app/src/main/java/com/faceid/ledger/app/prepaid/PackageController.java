@@ -63,8 +63,11 @@ public class PackageController {
     private final AccountQueries accounts;
     private final PackageQueries packages;
     private final Clock clock;
+    private final java.time.Duration skew;
 
-    public PackageController(Commands commands, AccountQueries accounts, PackageQueries packages, Clock clock) {
+    public PackageController(Commands commands, AccountQueries accounts, PackageQueries packages, Clock clock,
+                             com.faceid.ledger.app.LedgerProperties props) {
+        this.skew = props.maxFutureSkew();
         this.commands = commands;
         this.accounts = accounts;
         this.packages = packages;
@@ -77,7 +80,7 @@ public class PackageController {
         ZoneId zone = accounts.require(accountId).zone();
         Service service = Requests.service(req.service());
         PackageReceipt r = commands.send(new BuyPackage(accountId, req.purchaseId(), service, req.size(),
-                Requests.instantOr(req.purchasedAt(), clock.instant())));
+                Requests.reported(req.purchasedAt(), clock, skew)));
         PurchaseView view = new PurchaseView(r.packageId(), r.kind().name(), r.service().name(), r.size(),
                 Json.money(r.price()), Json.time(r.purchasedAt(), zone), Json.time(r.expiresAt(), zone),
                 r.remaining());

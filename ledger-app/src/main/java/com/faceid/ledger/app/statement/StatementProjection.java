@@ -2,6 +2,7 @@ package com.faceid.ledger.app.statement;
 
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.NegotiatedPriceAgreed;
 import com.faceid.ledger.statement.StatementClosed;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -62,11 +63,19 @@ public class StatementProjection {
     @EventHandler
     void on(StatementClosed e) throws JsonProcessingException {
         jdbc.update("INSERT INTO statement_view (account_id, billing_month, closed_at, catalog_version, tier_convention,"
-                        + " lines_json, purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.accountId(), e.month().toString(),
-                Timestamp.from(e.closedAt()), e.catalogVersion(), e.tierConvention(),
+                        + " lines_json, purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend,"
+                        + " adjustments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.accountId(),
+                e.month().toString(), Timestamp.from(e.closedAt()), e.catalogVersion(), e.tierConvention(),
                 json.writeValueAsString(e.lines()), json.writeValueAsString(e.purchases()), e.prepaidSpend(),
-                e.postpaidAmount(), e.adjustmentTotal(), e.totalSpend());
+                e.postpaidAmount(), e.adjustmentTotal(), e.totalSpend(), json.writeValueAsString(e.adjustments()));
+    }
+
+    @EventHandler
+    void on(AdjustmentRecorded e) {
+        jdbc.update("INSERT INTO adjustment_view (account_id, adjustment_id, billing_month, corrects_month, amount,"
+                        + " reason, request_id, actor, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", e.accountId(),
+                e.adjustmentId(), e.month().toString(), e.correctsMonth().toString(), e.amount(), e.reason(),
+                e.requestId(), e.actor(), e.at() == null ? null : Timestamp.from(e.at()));
     }
 
     @ResetHandler
@@ -74,5 +83,6 @@ public class StatementProjection {
         jdbc.update("DELETE FROM usage_view");
         jdbc.update("DELETE FROM negotiated_price_view");
         jdbc.update("DELETE FROM statement_view");
+        jdbc.update("DELETE FROM adjustment_view");
     }
 }

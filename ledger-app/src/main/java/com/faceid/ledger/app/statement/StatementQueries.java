@@ -4,6 +4,7 @@ import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.AdjustmentLine;
 import com.faceid.ledger.statement.PurchaseLine;
 import com.faceid.ledger.statement.ServiceUsage;
 import com.faceid.ledger.statement.StatementCalculator;
@@ -53,14 +54,17 @@ public class StatementQueries {
 
     private Optional<Statement> closed(String accountId, YearMonth month) {
         List<Statement> rows = jdbc.query("SELECT closed_at, catalog_version, tier_convention, lines_json,"
-                        + " purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend"
+                        + " purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend, adjustments_json"
                         + " FROM statement_view WHERE account_id = ? AND billing_month = ?",
                 (rs, i) -> {
                     try {
                         List<StatementLine> lines = json.readValue(rs.getString(4), new TypeReference<>() { });
                         List<PurchaseLine> purchases = json.readValue(rs.getString(5), new TypeReference<>() { });
+                        List<AdjustmentLine> adjustments = rs.getString(10) == null ? List.of()
+                                : json.readValue(rs.getString(10), new TypeReference<>() { });
                         return new Statement(accountId, month, Status.CLOSED, rs.getTimestamp(1).toInstant(),
                                 new StatementFigures(month, rs.getString(2), rs.getString(3), lines, purchases,
+                                        adjustments,
                                         Money.of(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7)),
                                         Money.of(rs.getBigDecimal(8)), Money.of(rs.getBigDecimal(9))));
                     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -88,8 +92,16 @@ public class StatementQueries {
                 .sorted(java.util.Comparator.comparing(PurchaseLine::purchasedAt).thenComparing(PurchaseLine::packageId))
                 .toList();
         StatementFigures f = StatementCalculator.compute(month, usage, purchases, policy.catalogs().inForceFor(month),
-                policy.pricer(), s -> negotiatedPrice(accountId, s, month), BigDecimal.ZERO);
+                policy.pricer(), s -> negotiatedPrice(accountId, s, month), adjustments(accountId, month));
         return new Statement(accountId, month, f.awaitingPrice() ? Status.AWAITING_PRICE : Status.OPEN, null, f);
+    }
+
+    private List<AdjustmentLine> adjustments(String accountId, YearMonth month) {
+        return jdbc.query("SELECT adjustment_id, corrects_month, amount, reason, request_id, actor, recorded_at"
+                        + " FROM adjustment_view WHERE account_id = ? AND billing_month = ? ORDER BY recorded_at, adjustment_id",
+                (rs, i) -> new AdjustmentLine(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getBigDecimal(3),
+                        rs.getString(4), rs.getString(5), rs.getString(6),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()), accountId, month.toString());
     }
 
     private BigDecimal negotiatedPrice(String accountId, Service service, YearMonth month) {

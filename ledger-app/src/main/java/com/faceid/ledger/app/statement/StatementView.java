@@ -11,7 +11,7 @@ import java.util.List;
 /** The contract's statement document. Money as strings with 2 decimals. */
 public record StatementView(String accountId, String month, String status, OffsetDateTime closedAt,
                             String catalogVersion, String tierConvention, List<Line> lines, List<Purchase> purchases,
-                            List<Object> adjustments, String prepaidSpend, String postpaidAmount,
+                            List<Adjustment> adjustments, String prepaidSpend, String postpaidAmount,
                             String adjustmentTotal, String totalSpend) {
 
     public record Line(String service, long calls, long billable, long paidByFree, long paidByPurchased,
@@ -24,6 +24,10 @@ public record StatementView(String accountId, String month, String status, Offse
         }
     }
 
+    public record Adjustment(String adjustmentId, String correctsMonth, String amount, String reason,
+                             String requestId, String actor, OffsetDateTime recordedAt) {
+    }
+
     public record Purchase(String packageId, String service, int size, String price, OffsetDateTime purchasedAt) {
     }
 
@@ -33,7 +37,9 @@ public record StatementView(String accountId, String month, String status, Offse
                 f.catalogVersion(), f.tierConvention(), f.lines().stream().map(Line::of).toList(),
                 f.purchases().stream().map((PurchaseLine p) -> new Purchase(p.packageId(), p.service().name(),
                         p.size(), Json.money(p.price()), Json.time(p.purchasedAt(), zone))).toList(),
-                List.of(), Json.money(f.prepaidSpend()), Json.money(f.postpaidAmount()),
+                f.adjustments().stream().map(a -> new Adjustment(a.adjustmentId(), a.correctsMonth().toString(),
+                        Json.money(a.amount()), a.reason(), a.requestId(), a.actor(), Json.time(a.at(), zone))).toList(),
+                Json.money(f.prepaidSpend()), Json.money(f.postpaidAmount()),
                 Json.money(f.adjustmentTotal()), Json.money(f.totalSpend()));
     }
 
@@ -53,6 +59,10 @@ public record StatementView(String accountId, String month, String status, Offse
         for (Purchase p : purchases) {
             b.append(String.format(head, "purchase")).append(p.service()).append(",,,,,,,,,,")
                     .append(p.packageId()).append(',').append(p.size()).append(',').append(p.price()).append('\n');
+        }
+        for (Adjustment a : adjustments) {
+            b.append(String.format(head, "adjustment")).append(",,,,,,,,,").append(a.amount()).append(',')
+                    .append(a.adjustmentId()).append(",,").append('\n');
         }
         b.append(String.format(head, "prepaidSpend")).append(",,,,,,,,,").append(prepaidSpend).append(",,,\n");
         b.append(String.format(head, "postpaidAmount")).append(",,,,,,,,,").append(postpaidAmount).append(",,,\n");

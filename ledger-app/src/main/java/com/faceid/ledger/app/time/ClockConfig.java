@@ -1,26 +1,68 @@
 package com.faceid.ledger.app.time;
 
 import com.faceid.ledger.app.LedgerProperties;
+import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Clock;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * The one clock of the service. Everything that needs "now" gets this bean; Axon's event timestamps use
- * it too, so an event's recorded time and the ledger's notion of now never disagree.
+ * Creates the ledger clock. Axon's event timestamps use it too, so an event's recorded time and the
+ * ledger's "now" never disagree, simulated or not.
  */
 @Configuration
 public class ClockConfig {
+    private static final Logger log = LoggerFactory.getLogger(ClockConfig.class);
+
     @Bean
-    public Clock ledgerClock(LedgerProperties props) {
-        if (!"system".equals(props.clock())) {
-            throw new IllegalStateException("ledger.clock=" + props.clock() + " is not supported yet; use system");
+    @DependsOn("flywayInitializer")
+    public LedgerClock ledgerClock(LedgerProperties props, Environment env, JdbcTemplate jdbc) {
+        ZoneId zone = ZoneId.of(props.zone());
+        LedgerClock clock;
+        if ("system".equals(props.clock())) {
+            clock = LedgerClock.system(zone);
+        } else if ("simulated".equals(props.clock())) {
+            clock = LedgerClock.simulated(zone, simulatedStart(env, jdbc), t -> persist(jdbc, t));
+            log.warn("ledger clock is SIMULATED and stands at {}; move it with POST /api/v1/admin/clock",
+                    clock.instant().atZone(zone).toOffsetDateTime());
+        } else {
+            throw new IllegalStateException("ledger.clock must be 'system' or 'simulated', not " + props.clock());
         }
-        Clock clock = Clock.system(ZoneId.of(props.zone()));
         GenericEventMessage.clock = clock;
         return clock;
+    }
+
+    /** Where it stood before a restart, else ledger.clock.start, else the real time; never behind an event. */
+    private static Instant simulatedStart(Environment env, JdbcTemplate jdbc) {
+        List<Timestamp> stored = jdbc.queryForList("SELECT now_at FROM ledger_clock WHERE name = 'simulated'",
+                Timestamp.class);
+        String configured = env.getProperty("ledger.clock.start");
+        Instant start = !stored.isEmpty() ? stored.get(0).toInstant()
+                : configured != null && !configured.isBlank() ? OffsetDateTime.parse(configured).toInstant()
+                : Instant.now();
+        List<String> lastEvent = jdbc.queryForList("SELECT MAX(timeStamp) FROM DomainEventEntry", String.class);
+        Instant latest = lastEvent.isEmpty() || lastEvent.get(0) == null ? null
+                : DateTimeUtils.parseInstant(lastEvent.get(0));
+        Instant now = Stream.of(start, latest).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
+        persist(jdbc, now);
+        return now;
+    }
+
+    private static void persist(JdbcTemplate jdbc, Instant t) {
+        if (jdbc.update("UPDATE ledger_clock SET now_at = ? WHERE name = 'simulated'", Timestamp.from(t)) == 0) {
+            jdbc.update("INSERT INTO ledger_clock (name, now_at) VALUES ('simulated', ?)", Timestamp.from(t));
+        }
     }
 }

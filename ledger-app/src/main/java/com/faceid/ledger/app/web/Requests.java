@@ -36,4 +36,21 @@ public final class Requests {
     public static Instant instantOr(OffsetDateTime t, Instant fallback) {
         return t == null ? fallback : t.toInstant();
     }
+
+    /**
+     * A reported time (when a call occurred, a package was bought, an account opened) defaults to now and
+     * may not lie ahead of the ledger clock by more than {@code skew}: the ledger records what happened,
+     * not what will.
+     */
+    public static Instant reported(OffsetDateTime t, java.time.Clock clock, java.time.Duration skew) {
+        Instant now = clock.instant();
+        if (t == null) {
+            return now;
+        }
+        if (t.toInstant().isAfter(now.plus(skew))) {
+            throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "TIMESTAMP_IN_FUTURE",
+                    t + " is more than " + skew + " ahead of the ledger clock (" + now + ")");
+        }
+        return t.toInstant();
+    }
 }

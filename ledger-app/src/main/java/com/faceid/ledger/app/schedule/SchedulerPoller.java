@@ -1,0 +1,23 @@
+package com.faceid.ledger.app.schedule;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/** Runs due steps in the background, every {@code ledger.scheduler-poll} (on by default). */
+@Component
+@EnableScheduling
+@ConditionalOnProperty(name = "ledger.scheduler-enabled", havingValue = "true", matchIfMissing = true)
+public class SchedulerPoller {
+    private final StepRunner runner;
+
+    public SchedulerPoller(StepRunner runner) {
+        this.runner = runner;
+    }
+
+    @Scheduled(fixedDelayString = "${ledger.scheduler-poll:PT1S}", initialDelayString = "PT2S")
+    void poll() {
+        runner.runDue();
+    }
+}

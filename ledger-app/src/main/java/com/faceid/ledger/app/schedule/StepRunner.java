@@ -1,0 +1,164 @@
+package com.faceid.ledger.app.schedule;
+
+import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.time.LedgerClock;
+import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.prepaid.ActivateGrant;
+import com.faceid.ledger.prepaid.ExpirePackage;
+import com.faceid.ledger.prepaid.RemindExpiry;
+import com.faceid.ledger.statement.CloseStatement;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Runs due steps of the schedule, earliest first, one at a time. A step is claimed with a conditional
+ * update (so two nodes never run it at the same time), its command is sent, then it is marked done. A
+ * node that dies in between leaves a claim that expires after {@link #LEASE}; the step then runs again,
+ * and because every step's command is idempotent in the aggregate the ledger records it once.
+ */
+@Component
+public class StepRunner {
+    static final Duration LEASE = Duration.ofMinutes(5);
+    static final Duration AWAITING_PRICE_RETRY = Duration.ofDays(1);
+    static final Duration FAILURE_RETRY = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
+
+    public record Step(long id, String accountId, StepKind kind, String ref, Instant dueAt, int attempts) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Commands commands;
+    private final LedgerClock clock;
+    /** Leases are infrastructure, not billing: measured on the node's real clock even when time is simulated. */
+    private final Clock wall = Clock.systemUTC();
+    private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
+    private final ReentrantLock running = new ReentrantLock();
+
+    public StepRunner(JdbcTemplate jdbc, Commands commands, LedgerClock clock) {
+        this.jdbc = jdbc;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** Runs every step due at the clock's current instant. Answers how many ran. */
+    public int runDue() {
+        running.lock();
+        try {
+            return runUpTo(clock.instant(), false);
+        } finally {
+            running.unlock();
+        }
+    }
+
+    /**
+     * Moves a simulated clock to {@code target}, stopping at each due step's instant on the way, so every
+     * step happens at its own time, in time order. Answers how many steps ran.
+     */
+    public int advanceTo(Instant target) {
+        running.lock();
+        try {
+            if (target.isBefore(clock.instant())) {
+                throw new IllegalArgumentException("a simulated clock never goes back: it stands at "
+                        + clock.instant());
+            }
+            int ran = runUpTo(target, true);
+            clock.moveTo(target);
+            return ran;
+        } finally {
+            running.unlock();
+        }
+    }
+
+    private int runUpTo(Instant upTo, boolean moveClock) {
+        releaseExpiredLeases();
+        int ran = 0;
+        while (true) {
+            List<Step> next = jdbc.query("SELECT id, account_id, kind, ref, due_at, attempts FROM scheduled_step"
+                            + " WHERE status = 'PENDING' AND due_at <= ? ORDER BY due_at, id LIMIT 1",
+                    (rs, i) -> new Step(rs.getLong(1), rs.getString(2), StepKind.valueOf(rs.getString(3)),
+                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6)), Timestamp.from(upTo));
+            if (next.isEmpty()) {
+                return ran;
+            }
+            Step step = next.get(0);
+            if (!claim(step)) {
+                continue; // another node took it
+            }
+            if (moveClock && step.dueAt().isAfter(clock.instant())) {
+                clock.moveTo(step.dueAt());
+            }
+            run(step);
+            ran++;
+        }
+    }
+
+    private void run(Step step) {
+        try {
+            commands.send(command(step));
+            jdbc.update("UPDATE scheduled_step SET status = 'DONE', done_at = ?, attempts = attempts + 1,"
+                    + " last_error = NULL WHERE id = ?", Timestamp.from(clock.instant()), step.id());
+        } catch (LedgerException e) {
+            if (e.code() == ErrorCode.AWAITING_PRICE) {
+                retryAt(step, step.dueAt().plus(AWAITING_PRICE_RETRY), e);
+            } else if (e.code() == ErrorCode.NOT_DUE || e.code() == ErrorCode.EXPIRY_NOT_DUE
+                    || e.code() == ErrorCode.PERIOD_NOT_OVER) {
+                retryAt(step, clock.instant().plus(FAILURE_RETRY), e);
+            } else {
+                log.error("step {} {} {} of {} failed for good: {}", step.id(), step.kind(), step.ref(),
+                        step.accountId(), e.getMessage());
+                jdbc.update("UPDATE scheduled_step SET status = 'FAILED', attempts = attempts + 1, last_error = ?"
+                        + " WHERE id = ?", truncate(e.code() + ": " + e.getMessage()), step.id());
+            }
+        } catch (RuntimeException e) {
+            log.warn("step {} {} {} of {} failed, will retry: {}", step.id(), step.kind(), step.ref(),
+                    step.accountId(), e.toString());
+            retryAt(step, clock.instant().plus(FAILURE_RETRY), e);
+        }
+    }
+
+    private Object command(Step step) {
+        Instant at = clock.instant();
+        return switch (step.kind()) {
+            case ACTIVATE_GRANT -> new ActivateGrant(step.accountId(), step.ref(), at);
+            case EXPIRE_PACKAGE -> new ExpirePackage(step.accountId(), step.ref(), at);
+            case EXPIRY_REMINDER -> {
+                int colon = step.ref().lastIndexOf(':');
+                yield new RemindExpiry(step.accountId(), step.ref().substring(0, colon),
+                        Integer.parseInt(step.ref().substring(colon + 1)), at);
+            }
+            case CLOSE_MONTH -> new CloseStatement(step.accountId(), YearMonth.parse(step.ref()), at, "scheduler");
+        };
+    }
+
+    private boolean claim(Step step) {
+        return jdbc.update("UPDATE scheduled_step SET status = 'RUNNING', claimed_by = ?, claimed_at = ?"
+                + " WHERE id = ? AND status = 'PENDING'", node, Timestamp.from(wall.instant()), step.id()) == 1;
+    }
+
+    private void retryAt(Step step, Instant when, Exception e) {
+        jdbc.update("UPDATE scheduled_step SET status = 'PENDING', due_at = ?, attempts = attempts + 1,"
+                        + " last_error = ?, claimed_by = NULL WHERE id = ?", Timestamp.from(when),
+                truncate(e.getMessage()), step.id());
+    }
+
+    private void releaseExpiredLeases() {
+        jdbc.update("UPDATE scheduled_step SET status = 'PENDING', claimed_by = NULL WHERE status = 'RUNNING'"
+                + " AND claimed_at < ?", Timestamp.from(wall.instant().minus(LEASE)));
+    }
+
+    private static String truncate(String s) {
+        return s == null ? null : s.length() > 1000 ? s.substring(0, 1000) : s;
+    }
+}

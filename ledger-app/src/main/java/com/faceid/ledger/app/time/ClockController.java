@@ -1,0 +1,61 @@
+package com.faceid.ledger.app.time;
+
+import com.faceid.ledger.app.schedule.StepRunner;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Json;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+
+@RestController
+@RequestMapping("/api/v1/admin/clock")
+@Tag(name = "Simulated time")
+public class ClockController {
+    public record MoveClock(@NotNull OffsetDateTime now) {
+    }
+
+    public record ClockView(OffsetDateTime now, String mode, Integer stepsRun) {
+    }
+
+    private final LedgerClock clock;
+    private final StepRunner runner;
+
+    public ClockController(LedgerClock clock, StepRunner runner) {
+        this.clock = clock;
+        this.runner = runner;
+    }
+
+    @GetMapping
+    @Operation(summary = "The ledger's current time")
+    public ClockView get() {
+        return new ClockView(Json.time(clock.instant(), clock.getZone()), mode(), null);
+    }
+
+    @PostMapping
+    @Operation(summary = "Move a simulated clock forward; every step due on the way happens, in time order")
+    public ClockView move(@Valid @RequestBody MoveClock req) {
+        if (!clock.isSimulated()) {
+            throw new ApiException(HttpStatus.CONFLICT, "CLOCK_NOT_SIMULATED",
+                    "the ledger runs on the system clock (ledger.clock=system); it cannot be moved");
+        }
+        if (req.now().toInstant().isBefore(clock.instant())) {
+            throw new ApiException(HttpStatus.CONFLICT, "CLOCK_BACKWARDS", "a simulated clock never goes back: it"
+                    + " stands at " + Json.time(clock.instant(), clock.getZone()));
+        }
+        int ran = runner.advanceTo(req.now().toInstant());
+        return new ClockView(Json.time(clock.instant(), clock.getZone()), mode(), ran);
+    }
+
+    private String mode() {
+        return clock.isSimulated() ? "simulated" : "system";
+    }
+}
