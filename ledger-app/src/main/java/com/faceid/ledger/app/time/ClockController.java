@@ -28,10 +28,12 @@ public class ClockController {
 
     private final LedgerClock clock;
     private final StepRunner runner;
+    private final com.faceid.ledger.app.web.ReadModels readModels;
 
-    public ClockController(LedgerClock clock, StepRunner runner) {
+    public ClockController(LedgerClock clock, StepRunner runner, com.faceid.ledger.app.web.ReadModels readModels) {
         this.clock = clock;
         this.runner = runner;
+        this.readModels = readModels;
     }
 
     @GetMapping
@@ -52,6 +54,7 @@ public class ClockController {
                     + " stands at " + Json.time(clock.instant(), clock.getZone()));
         }
         int ran = runner.advanceTo(req.now().toInstant());
+        readModels.awaitAll(); // so the caller sees what the steps did in every read model
         return new ClockView(Json.time(clock.instant(), clock.getZone()), mode(), ran);
     }
 
