@@ -5,6 +5,8 @@ import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.metering.MeterCalls;
+import com.faceid.ledger.metering.MeteringResult;
 import com.faceid.ledger.metering.MeteredRequests;
 import com.faceid.ledger.metering.Settlement;
 import com.faceid.ledger.prepaid.ActivateGrant;
@@ -198,12 +200,40 @@ public class Account {
 
     @CommandHandler
     public CallOutcome handle(MeterCall cmd, BillingPolicy policy, MeteredRequests requests) {
+        return meter(cmd, policy, requests, new HashMap<>());
+    }
+
+    /** Each call as a single MeterCall would be; a refused call fails alone (nothing applied for it). */
+    @CommandHandler
+    public List<MeteringResult> handle(MeterCalls cmd, BillingPolicy policy, MeteredRequests requests) {
+        Map<String, CallOutcome> inThisBatch = new HashMap<>();
+        List<MeteringResult> results = new ArrayList<>(cmd.calls().size());
+        for (MeterCall call : cmd.calls()) {
+            try {
+                require(accountId.equals(call.accountId()), "call for another account in the batch");
+                results.add(MeteringResult.ok(meter(call, policy, requests, inThisBatch)));
+            } catch (LedgerException e) {
+                results.add(MeteringResult.refused(call.requestId(), e.code(), e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    /**
+     * @param inThisUnit outcomes of calls metered earlier in the same unit of work: the request table only
+     *                   sees them when it commits, so a repeat within one batch is answered from here
+     */
+    private CallOutcome meter(MeterCall cmd, BillingPolicy policy, MeteredRequests requests,
+                              Map<String, CallOutcome> inThisUnit) {
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.service() != null, "service is required");
         require(cmd.occurredAt() != null, "occurredAt is required");
-        Optional<CallOutcome> earlier = requests.find(accountId, cmd.requestId());
-        if (earlier.isPresent()) {
-            return earlier.get().asDuplicate();
+        CallOutcome repeated = inThisUnit.get(cmd.requestId());
+        if (repeated == null) {
+            repeated = requests.find(accountId, cmd.requestId()).orElse(null);
+        }
+        if (repeated != null) {
+            return repeated.asDuplicate();
         }
         YearMonth month = requireOpenAt(cmd.occurredAt());
         String result = BillableResults.effectiveResult(cmd.resultCode());
@@ -231,7 +261,9 @@ public class Account {
                         cmd.requestId(), cmd.recordedAt()));
             }
         }
-        return CallOutcome.of(event);
+        CallOutcome outcome = CallOutcome.of(event);
+        inThisUnit.put(cmd.requestId(), outcome);
+        return outcome;
     }
 
     // ------------------------------------------------------------------ statements and prices

@@ -8,6 +8,8 @@ import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.metering.MeterCalls;
+import com.faceid.ledger.metering.MeteringResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -93,30 +95,54 @@ public class MeteringController {
             throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE",
                     "a batch holds at most " + batchMax + " calls (ledger.batch-max-calls), got " + req.calls().size());
         }
-        List<CallResult> results = new ArrayList<>(req.calls().size());
-        for (BatchCall c : req.calls()) {
+        CallResult[] results = new CallResult[req.calls().size()];
+        // calls that pass validation, grouped by account (in request order): one unit of work per account
+        java.util.Map<String, List<Integer>> byAccount = new java.util.LinkedHashMap<>();
+        java.util.Map<Integer, MeterCall> commandsByIndex = new java.util.HashMap<>();
+        var now = clock.instant();
+        for (int i = 0; i < results.length; i++) {
+            BatchCall c = req.calls().get(i);
             if (c == null) {
-                results.add(CallResult.failed(null, null, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "null call"));
+                results[i] = CallResult.failed(null, null, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "null call");
                 continue;
             }
             Set<ConstraintViolation<BatchCall>> violations = validator.validate(c);
             if (!violations.isEmpty()) {
-                results.add(CallResult.failed(c.accountId(), c.requestId(), HttpStatus.BAD_REQUEST, "VALIDATION_FAILED",
-                        violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                                .collect(Collectors.joining("; "))));
+                results[i] = CallResult.failed(c.accountId(), c.requestId(), HttpStatus.BAD_REQUEST,
+                        "VALIDATION_FAILED", violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                                .sorted().collect(Collectors.joining("; ")));
                 continue;
             }
             try {
-                results.add(CallResult.of(c.accountId(),
-                        meter(c.accountId(), c.requestId(), c.service(), c.occurredAt(), c.resultCode())));
+                commandsByIndex.put(i, new MeterCall(c.accountId(), c.requestId(), Requests.service(c.service()),
+                        Requests.reported(c.occurredAt(), clock, skew), c.resultCode(), now));
+                byAccount.computeIfAbsent(c.accountId(), a -> new ArrayList<>()).add(i);
             } catch (LedgerException e) {
-                results.add(CallResult.failed(c.accountId(), c.requestId(), Problems.statusOf(e.code()),
-                        e.code().name(), e.getMessage()));
+                results[i] = CallResult.failed(c.accountId(), c.requestId(), Problems.statusOf(e.code()),
+                        e.code().name(), e.getMessage());
             } catch (ApiException e) {
-                results.add(CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code(), e.getMessage()));
+                results[i] = CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code(), e.getMessage());
             }
         }
-        return new BatchResponse(results);
+        for (var group : byAccount.entrySet()) {
+            List<Integer> indexes = group.getValue();
+            try {
+                List<MeteringResult> outcomes = commands.send(new MeterCalls(group.getKey(),
+                        indexes.stream().map(commandsByIndex::get).toList()));
+                for (int k = 0; k < indexes.size(); k++) {
+                    MeteringResult r = outcomes.get(k);
+                    results[indexes.get(k)] = r.outcome() != null ? CallResult.of(group.getKey(), r.outcome())
+                            : CallResult.failed(group.getKey(), r.requestId(), Problems.statusOf(r.error()),
+                            r.error().name(), r.message());
+                }
+            } catch (LedgerException e) { // the whole group: e.g. the account does not exist
+                for (int i : indexes) {
+                    results[i] = CallResult.failed(group.getKey(), req.calls().get(i).requestId(),
+                            Problems.statusOf(e.code()), e.code().name(), e.getMessage());
+                }
+            }
+        }
+        return new BatchResponse(List.of(results));
     }
 
     private CallOutcome meter(String accountId, String requestId, String service, OffsetDateTime occurredAt,

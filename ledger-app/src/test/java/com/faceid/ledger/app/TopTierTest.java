@@ -1,0 +1,68 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A month above 200,000 postpaid calls reaches the 联系商务 tier: it awaits a negotiated price and does not
+ * close; once a price is agreed it is priced and closes; a later price change does not alter it.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
+@ActiveProfiles("test")
+class TopTierTest {
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aMonthInTheTopTierWaitsForItsNegotiatedPrice() {
+        Http http = new Http(port);
+        Ledger ledger = new Ledger(http);
+        String a = "big";
+        ledger.open(a, "2026-03-01T09:00:00+08:00");
+        http.post("/api/v1/admin/clock", "{\"now\":\"2026-03-20T10:00:00+08:00\"}");
+        long started = System.nanoTime();
+        ledger.calls(a, "BANK_CARD_VERIFICATION", 200_001, "2026-03-20T10:00:00+08:00", "c");
+        System.out.printf("metered 200001 calls over HTTP in %.1f s%n", (System.nanoTime() - started) / 1e9);
+
+        http.post("/api/v1/admin/clock", "{\"now\":\"2026-04-05T10:00:00+08:00\"}");
+        JsonNode waiting = ledger.statement(a, "2026-03");
+        assertThat(waiting.path("status").asText()).isEqualTo("AWAITING_PRICE");
+        JsonNode line = waiting.path("lines").path(0);
+        assertThat(line.path("postpaidCount").asLong()).isEqualTo(200_001);
+        assertThat(line.path("tier").asInt()).isEqualTo(5);
+        assertThat(line.path("awaitingPrice").asBoolean()).isTrue();
+        assertThat(line.path("amount").isNull()).isTrue();
+        Http.Response close = http.post("/api/v1/accounts/" + a + "/statements/2026-03/close");
+        assertThat(close.status()).isEqualTo(409);
+        assertThat(close.code()).isEqualTo("AWAITING_PRICE");
+
+        Http.Response agreed = http.post("/api/v1/accounts/" + a + "/negotiated-prices",
+                "{\"service\":\"BANK_CARD_VERIFICATION\",\"unitPrice\":\"0.30\",\"effectiveFrom\":\"2026-03\","
+                        + "\"agreedBy\":\"sales:zhao\"}");
+        assertThat(agreed.status()).isEqualTo(201);
+        http.post("/api/v1/admin/clock", "{\"now\":\"2026-04-05T10:01:00+08:00\"}");
+        JsonNode closed = ledger.statement(a, "2026-03");
+        assertThat(closed.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(closed.path("lines").path(0).path("unitPrice").asText()).isEqualTo("0.30");
+        assertThat(closed.path("lines").path(0).path("negotiatedPrice").asBoolean()).isTrue();
+        assertThat(closed.path("totalSpend").asText()).isEqualTo("60000.30");
+
+        // a later price change applies from its month on and never alters the closed statement
+        assertThat(http.post("/api/v1/accounts/" + a + "/negotiated-prices",
+                "{\"service\":\"BANK_CARD_VERIFICATION\",\"unitPrice\":\"0.20\",\"effectiveFrom\":\"2026-04\","
+                        + "\"agreedBy\":\"sales:zhao\"}").status()).isEqualTo(201);
+        Http.Response rewrite = http.post("/api/v1/accounts/" + a + "/negotiated-prices",
+                "{\"service\":\"BANK_CARD_VERIFICATION\",\"unitPrice\":\"0.10\",\"effectiveFrom\":\"2026-03\","
+                        + "\"agreedBy\":\"sales:zhao\"}");
+        assertThat(rewrite.code()).isEqualTo("PERIOD_CLOSED");
+        assertThat(ledger.statement(a, "2026-03")).isEqualTo(closed);
+    }
+}
