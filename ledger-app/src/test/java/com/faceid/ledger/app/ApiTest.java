@@ -295,11 +295,12 @@ class ApiTest {
             assertThat(photo.path("remaining").asInt()).isEqualTo(149);
             assertThat(photo.path("packages")).hasSize(2);
         });
-        // just after opening, by the events recorded then: the grants only
-        String recordedOpen = http.get("/api/v1/accounts/" + acme + "/events?type=FreeGrantIssued").json()
-                .path("events").get(2).path("recordedAt").asText();
+        // one millisecond before the purchase was recorded: the grants only
+        String purchased = http.get("/api/v1/accounts/" + acme + "/events?type=PackagePurchased").json()
+                .path("events").get(0).path("recordedAt").asText();
+        String justBefore = java.time.OffsetDateTime.parse(purchased).minusNanos(1_000_000).toString();
         JsonNode then = http.get("/api/v1/accounts/" + acme + "/quota?asOf="
-                + java.net.URLEncoder.encode(recordedOpen, java.nio.charset.StandardCharsets.UTF_8)).json();
+                + java.net.URLEncoder.encode(justBefore, java.nio.charset.StandardCharsets.UTF_8)).json();
         assertThat(then.path("services")).hasSize(3);
         int total = 0;
         for (JsonNode s : then.path("services")) {
