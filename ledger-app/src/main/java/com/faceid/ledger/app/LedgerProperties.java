@@ -23,6 +23,7 @@ import java.util.List;
  * @param maxFutureSkew        how far ahead of the ledger clock a reported time may be
  * @param reminderUsagePercents package use thresholds that raise a reminder (depletion always does)
  * @param reminderExpiryDays   days before a package's expiry that raise a reminder
+ * @param maxBodyBytes         largest request body accepted
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -31,7 +32,7 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
                                int batchMaxCalls, int commandRetries, java.time.Duration closeGrace,
                                Boolean schedulerEnabled, java.time.Duration schedulerPoll,
                                java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
-                               List<Integer> reminderExpiryDays) {
+                               List<Integer> reminderExpiryDays, long maxBodyBytes) {
     public LedgerProperties {
         zone = zone == null ? "Asia/Shanghai" : zone;
         clock = clock == null ? "system" : clock;
@@ -49,5 +50,6 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
         maxFutureSkew = maxFutureSkew == null ? java.time.Duration.ofMinutes(5) : maxFutureSkew;
         reminderUsagePercents = reminderUsagePercents == null ? List.of(50, 70, 90) : List.copyOf(reminderUsagePercents);
         reminderExpiryDays = reminderExpiryDays == null ? List.of(30, 7, 1) : List.copyOf(reminderExpiryDays);
+        maxBodyBytes = maxBodyBytes <= 0 ? 1_048_576 : maxBodyBytes;
     }
 }

@@ -16,6 +16,7 @@ import static org.awaitility.Awaitility.await;
 /** A closed month refuses late calls and takes corrections only as adjustments on the next open month. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
+@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
 @ActiveProfiles("test")
 class ClosedMonthTest {
     @LocalServerPort

@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 
 /** The demo profile (shortened to 40 days): accounts, traffic, closed statements and reminders appear. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.demo.days=40")
+@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
 @ActiveProfiles({"demo", "test"})
 class DemoTest {
     @LocalServerPort

@@ -25,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-10T09:00:00+08:00"})
+@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
 @ActiveProfiles("test")
 class FourteenMonthsTest {
     @LocalServerPort

@@ -14,10 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A pending expiry survives a restart: the simulated clock resumes, the step is persisted, it fires once. */
 class PendingExpiryRestartTest {
     static ConfigurableApplicationContext start(String dir) {
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(LedgerApplication.class).run(args(Http.KEY_ARGS, "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
                 "--logging.level.org.axonframework=WARN", "--ledger.scheduler-enabled=false",
-                "--ledger.clock=simulated", "--ledger.clock.start=2026-01-10T10:00:00+08:00");
+                "--ledger.clock=simulated", "--ledger.clock.start=2026-01-10T10:00:00+08:00"));
     }
 
     static Http http(ConfigurableApplicationContext ctx) {
@@ -65,5 +65,11 @@ class PendingExpiryRestartTest {
             assertThat(expiries(http, "PKG-000001")).isEqualTo(1);
             assertThat(expiries(http, "FREE-PHOTO_VERIFICATION")).isEqualTo(1);
         }
+    }
+
+    static String[] args(String[] keys, String... rest) {
+        String[] all = java.util.Arrays.copyOf(rest, rest.length + keys.length);
+        System.arraycopy(keys, 0, all, rest.length, keys.length);
+        return all;
     }
 }

@@ -19,9 +19,9 @@ import static org.awaitility.Awaitility.await;
  */
 class RestartTest {
     static ConfigurableApplicationContext start(String dir) {
-        return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",
+        return new SpringApplicationBuilder(LedgerApplication.class).run(args(Http.KEY_ARGS, "--server.port=0",
                 "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
-                "--logging.level.org.axonframework=WARN", "--ledger.scheduler-enabled=false");
+                "--logging.level.org.axonframework=WARN", "--ledger.scheduler-enabled=false"));
     }
 
     static Ledger ledger(ConfigurableApplicationContext ctx) {
@@ -83,5 +83,11 @@ class RestartTest {
             assertThat(l.http.get("/api/v1/accounts/" + a + "/calls/r60").json().path("paidBy")
                     .path("remainingAfter").asInt()).isEqualTo(89);
         }
+    }
+
+    static String[] args(String[] keys, String... rest) {
+        String[] all = java.util.Arrays.copyOf(rest, rest.length + keys.length);
+        System.arraycopy(keys, 0, all, rest.length, keys.length);
+        return all;
     }
 }

@@ -91,7 +91,8 @@ public class AccountController {
     @Operation(summary = "Switch postpaid on or off: when off, calls no package can pay are refused")
     public Map<String, Object> postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
         accounts.require(accountId);
-        commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(), "api"));
+        commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(),
+                com.faceid.ledger.app.security.RequestContext.actor()));
         readModels.await(() -> accounts.require(accountId).postpaidEnabled() == req.enabled());
         return Map.of("accountId", accountId, "postpaidEnabled", req.enabled());
     }

@@ -77,6 +77,12 @@ public class AxonConfig {
         return serializer;
     }
 
+    /** Every event carries the actor (API key id, "scheduler", ...) and correlation id of its command. */
+    @Bean
+    public org.axonframework.messaging.correlation.CorrelationDataProvider actorAndCorrelation() {
+        return new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider("actor", "correlationId");
+    }
+
     @Bean
     public BillingPolicy billingPolicy(LedgerProperties props) {
         CatalogBook catalogs = new CatalogBook(props.catalogs().stream().map(CatalogLoader::fromClasspath).toList());

@@ -62,7 +62,11 @@ public class DemoTraffic implements ApplicationRunner {
             finished = true;
             return;
         }
-        Thread t = new Thread(this::generate, "demo-traffic");
+        Thread t = new Thread(() -> com.faceid.ledger.app.security.RequestContext.runAs("demo", "demo",
+                () -> {
+                    generate();
+                    return null;
+                }), "demo-traffic");
         t.setDaemon(true);
         t.start();
     }

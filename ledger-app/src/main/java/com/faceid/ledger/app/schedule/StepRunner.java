@@ -106,7 +106,8 @@ public class StepRunner {
 
     private void run(Step step) {
         try {
-            commands.send(command(step));
+            com.faceid.ledger.app.security.RequestContext.runAs("scheduler", "step-" + step.id(),
+                    () -> commands.send(command(step)));
             jdbc.update("UPDATE scheduled_step SET status = 'DONE', done_at = ?, attempts = attempts + 1,"
                     + " last_error = NULL WHERE id = ?", Timestamp.from(clock.instant()), step.id());
         } catch (LedgerException e) {

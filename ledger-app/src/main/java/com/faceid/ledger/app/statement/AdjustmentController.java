@@ -29,7 +29,7 @@ import java.time.YearMonth;
 public class AdjustmentController {
     public record AdjustmentRequest(
             @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String adjustmentId,
-            @NotBlank String month, @NotNull BigDecimal amount, @NotBlank @Size(max = 1000) String reason,
+            @NotBlank String month, @NotNull String amount, @NotBlank @Size(max = 1000) String reason,
             @Size(max = Requests.REQUEST_ID_MAX) String requestId) {
     }
 
@@ -53,10 +53,11 @@ public class AdjustmentController {
                                                  @Valid @RequestBody AdjustmentRequest req) {
         accounts.require(accountId);
         YearMonth month = Requests.month(req.month());
-        AdjustmentReceipt r = commands.send(new RecordAdjustment(accountId, req.adjustmentId(), month, req.amount(),
-                req.reason(), req.requestId(), "api", clock.instant()));
+        BigDecimal amount = Requests.decimal("amount", req.amount(), 2);
+        AdjustmentReceipt r = commands.send(new RecordAdjustment(accountId, req.adjustmentId(), month, amount,
+                req.reason(), req.requestId(), com.faceid.ledger.app.security.RequestContext.actor(), clock.instant()));
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(new AdjustmentView(
-                req.adjustmentId(), r.month().toString(), month.toString(), Json.money(req.amount()), req.reason(),
+                req.adjustmentId(), r.month().toString(), month.toString(), Json.money(amount), req.reason(),
                 req.requestId()));
     }
 }

@@ -33,7 +33,7 @@ import java.util.Map;
 @RestController
 @Tag(name = "Statements")
 public class StatementController {
-    public record NegotiatedPriceRequest(@NotBlank String service, @NotNull BigDecimal unitPrice,
+    public record NegotiatedPriceRequest(@NotBlank String service, @NotNull String unitPrice,
                                          @NotBlank String effectiveFrom, @NotBlank @Size(max = 128) String agreedBy) {
     }
 
@@ -76,7 +76,8 @@ public class StatementController {
     public StatementView close(@PathVariable String accountId, @PathVariable String month) {
         YearMonth m = Requests.month(month);
         AccountQueries.AccountRow account = accounts.require(accountId);
-        List<YearMonth> closed = commands.send(new CloseStatement(accountId, m, clock.instant(), "api"));
+        List<YearMonth> closed = commands.send(new CloseStatement(accountId, m, clock.instant(),
+                com.faceid.ledger.app.security.RequestContext.actor()));
         readModels.await(() -> closed.isEmpty()
                 || statements.of(account, m).status() == StatementQueries.Status.CLOSED);
         return StatementView.of(statements.of(account, m), account.zone());
@@ -88,13 +89,14 @@ public class StatementController {
                                                                @Valid @RequestBody NegotiatedPriceRequest req) {
         accounts.require(accountId);
         YearMonth from = Requests.month(req.effectiveFrom());
-        if (req.unitPrice().signum() <= 0) {
+        BigDecimal unitPrice = Requests.decimal("unitPrice", req.unitPrice(), 4);
+        if (unitPrice.signum() <= 0) {
             throw ApiException.validation("unitPrice must be positive");
         }
-        commands.send(new AgreeNegotiatedPrice(accountId, Requests.service(req.service()), req.unitPrice(), from,
+        commands.send(new AgreeNegotiatedPrice(accountId, Requests.service(req.service()), unitPrice, from,
                 req.agreedBy(), clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", accountId,
-                "service", req.service(), "unitPrice", req.unitPrice().toPlainString(),
+                "service", req.service(), "unitPrice", unitPrice.toPlainString(),
                 "effectiveFrom", from.toString(), "agreedBy", req.agreedBy()));
     }
 }

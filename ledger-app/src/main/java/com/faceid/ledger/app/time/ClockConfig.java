@@ -40,8 +40,19 @@ public class ClockConfig {
         } else {
             throw new IllegalStateException("ledger.clock must be 'system' or 'simulated', not " + props.clock());
         }
-        GenericEventMessage.clock = clock;
         return clock;
+    }
+
+    /**
+     * Axon stamps events with a JVM-wide static clock; this binds it to the ledger clock for the life of the
+     * context and gives the previous one back when the context closes (one ledger per JVM in production;
+     * tests start several).
+     */
+    @Bean
+    public org.springframework.beans.factory.DisposableBean eventTimestampClock(LedgerClock clock) {
+        java.time.Clock previous = GenericEventMessage.clock;
+        GenericEventMessage.clock = clock;
+        return () -> GenericEventMessage.clock = previous;
     }
 
     /** Where it stood before a restart, else ledger.clock.start, else the real time; never behind an event. */

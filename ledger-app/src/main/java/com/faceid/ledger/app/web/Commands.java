@@ -29,7 +29,10 @@ public class Commands {
     public <R> R send(Object command) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(command);
+                var who = com.faceid.ledger.app.security.RequestContext.current();
+                return gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage
+                        .asCommandMessage(command)
+                        .andMetaData(java.util.Map.of("actor", who.actor(), "correlationId", who.correlationId())));
             } catch (RuntimeException e) {
                 LedgerException refusal = find(e, LedgerException.class);
                 if (refusal != null) {

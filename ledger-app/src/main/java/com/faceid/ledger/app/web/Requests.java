@@ -25,6 +25,15 @@ public final class Requests {
                 "unknown service '" + code + "'; known: " + java.util.Arrays.toString(Service.values())));
     }
 
+    /** Money is a JSON string such as "-12.50" (api.md); at most 2 decimals unless {@code scale} allows more. */
+    public static java.math.BigDecimal decimal(String field, String text, int scale) {
+        if (text == null || !text.matches("-?\\d{1,12}(\\.\\d{1," + scale + "})?")) {
+            throw ApiException.validation(field + " must be a decimal string with at most " + scale
+                    + " decimals, such as \"12.50\", got '" + text + "'");
+        }
+        return new java.math.BigDecimal(text);
+    }
+
     public static YearMonth month(String text) {
         try {
             return YearMonth.parse(text);

@@ -28,11 +28,47 @@ public class Http {
     }
 
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The test keys of application-test.yml: the secret of key id K is "K-secret". */
+    public static final String OPERATOR = "test-operator-secret";
+    /** Command-line arguments that install the same keys in a context started without the test profile. */
+    public static final String[] KEY_ARGS = {"--ledger.security.api-keys=test-operator:OPERATOR:"
+            + sha256(OPERATOR)};
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
+    private final String bearer;
 
     public Http(int port) {
+        this(port, OPERATOR);
+    }
+
+    /** @param secret the API key to send, or null to send none */
+    public Http(int port, String secret) {
         this.base = "http://127.0.0.1:" + port;
+        this.bearer = secret;
+    }
+
+    public Http as(String secret) {
+        return new Http(Integer.parseInt(base.substring(base.lastIndexOf(':') + 1)), secret);
+    }
+
+    public Response send(String method, String path, String json) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path));
+        if (json == null) {
+            b.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(json));
+        }
+        return send(b.build());
+    }
+
+    static String sha256(String s) {
+        try {
+            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(s.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response get(String path) {
@@ -58,6 +94,10 @@ public class Http {
     }
 
     private Response send(HttpRequest request) {
+        if (bearer != null) {
+            request = HttpRequest.newBuilder(request, (k, v) -> true).header("Authorization", "Bearer " + bearer)
+                    .build();
+        }
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());

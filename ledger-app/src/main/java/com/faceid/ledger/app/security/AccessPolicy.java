@@ -1,0 +1,49 @@
+package com.faceid.ledger.app.security;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Which role may do what (pure; tested by the 401/403 matrix):
+ * <ul>
+ *   <li>METER: POST {@code /api/v1/accounts/{id}/calls} and {@code /api/v1/calls:batch}, for any account;</li>
+ *   <li>CUSTOMER: GET under {@code /api/v1/accounts/{its own id}};</li>
+ *   <li>AUDITOR: every GET;</li>
+ *   <li>OPERATOR: everything;</li>
+ *   <li>any valid key: the API documentation ({@code /v3/api-docs}, {@code /swagger-ui}).</li>
+ * </ul>
+ */
+public final class AccessPolicy {
+    private static final Pattern ACCOUNT_PATH = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
+
+    private AccessPolicy() {
+    }
+
+    /** Paths that need no key: the liveness probe only. */
+    public static boolean isPublic(String path) {
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+    }
+
+    public static boolean allows(ApiKey key, String method, String path) {
+        boolean read = method.equals("GET") || method.equals("HEAD");
+        if (read && (path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"))) {
+            return true;
+        }
+        return switch (key.role()) {
+            case OPERATOR -> true;
+            case AUDITOR -> read;
+            case METER -> method.equals("POST") && (path.equals("/api/v1/calls:batch") || isMetering(path));
+            case CUSTOMER -> read && ownAccount(key, path);
+        };
+    }
+
+    private static boolean isMetering(String path) {
+        Matcher m = ACCOUNT_PATH.matcher(path);
+        return m.matches() && "/calls".equals(m.group(2));
+    }
+
+    private static boolean ownAccount(ApiKey key, String path) {
+        Matcher m = ACCOUNT_PATH.matcher(path);
+        return m.matches() && m.group(1).equals(key.accountId());
+    }
+}

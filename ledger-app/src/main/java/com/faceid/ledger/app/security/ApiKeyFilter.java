@@ -1,0 +1,80 @@
+package com.faceid.ledger.app.security;
+
+import com.faceid.ledger.app.web.Problems;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Authenticates every request by its Bearer key and authorizes it by the key's role; sets the actor
+ * (key id) and correlation id (header {@code X-Correlation-Id}, else generated) for what the request does.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+public class ApiKeyFilter extends OncePerRequestFilter {
+    public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    private final ApiKeys keys;
+    private final ObjectMapper json;
+
+    public ApiKeyFilter(ApiKeys keys, ObjectMapper json) {
+        this.keys = keys;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (AccessPolicy.isPublic(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String header = request.getHeader("Authorization");
+        Optional<ApiKey> key = header != null && header.startsWith("Bearer ") && header.length() > 7
+                ? keys.find(header.substring(7).trim()) : Optional.empty();
+        if (key.isEmpty()) {
+            response.setHeader("WWW-Authenticate", "Bearer");
+            deny(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+                    "a valid API key is required: Authorization: Bearer <key>");
+            return;
+        }
+        if (!AccessPolicy.allows(key.get(), request.getMethod(), path)) {
+            deny(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "key '" + key.get().keyId() + "' ("
+                    + key.get().role() + ") may not " + request.getMethod() + " " + path);
+            return;
+        }
+        String correlation = request.getHeader(CORRELATION_HEADER);
+        if (correlation == null || correlation.isBlank() || correlation.length() > 128
+                || !correlation.matches("[A-Za-z0-9._:-]+")) {
+            correlation = UUID.randomUUID().toString();
+        }
+        response.setHeader(CORRELATION_HEADER, correlation);
+        RequestContext.set(new RequestContext.Actor(key.get().keyId(), correlation));
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            RequestContext.clear();
+        }
+    }
+
+    private void deny(HttpServletResponse response, HttpStatus status, String code, String detail)
+            throws IOException {
+        ProblemDetail p = Problems.of(status, code, detail);
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), p);
+    }
+}

@@ -1,0 +1,174 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * One test per class of hostile input: each gets a 4xx problem+json with a stable code and leaves the
+ * event store exactly as it was (counted across all accounts, straight from the table).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class HostileInputTest {
+    static final String A = "hostile";
+    @LocalServerPort
+    int port;
+    @Autowired
+    JdbcTemplate jdbc;
+    Http http;
+    static boolean opened;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        if (!opened) {
+            new Ledger(http).open(A, "2026-03-10T15:00:00+08:00");
+            opened = true;
+        }
+    }
+
+    long events() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+    }
+
+    void refused(String method, String path, String body, int status, String code) {
+        long before = events();
+        Http.Response r = http.send(method, path, body);
+        assertThat(r.status()).as(method + " " + path + " " + body + " -> " + r.text()).isEqualTo(status);
+        assertThat(r.contentType()).startsWith("application/problem+json");
+        assertThat(r.code()).as(r.text()).isEqualTo(code);
+        assertThat(events()).as("nothing written for " + body).isEqualTo(before);
+    }
+
+    static String call(String requestId, String service, String occurredAt) {
+        return "{\"requestId\":" + requestId + ",\"service\":" + service + ",\"occurredAt\":" + occurredAt + "}";
+    }
+
+    static String buy(String size) {
+        return "{\"purchaseId\":\"po-x\",\"service\":\"PHOTO_VERIFICATION\",\"size\":" + size
+                + ",\"purchasedAt\":\"2026-03-11T09:00:00+08:00\"}";
+    }
+
+    @Test
+    void malformedOrNonObjectJson() {
+        String calls = "/api/v1/accounts/" + A + "/calls";
+        for (String body : List.of("", "{", "[]", "42", "\"text\"", "null", "{\"requestId\":\"r\",}", "{'a':1}",
+                "{\"requestId\":\"r\",\"service\":\"PHOTO_VERIFICATION\"", "\u0000")) {
+            refused("POST", calls, body, 400, "MALFORMED_REQUEST");
+        }
+        refused("POST", "/api/v1/calls:batch", "{\"calls\":{}}", 400, "MALFORMED_REQUEST");
+        refused("POST", "/api/v1/accounts", "[{\"accountId\":\"x\"}]", 400, "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void wrongTypes() {
+        String packages = "/api/v1/accounts/" + A + "/packages";
+        refused("POST", packages, buy("\"100\""), 400, "MALFORMED_REQUEST");
+        refused("POST", packages, buy("100.5"), 400, "MALFORMED_REQUEST");
+        refused("POST", packages, buy("true"), 400, "MALFORMED_REQUEST");
+        refused("POST", packages, buy("[100]"), 400, "MALFORMED_REQUEST");
+        refused("POST", packages, buy("1e3"), 400, "MALFORMED_REQUEST");
+        refused("PUT", "/api/v1/accounts/" + A + "/postpaid", "{\"enabled\":\"yes\"}", 400, "MALFORMED_REQUEST");
+        refused("POST", "/api/v1/accounts/" + A + "/calls", call("123", "\"PHOTO_VERIFICATION\"", "null"), 400,
+                "MALFORMED_REQUEST");
+    }
+
+    @Test
+    void unknownOrMisCasedServices() {
+        String calls = "/api/v1/accounts/" + A + "/calls";
+        for (String s : List.of("\"liveness_verification\"", "\"Photo_Verification\"", "\"PHOTO_VERIFICATION \"",
+                "\"FACE_MAGIC\"", "\"\"")) {
+            refused("POST", calls, call("\"r-1\"", s, "\"2026-03-12T10:00:00+08:00\""), 400,
+                    s.equals("\"\"") ? "VALIDATION_FAILED" : "UNKNOWN_SERVICE");
+        }
+    }
+
+    @Test
+    void zeroNegativeAndAbsurdSizes() {
+        String packages = "/api/v1/accounts/" + A + "/packages";
+        refused("POST", packages, buy("0"), 400, "VALIDATION_FAILED");
+        refused("POST", packages, buy("-100"), 400, "VALIDATION_FAILED");
+        refused("POST", packages, buy("99999999999"), 400, "MALFORMED_REQUEST");
+        refused("POST", packages, buy("2000000"), 400, "VALIDATION_FAILED");
+        refused("POST", packages, buy("7"), 422, "PACKAGE_SIZE_NOT_SOLD");
+    }
+
+    @Test
+    void emptyOverlongAndControlCharacterIds() {
+        String calls = "/api/v1/accounts/" + A + "/calls";
+        String at = "\"2026-03-12T10:00:00+08:00\"";
+        for (String id : List.of("\"\"", "\" \"", "\"" + "r".repeat(129) + "\"", "\"r\\u0000x\"", "\"r\\nx\"",
+                "\"r\\tx\"", "\"r x\"", "\"../../etc\"", "\"<script>\"", "\"\\u202Eevil\"")) {
+            refused("POST", calls, call(id, "\"PHOTO_VERIFICATION\"", at), 400, "VALIDATION_FAILED");
+        }
+        for (String account : List.of("\"\"", "\"" + "a".repeat(65) + "\"", "\"a\\u0001\"", "\"a b\"")) {
+            refused("POST", "/api/v1/accounts", "{\"accountId\":" + account + "}", 400, "VALIDATION_FAILED");
+        }
+    }
+
+    @Test
+    void unparseableAndFarFutureTimestamps() {
+        String calls = "/api/v1/accounts/" + A + "/calls";
+        for (String t : List.of("\"yesterday\"", "\"2026-13-01T00:00:00+08:00\"", "\"2026-03-12 10:00\"",
+                "\"2026-03-12T10:00:00\"", "1710208800", "\"\"")) {
+            refused("POST", calls, call("\"r-t\"", "\"PHOTO_VERIFICATION\"", t), 400, "MALFORMED_REQUEST");
+        }
+        String inTenMinutes = OffsetDateTime.now(ZoneOffset.ofHours(8)).plusMinutes(10).toString();
+        refused("POST", calls, call("\"r-f\"", "\"PHOTO_VERIFICATION\"", "\"" + inTenMinutes + "\""), 422,
+                "TIMESTAMP_IN_FUTURE");
+        refused("POST", "/api/v1/accounts/" + A + "/packages", "{\"purchaseId\":\"po-f\",\"service\":"
+                + "\"PHOTO_VERIFICATION\",\"size\":100,\"purchasedAt\":\"2099-01-01T00:00:00+08:00\"}", 422,
+                "TIMESTAMP_IN_FUTURE");
+        refused("POST", "/api/v1/accounts", "{\"accountId\":\"future-acct\",\"openedAt\":\"2099-01-01T00:00:00Z\"}",
+                422, "TIMESTAMP_IN_FUTURE");
+    }
+
+    @Test
+    void callsBeforeTheAccountWasOpened() {
+        refused("POST", "/api/v1/accounts/" + A + "/calls", call("\"r-early\"", "\"PHOTO_VERIFICATION\"",
+                "\"2026-03-10T14:59:59+08:00\""), 422, "BEFORE_ACCOUNT_OPENED");
+        refused("POST", "/api/v1/accounts/" + A + "/packages", "{\"purchaseId\":\"po-e\",\"service\":"
+                + "\"PHOTO_VERIFICATION\",\"size\":100,\"purchasedAt\":\"2020-01-01T00:00:00+08:00\"}", 422,
+                "BEFORE_ACCOUNT_OPENED");
+    }
+
+    @Test
+    void oversizeBatchesAndBodies() {
+        List<String> calls = new ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            calls.add("{\"accountId\":\"" + A + "\",\"requestId\":\"big-" + i + "\",\"service\":\"PHOTO_VERIFICATION\"}");
+        }
+        refused("POST", "/api/v1/calls:batch", "{\"calls\":[" + String.join(",", calls) + "]}", 413,
+                "BATCH_TOO_LARGE");
+        String huge = "{\"accountId\":\"" + "x".repeat(2_000_000) + "\"}";
+        refused("POST", "/api/v1/accounts", huge, 413, "BODY_TOO_LARGE");
+        refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"a\",\"month\":\"2026-03\","
+                + "\"amount\":\"1.00\",\"reason\":\"" + "r".repeat(1001) + "\"}", 400, "VALIDATION_FAILED");
+    }
+
+    @Test
+    void badPathsAndParameters() {
+        refused("GET", "/api/v1/accounts/" + A + "/statements/03-2026", null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/accounts/" + A + "/events?page=-1", null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/accounts/" + A + "/events?size=abc", null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/accounts/" + A + "/quota?asOf=tomorrow", null, 400, "VALIDATION_FAILED");
+        refused("DELETE", "/api/v1/accounts/" + A, null, 405, "METHOD_NOT_ALLOWED");
+        refused("GET", "/api/v1/nothing-here", null, 404, "NOT_FOUND");
+        refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"a\",\"month\":\"2026-03\","
+                + "\"amount\":\"0.001\",\"reason\":\"x\"}", 400, "VALIDATION_FAILED");
+    }
+}

@@ -1,0 +1,157 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The Authentication section of api.md: a 401/403 matrix over every endpoint and role, and recorded actors. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class SecurityTest {
+    static final Map<String, String> SECRETS = Map.of("OPERATOR", "test-operator-secret", "METER",
+            "test-meter-secret", "AUDITOR", "test-auditor-secret", "CUSTOMER", "test-customer-secret");
+    static final String OWN = "own-account";
+    static final String OTHER = "other-account";
+    static final Set<String> READERS_OF_OWN = Set.of("OPERATOR", "AUDITOR", "CUSTOMER");
+    static final Set<String> READERS = Set.of("OPERATOR", "AUDITOR");
+    static final Set<String> OPERATOR = Set.of("OPERATOR");
+    static final Set<String> METERS = Set.of("OPERATOR", "METER");
+    static final Set<String> ANY = Set.of("OPERATOR", "AUDITOR", "CUSTOMER", "METER");
+
+    record Endpoint(String method, String path, String body, Set<String> allowed) {
+    }
+
+    @LocalServerPort
+    int port;
+    Http http;
+    static boolean seeded;
+
+    @BeforeEach
+    void seed() {
+        http = new Http(port);
+        if (!seeded) {
+            Ledger ledger = new Ledger(http);
+            for (String a : List.of(OWN, OTHER)) {
+                ledger.open(a, "2026-03-10T15:00:00+08:00");
+                ledger.buy(a, "po-1", "PHOTO_VERIFICATION", 100, "2026-03-11T09:00:00+08:00");
+                ledger.call(a, "r-1", "PHOTO_VERIFICATION", "2026-03-12T10:00:00+08:00");
+            }
+            seeded = true;
+        }
+    }
+
+    static List<Endpoint> endpoints() {
+        List<Endpoint> e = new ArrayList<>();
+        for (String a : List.of(OWN, OTHER)) {
+            Set<String> readers = a.equals(OWN) ? READERS_OF_OWN : READERS;
+            String base = "/api/v1/accounts/" + a;
+            e.add(new Endpoint("GET", base, null, readers));
+            e.add(new Endpoint("GET", base + "/packages", null, readers));
+            e.add(new Endpoint("GET", base + "/quota", null, readers));
+            e.add(new Endpoint("GET", base + "/statements/2026-03", null, readers));
+            e.add(new Endpoint("GET", base + "/statements/2026-03.csv", null, readers));
+            e.add(new Endpoint("GET", base + "/calls/r-1", null, readers));
+            e.add(new Endpoint("GET", base + "/events", null, readers));
+            e.add(new Endpoint("GET", base + "/alerts", null, readers));
+            e.add(new Endpoint("PUT", base + "/postpaid", "{\"enabled\":true}", OPERATOR));
+            e.add(new Endpoint("POST", base + "/packages", "{\"purchaseId\":\"po-1\",\"service\":"
+                    + "\"PHOTO_VERIFICATION\",\"size\":100,\"purchasedAt\":\"2026-03-11T09:00:00+08:00\"}", OPERATOR));
+            e.add(new Endpoint("POST", base + "/packages/PKG-000001/refund", null, OPERATOR));
+            e.add(new Endpoint("POST", base + "/calls", "{\"requestId\":\"r-1\",\"service\":\"PHOTO_VERIFICATION\","
+                    + "\"occurredAt\":\"2026-03-12T10:00:00+08:00\"}", METERS));
+            e.add(new Endpoint("POST", base + "/negotiated-prices", "{\"service\":\"PHOTO_VERIFICATION\","
+                    + "\"unitPrice\":\"0.5\",\"effectiveFrom\":\"2099-01\",\"agreedBy\":\"x\"}", OPERATOR));
+            e.add(new Endpoint("POST", base + "/adjustments", "{\"adjustmentId\":\"adj-1\",\"month\":\"2026-03\","
+                    + "\"amount\":\"1.00\",\"reason\":\"x\"}", OPERATOR));
+            e.add(new Endpoint("POST", base + "/statements/2099-01/close", null, OPERATOR));
+        }
+        e.add(new Endpoint("POST", "/api/v1/accounts", "{\"accountId\":\"" + OWN + "\"}", OPERATOR));
+        e.add(new Endpoint("POST", "/api/v1/calls:batch", "{\"calls\":[]}", METERS));
+        e.add(new Endpoint("GET", "/api/v1/admin/clock", null, READERS));
+        e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2030-01-01T00:00:00+08:00\"}", OPERATOR));
+        e.add(new Endpoint("GET", "/v3/api-docs", null, ANY));
+        return e;
+    }
+
+    @Test
+    void everyEndpointAndRole() {
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint e : endpoints()) {
+            for (String role : SECRETS.keySet()) {
+                Http.Response r = http.as(SECRETS.get(role)).send(e.method(), e.path(), e.body());
+                boolean allowed = e.allowed().contains(role);
+                boolean denied = r.status() == 403 && "FORBIDDEN".equals(r.code());
+                if (allowed == denied || r.status() == 401 || r.status() >= 500) {
+                    wrong.add(role + " " + e.method() + " " + e.path() + " -> " + r.status() + " " + r.text());
+                }
+            }
+            for (String secret : new String[]{null, "not-a-key", ""}) {
+                Http.Response r = http.as(secret).send(e.method(), e.path(), e.body());
+                if (r.status() != 401 || !"UNAUTHENTICATED".equals(r.code())) {
+                    wrong.add("key '" + secret + "' " + e.method() + " " + e.path() + " -> " + r.status());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void healthIsTheOnlyOpenPath() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(200);
+        Http.Response docs = http.as(null).get("/v3/api-docs");
+        assertThat(docs.status()).isEqualTo(401);
+        Http.Response basic = http.as(null).send("GET", "/api/v1/accounts/" + OWN, null);
+        assertThat(basic.status()).isEqualTo(401);
+    }
+
+    @Test
+    void aCustomerKeyNeverReadsAnotherAccount() {
+        Http customer = http.as(SECRETS.get("CUSTOMER"));
+        assertThat(customer.get("/api/v1/accounts/" + OWN).status()).isEqualTo(200);
+        for (String path : List.of("", "/packages", "/quota", "/statements/2026-03", "/calls/r-1", "/events",
+                "/alerts", "/../" + OTHER)) {
+            Http.Response r = customer.get("/api/v1/accounts/" + OTHER + path);
+            assertThat(r.status()).as(path).isIn(403, 400, 404);
+            assertThat(r.text()).doesNotContain("PKG-000001");
+        }
+    }
+
+    @Test
+    void eventsRecordTheKeyIdAndCorrelationIdNeverTheSecret() throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port + "/api/v1/accounts/" + OWN + "/calls"))
+                .header("Authorization", "Bearer test-meter-secret").header("X-Correlation-Id", "gw-42")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"requestId\":\"actor-1\",\"service\":"
+                        + "\"PHOTO_VERIFICATION\",\"occurredAt\":\"2026-03-12T10:00:00+08:00\"}")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).isEqualTo(201);
+        assertThat(r.headers().firstValue("X-Correlation-Id")).contains("gw-42");
+        JsonNode events = http.get("/api/v1/accounts/" + OWN + "/events?type=CallMetered").json().path("events");
+        JsonNode last = events.get(events.size() - 1);
+        assertThat(last.path("payload").path("requestId").asText()).isEqualTo("actor-1");
+        assertThat(last.path("metaData").path("actor").asText()).isEqualTo("test-meter");
+        assertThat(last.path("metaData").path("correlationId").asText()).isEqualTo("gw-42");
+        String all = http.get("/api/v1/accounts/" + OWN + "/events?size=1000").text();
+        assertThat(all).doesNotContain("secret");
+        assertThat(events.get(0).path("metaData").path("actor").asText()).isEqualTo("test-operator");
+    }
+}
