@@ -69,6 +69,9 @@ class SecurityTest {
             e.add(new Endpoint("GET", base + "/calls/r-1", null, readers));
             e.add(new Endpoint("GET", base + "/events", null, readers));
             e.add(new Endpoint("GET", base + "/alerts", null, readers));
+            e.add(new Endpoint("GET", base + "/statements/2026-03/dispute-report", null, readers));
+            e.add(new Endpoint("GET", base + "/statements/2026-03/dispute-report.csv", null, readers));
+            e.add(new Endpoint("GET", base + "/statements/2026-03?asOf=2026-03-20T00:00:00%2B08:00", null, readers));
             e.add(new Endpoint("PUT", base + "/postpaid", "{\"enabled\":true}", OPERATOR));
             e.add(new Endpoint("POST", base + "/packages", "{\"purchaseId\":\"po-1\",\"service\":"
                     + "\"PHOTO_VERIFICATION\",\"size\":100,\"purchasedAt\":\"2026-03-11T09:00:00+08:00\"}", OPERATOR));
@@ -86,6 +89,8 @@ class SecurityTest {
         e.add(new Endpoint("GET", "/api/v1/admin/clock", null, READERS));
         e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2030-01-01T00:00:00+08:00\"}", OPERATOR));
         e.add(new Endpoint("GET", "/v3/api-docs", null, ANY));
+        e.add(new Endpoint("GET", "/api/v1/admin/verify", null, READERS));
+        e.add(new Endpoint("GET", "/api/v1/admin/replay", null, READERS));
         return e;
     }
 

@@ -55,20 +55,30 @@ public class AuditController {
     public record EventRef(long sequenceNumber, long globalIndex, String eventId, String type) {
     }
 
+    public record Duplicates(int count, OffsetDateTime first, OffsetDateTime last) {
+    }
+
+    public record CitingAdjustment(String adjustmentId, String month, String correctsMonth, String amount,
+                                   String reason, String actor) {
+    }
+
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Explanation(String accountId, String requestId, ReceivedCall call, boolean billable,
                               String billableReason, String chargedTo, String explanation, PackageCharge paidBy,
-                              PostpaidCharge postpaid, List<EventRef> events) {
+                              PostpaidCharge postpaid, Duplicates duplicates, List<CitingAdjustment> adjustments,
+                              List<EventRef> events) {
     }
 
     private final AccountQueries accounts;
     private final EventStoreReader events;
     private final JdbcMeteredRequests requests;
     private final StatementQueries statements;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
     private final ObjectMapper storage = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
 
     public AuditController(AccountQueries accounts, EventStoreReader events, JdbcMeteredRequests requests,
-                           StatementQueries statements, BillingPolicy policy) {
+                           StatementQueries statements, org.springframework.jdbc.core.JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
         this.accounts = accounts;
         this.events = events;
         this.requests = requests;
@@ -126,9 +136,14 @@ public class AuditController {
                     line == null ? null : line.tier(), line == null ? null : line.tierRange(),
                     line == null ? null : Json.money(line.unitPrice()), s.status() != StatementQueries.Status.CLOSED);
         }
+        List<CitingAdjustment> citing = jdbc.query("SELECT adjustment_id, billing_month, corrects_month, amount, reason,"
+                        + " actor FROM adjustment_view WHERE account_id = ? AND request_id = ? ORDER BY recorded_at",
+                (rs, i) -> new CitingAdjustment(rs.getString(1), rs.getString(2), rs.getString(3),
+                        Json.money(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6)), accountId, requestId);
         return new Explanation(accountId, requestId, call, e.billable(), billableReason, e.chargedTo().name(),
-                explanation(e), paidBy, postpaid, List.of(new EventRef(stored.sequenceNumber(), stored.globalIndex(),
-                stored.eventId(), stored.type())));
+                explanation(e), paidBy, postpaid, new Duplicates(row.duplicates(), Json.time(row.firstDuplicateAt(), zone),
+                Json.time(row.lastDuplicateAt(), zone)), citing, List.of(new EventRef(stored.sequenceNumber(),
+                stored.globalIndex(), stored.eventId(), stored.type())));
     }
 
     private static String explanation(CallMetered e) {

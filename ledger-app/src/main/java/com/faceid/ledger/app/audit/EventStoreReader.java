@@ -27,7 +27,10 @@ public class EventStoreReader {
     private static final String COLUMNS = "globalIndex, sequenceNumber, eventIdentifier, payloadType, timeStamp,"
             + " payload, metaData";
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = new ObjectMapper();
+    /** Numbers exactly as written: money such as 8500.00 must never pass through a double. */
+    private final ObjectMapper json = new ObjectMapper()
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
     public EventStoreReader(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -59,6 +62,16 @@ public class EventStoreReader {
         return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"
                 + " AND timeStamp <= ? ORDER BY sequenceNumber", (rs, i) -> map(rs), accountId,
                 DateTimeUtils.formatInstant(asOf));
+    }
+
+    /** Every event of the account, oldest first. */
+    public List<StoredEvent> all(String accountId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " ORDER BY sequenceNumber", (rs, i) -> map(rs), accountId);
+    }
+
+    public List<String> accounts() {
+        return jdbc.queryForList("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry ORDER BY 1", String.class);
     }
 
     public Optional<StoredEvent> at(String accountId, long sequenceNumber) {

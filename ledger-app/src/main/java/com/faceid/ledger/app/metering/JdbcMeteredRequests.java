@@ -24,7 +24,8 @@ import java.util.Optional;
 @Component
 @ProcessingGroup(AxonConfig.REQUEST_REGISTRY)
 public class JdbcMeteredRequests implements MeteredRequests {
-    public record RequestRow(String accountId, String requestId, CallOutcome outcome, long sequenceNumber) {
+    public record RequestRow(String accountId, String requestId, CallOutcome outcome, long sequenceNumber,
+                             int duplicates, java.time.Instant firstDuplicateAt, java.time.Instant lastDuplicateAt) {
     }
 
     private final JdbcTemplate jdbc;
@@ -46,11 +47,21 @@ public class JdbcMeteredRequests implements MeteredRequests {
     }
 
     public Optional<RequestRow> row(String accountId, String requestId) {
-        List<RequestRow> rows = jdbc.query("SELECT billable, charged_to, package_id, sequence_number"
-                        + " FROM metered_request WHERE account_id = ? AND request_id = ?",
+        List<RequestRow> rows = jdbc.query("SELECT billable, charged_to, package_id, sequence_number, duplicates,"
+                        + " first_duplicate_at, last_duplicate_at FROM metered_request WHERE account_id = ? AND request_id = ?",
                 (rs, i) -> new RequestRow(accountId, requestId, new CallOutcome(requestId, rs.getBoolean(1),
-                        ChargedTo.valueOf(rs.getString(2)), rs.getString(3), false), rs.getLong(4)),
+                        ChargedTo.valueOf(rs.getString(2)), rs.getString(3), false), rs.getLong(4), rs.getInt(5),
+                        rs.getTimestamp(6) == null ? null : rs.getTimestamp(6).toInstant(),
+                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()),
                 accountId, requestId);
         return rows.stream().findFirst();
+    }
+
+    /** Notes that a repeat of a metered call was received (answered with the original outcome). */
+    public void noteDuplicate(String accountId, String requestId, java.time.Instant at) {
+        java.sql.Timestamp t = java.sql.Timestamp.from(at);
+        jdbc.update("UPDATE metered_request SET duplicates = duplicates + 1,"
+                + " first_duplicate_at = COALESCE(first_duplicate_at, ?), last_duplicate_at = ?"
+                + " WHERE account_id = ? AND request_id = ?", t, t, accountId, requestId);
     }
 }

@@ -68,13 +68,16 @@ public class MeteringController {
     }
 
     private final Commands commands;
+    private final JdbcMeteredRequests requests;
     private final Clock clock;
     private final Validator validator;
     private final int batchMax;
     private final java.time.Duration skew;
 
-    public MeteringController(Commands commands, Clock clock, Validator validator, LedgerProperties props) {
+    public MeteringController(Commands commands, JdbcMeteredRequests requests, Clock clock, Validator validator,
+                              LedgerProperties props) {
         this.commands = commands;
+        this.requests = requests;
         this.clock = clock;
         this.validator = validator;
         this.batchMax = props.batchMaxCalls();
@@ -85,6 +88,9 @@ public class MeteringController {
     @Operation(summary = "Meter one API call: settles it free > purchased > postpaid; requestId is idempotent")
     public ResponseEntity<CallOutcome> meter(@PathVariable String accountId, @Valid @RequestBody MeterCallRequest req) {
         CallOutcome o = meter(accountId, req.requestId(), req.service(), req.occurredAt(), req.resultCode());
+        if (o.duplicate()) {
+            requests.noteDuplicate(accountId, o.requestId(), clock.instant());
+        }
         return ResponseEntity.status(o.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(o);
     }
 
@@ -131,6 +137,9 @@ public class MeteringController {
                         indexes.stream().map(commandsByIndex::get).toList()));
                 for (int k = 0; k < indexes.size(); k++) {
                     MeteringResult r = outcomes.get(k);
+                    if (r.outcome() != null && r.outcome().duplicate()) {
+                        requests.noteDuplicate(group.getKey(), r.requestId(), clock.instant());
+                    }
                     results[indexes.get(k)] = r.outcome() != null ? CallResult.of(group.getKey(), r.outcome())
                             : CallResult.failed(group.getKey(), r.requestId(), Problems.statusOf(r.error()),
                             r.error().name(), r.message());

@@ -2,7 +2,6 @@ package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.audit.EventStoreReader;
-import com.faceid.ledger.app.audit.PackagesAsOf;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -51,7 +50,8 @@ public class QuotaController {
         ZoneId zone = accounts.require(accountId).zone();
         Instant at = asOf == null ? clock.instant() : asOf.toInstant();
         List<PackageQueries.PackageRow> rows = asOf == null ? packages.ofAccount(accountId)
-                : PackagesAsOf.fold(accountId, events.upTo(accountId, at));
+                : List.copyOf(com.faceid.ledger.app.audit.LedgerFold.of(accountId, events.upTo(accountId, at))
+                .packages.values());
         Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
         rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
         List<ServiceQuota> services = new ArrayList<>();

@@ -42,9 +42,14 @@ public class StatementController {
     private final StatementQueries statements;
     private final ReadModels readModels;
     private final Clock clock;
+    private final com.faceid.ledger.app.audit.EventStoreReader events;
+    private final com.faceid.ledger.pricing.BillingPolicy policy;
 
     public StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
-                               ReadModels readModels, Clock clock) {
+                               ReadModels readModels, Clock clock, com.faceid.ledger.app.audit.EventStoreReader events,
+                               com.faceid.ledger.pricing.BillingPolicy policy) {
+        this.events = events;
+        this.policy = policy;
         this.commands = commands;
         this.accounts = accounts;
         this.statements = statements;
@@ -56,12 +61,17 @@ public class StatementController {
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(summary = "A month's statement: running estimate while OPEN, final once CLOSED (also as CSV)")
     public ResponseEntity<?> statement(@PathVariable String accountId, @PathVariable String month,
-                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                       @org.springframework.web.bind.annotation.RequestParam(required = false)
+                                       @org.springframework.format.annotation.DateTimeFormat(
+                                               iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
+                                       java.time.OffsetDateTime asOf) {
         boolean csv = month.endsWith(".csv") || (accept != null && accept.contains("text/csv")
                 && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         AccountQueries.AccountRow account = accounts.require(accountId);
-        StatementView view = StatementView.of(statements.of(account, m), account.zone());
+        StatementView view = StatementView.of(asOf == null ? statements.of(account, m)
+                : statementAsOf(accountId, m, asOf.toInstant()), account.zone());
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -69,6 +79,42 @@ public class StatementController {
                     .body(view.toCsv());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
+    }
+
+    /** The statement as it stood at an instant, from the events recorded up to then (never the read models). */
+    private StatementQueries.Statement statementAsOf(String accountId, YearMonth m, java.time.Instant asOf) {
+        com.faceid.ledger.app.audit.LedgerFold fold = com.faceid.ledger.app.audit.LedgerFold.of(accountId,
+                events.upTo(accountId, asOf));
+        com.faceid.ledger.statement.StatementFigures f = fold.figures(m, policy);
+        StatementQueries.Status status = fold.closed.containsKey(m) ? StatementQueries.Status.CLOSED
+                : f.awaitingPrice() ? StatementQueries.Status.AWAITING_PRICE : StatementQueries.Status.OPEN;
+        return new StatementQueries.Statement(accountId, m, status,
+                fold.closed.containsKey(m) ? fold.closed.get(m).closedAt() : null, f);
+    }
+
+    @GetMapping(value = {"/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
+            "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv"},
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(summary = "The month for a billing dispute: every call with its charge and reason, packages consumed, "
+            + "how each tier was reached, adjustments, totals (JSON, or CSV with .csv or Accept: text/csv)")
+    public ResponseEntity<?> disputeReport(@PathVariable String accountId, @PathVariable String month,
+                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+                                           jakarta.servlet.http.HttpServletRequest request) {
+        YearMonth m = Requests.month(month);
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        var history = events.all(accountId);
+        var fold = com.faceid.ledger.app.audit.LedgerFold.of(accountId, history);
+        var report = com.faceid.ledger.app.audit.DisputeReport.build(accountId, m, history, fold,
+                fold.figures(m, policy), account.zone(), clock.instant());
+        boolean csv = request.getRequestURI().endsWith(".csv") || (accept != null && accept.contains("text/csv")
+                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
+        if (csv) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=dispute-" + accountId + "-" + m + ".csv")
+                    .body(report.toCsv());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/statements/{month}/close")

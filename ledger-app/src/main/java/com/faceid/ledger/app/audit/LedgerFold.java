@@ -1,0 +1,172 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.account.AccountOpened;
+import com.faceid.ledger.account.PostpaidSwitched;
+import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.prepaid.PackageQueries.PackageRow;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.prepaid.FreeGrantIssued;
+import com.faceid.ledger.prepaid.PackageExpired;
+import com.faceid.ledger.prepaid.PackageExpiryReminded;
+import com.faceid.ledger.prepaid.PackageKind;
+import com.faceid.ledger.prepaid.PackagePurchased;
+import com.faceid.ledger.prepaid.PackageUsageReminded;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.AdjustmentLine;
+import com.faceid.ledger.statement.AdjustmentRecorded;
+import com.faceid.ledger.statement.NegotiatedPriceAgreed;
+import com.faceid.ledger.statement.NegotiatedPrices;
+import com.faceid.ledger.statement.PurchaseLine;
+import com.faceid.ledger.statement.ServiceUsage;
+import com.faceid.ledger.statement.StatementCalculator;
+import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.statement.StatementFigures;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One account's read models rebuilt "aside" from its recorded events alone: what account_view, package_view,
+ * usage_view, statement_view, adjustment_view and alert_view should hold. Used by verify (compared with the
+ * live tables) and by the as-of queries (events recorded up to an instant).
+ */
+public final class LedgerFold {
+    private static final ObjectMapper JSON = AxonConfig.storageMapper();
+
+    public Instant openedAt;
+    public String zone;
+    public boolean postpaidEnabled;
+    public YearMonth closedThrough;
+    public final Map<String, PackageRow> packages = new LinkedHashMap<>();
+    public final Map<YearMonth, Map<Service, ServiceUsage>> usage = new TreeMap<>();
+    public final Map<YearMonth, StatementClosed> closed = new TreeMap<>();
+    public final Map<YearMonth, List<PurchaseLine>> purchases = new TreeMap<>();
+    public final Map<String, AdjustmentRecorded> adjustments = new LinkedHashMap<>();
+    public final NegotiatedPrices negotiated = new NegotiatedPrices();
+    /** packageId|kind|threshold → how many alerts */
+    public final Map<String, Integer> alerts = new TreeMap<>();
+    private final String accountId;
+
+    public LedgerFold(String accountId) {
+        this.accountId = accountId;
+    }
+
+    public static LedgerFold of(String accountId, List<EventStoreReader.StoredEvent> events) {
+        LedgerFold f = new LedgerFold(accountId);
+        events.forEach(f::apply);
+        return f;
+    }
+
+    public void apply(EventStoreReader.StoredEvent stored) {
+        try {
+            apply(stored.type(), stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable event " + stored.eventId(), e);
+        }
+    }
+
+    private <T> T as(EventStoreReader.StoredEvent e, Class<T> type) throws JsonProcessingException {
+        return JSON.treeToValue(e.payload(), type);
+    }
+
+    private void apply(String type, EventStoreReader.StoredEvent e) throws JsonProcessingException {
+        switch (type) {
+            case "AccountOpened" -> {
+                AccountOpened o = as(e, AccountOpened.class);
+                openedAt = o.openedAt();
+                zone = o.zone();
+                postpaidEnabled = o.postpaidEnabled();
+            }
+            case "PostpaidSwitched" -> postpaidEnabled = as(e, PostpaidSwitched.class).enabled();
+            case "FreeGrantIssued" -> {
+                FreeGrantIssued g = as(e, FreeGrantIssued.class);
+                packages.put(g.packageId(), new PackageRow(accountId, g.packageId(), PackageKind.FREE, null,
+                        g.service(), g.size(), 0, g.size(), 0, BigDecimal.ZERO.setScale(2), g.effectiveFrom(),
+                        g.expiresAt(), false, null, g.catalogVersion()));
+            }
+            case "PackagePurchased" -> {
+                PackagePurchased p = as(e, PackagePurchased.class);
+                packages.put(p.packageId(), new PackageRow(accountId, p.packageId(), PackageKind.PURCHASED,
+                        p.purchaseId(), p.service(), p.size(), 0, p.size(), 0, p.price(), p.purchasedAt(),
+                        p.expiresAt(), false, p.month(), p.catalogVersion()));
+                purchases.computeIfAbsent(p.month(), m -> new ArrayList<>())
+                        .add(new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.purchasedAt()));
+            }
+            case "CallMetered" -> {
+                CallMetered c = as(e, CallMetered.class);
+                if (c.packageId() != null) {
+                    PackageRow r = packages.get(c.packageId());
+                    packages.put(r.packageId(), with(r, r.size() - c.packageRemainingAfter(),
+                            c.packageRemainingAfter(), r.forfeited(), r.expired()));
+                }
+                usage.computeIfAbsent(c.month(), m -> new EnumMap<>(Service.class))
+                        .computeIfAbsent(c.service(), s -> new ServiceUsage()).count(c.billable(), c.chargedTo());
+            }
+            case "PackageExpired" -> {
+                PackageExpired x = as(e, PackageExpired.class);
+                PackageRow r = packages.get(x.packageId());
+                packages.put(r.packageId(), with(r, r.used(), 0, x.forfeited(), true));
+            }
+            case "NegotiatedPriceAgreed" -> negotiated.record(as(e, NegotiatedPriceAgreed.class));
+            case "AdjustmentRecorded" -> {
+                AdjustmentRecorded a = as(e, AdjustmentRecorded.class);
+                adjustments.put(a.adjustmentId(), a);
+            }
+            case "StatementClosed" -> {
+                StatementClosed s = as(e, StatementClosed.class);
+                closed.put(s.month(), s);
+                closedThrough = s.month();
+            }
+            case "PackageExpiryReminded" -> {
+                PackageExpiryReminded r = as(e, PackageExpiryReminded.class);
+                alerts.merge(r.packageId() + "|EXPIRING|" + r.daysBefore(), 1, Integer::sum);
+            }
+            case "PackageUsageReminded" -> {
+                PackageUsageReminded r = as(e, PackageUsageReminded.class);
+                alerts.merge(r.packageId() + "|" + (r.depleted() ? "DEPLETED" : "USAGE") + "|" + r.percent(), 1,
+                        Integer::sum);
+            }
+            default -> { } // FreeGrantActivated and others: no read-model row of their own
+        }
+    }
+
+    /** A month's statement from these events: the closing event if it is closed, else the running figures. */
+    public StatementFigures figures(YearMonth month, BillingPolicy policy) {
+        StatementClosed s = closed.get(month);
+        if (s != null) {
+            return new StatementFigures(month, s.catalogVersion(), s.tierConvention(), s.lines(), s.purchases(),
+                    s.adjustments(), s.prepaidSpend(), s.postpaidAmount(), s.adjustmentTotal(), s.totalSpend());
+        }
+        return recompute(month, policy);
+    }
+
+    /** A month recomputed from its calls, purchases and adjustments, whatever its closing event says. */
+    public StatementFigures recompute(YearMonth month, BillingPolicy policy) {
+        List<AdjustmentLine> adj = adjustments.values().stream().filter(a -> a.month().equals(month))
+                .map(AdjustmentLine::of).toList();
+        StatementClosed s = closed.get(month);
+        return StatementCalculator.compute(month, usage.getOrDefault(month, Map.of()),
+                purchases.getOrDefault(month, List.of()),
+                s != null ? policy.catalogs().version(s.catalogVersion()).orElse(policy.catalogs().inForceFor(month))
+                        : policy.catalogs().inForceFor(month),
+                s != null ? new com.faceid.ledger.pricing.TierPricer(
+                        com.faceid.ledger.pricing.TierConvention.valueOf(s.tierConvention())) : policy.pricer(),
+                svc -> negotiated.priceFor(svc, month), adj);
+    }
+
+    private static PackageRow with(PackageRow r, int used, int remaining, int forfeited, boolean expired) {
+        return new PackageRow(r.accountId(), r.packageId(), r.kind(), r.purchaseId(), r.service(), r.size(), used,
+                remaining, forfeited, r.price(), r.effectiveFrom(), r.expiresAt(), expired, r.month(),
+                r.catalogVersion());
+    }
+}

@@ -1,0 +1,66 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.app.web.ReadModels;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.SpringApplication;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The audit operations from the command line, against the configured store:
+ * {@code java -jar ledger-app.jar verify} prints the verification report and exits 0 (no difference) or 1;
+ * {@code java -jar ledger-app.jar replay} rebuilds every read model, printing progress, then verifies.
+ */
+@Component
+public class OperatorCommands implements ApplicationRunner {
+    private final ReplayService replay;
+    private final ReadModelVerifier verifier;
+    private final ReadModels readModels;
+    private final ConfigurableApplicationContext context;
+    private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+            .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    public OperatorCommands(ReplayService replay, ReadModelVerifier verifier, ReadModels readModels,
+                            ConfigurableApplicationContext context) {
+        this.replay = replay;
+        this.verifier = verifier;
+        this.readModels = readModels;
+        this.context = context;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) throws Exception {
+        if (args.getNonOptionArgs().contains("replay")) {
+            replay.start();
+            long last = 0;
+            while (!"DONE".equals(replay.progress().status())) {
+                if (System.nanoTime() - last > Duration.ofSeconds(2).toNanos()) {
+                    System.out.println("replay: " + json.writeValueAsString(replay.progress().processors()));
+                    last = System.nanoTime();
+                }
+                LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+            System.out.println("replay: done " + json.writeValueAsString(replay.progress()));
+            exitWith(report());
+        } else if (args.getNonOptionArgs().contains("verify")) {
+            readModels.awaitAll();
+            exitWith(report());
+        }
+    }
+
+    private int report() throws Exception {
+        ReadModelVerifier.Report r = verifier.verify();
+        System.out.println(json.writeValueAsString(r));
+        return r.differences().isEmpty() ? 0 : 1;
+    }
+
+    private void exitWith(int code) {
+        System.exit(SpringApplication.exit(context, () -> code));
+    }
+}

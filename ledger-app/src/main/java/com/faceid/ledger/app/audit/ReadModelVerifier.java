@@ -1,0 +1,236 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.prepaid.PackageQueries;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.AdjustmentRecorded;
+import com.faceid.ledger.statement.ServiceUsage;
+import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.statement.StatementFigures;
+import com.faceid.ledger.statement.StatementLine;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.math.BigDecimal;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Rebuilds every account's read models aside, from its events alone ({@link LedgerFold}), and reports each
+ * difference from the live tables, field by field. Also re-derives every closed month from its calls,
+ * purchases and adjustments and checks it equals its StatementClosed event.
+ */
+@Component
+public class ReadModelVerifier {
+    /** One difference: which read model, which row (its key), which field, what the events say, what is there. */
+    public record Difference(String readModel, String key, String field, String expected, String actual) {
+    }
+
+    public record Report(int accounts, long events, List<Difference> differences) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final EventStoreReader events;
+    private final BillingPolicy policy;
+    private final ObjectMapper json = AxonConfig.storageMapper();
+
+    public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.policy = policy;
+    }
+
+    public Report verify() {
+        List<Difference> out = new ArrayList<>();
+        List<String> accounts = events.accounts();
+        long eventCount = 0;
+        for (String account : accounts) {
+            List<EventStoreReader.StoredEvent> history = events.all(account);
+            eventCount += history.size();
+            LedgerFold f = LedgerFold.of(account, history);
+            accountRow(account, f, out);
+            packages(account, f, out);
+            usage(account, f, out);
+            statements(account, f, out);
+            adjustments(account, f, out);
+            alerts(account, f, out);
+        }
+        Set<String> known = new HashSet<>(accounts);
+        for (String live : jdbc.queryForList("SELECT account_id FROM account_view", String.class)) {
+            if (!known.contains(live)) {
+                out.add(new Difference("account_view", live, "row", "absent", "present"));
+            }
+        }
+        return new Report(accounts.size(), eventCount, out);
+    }
+
+    private void accountRow(String a, LedgerFold f, List<Difference> out) {
+        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?", a);
+        if (rows.isEmpty()) {
+            out.add(new Difference("account_view", a, "row", "present", "absent"));
+            return;
+        }
+        Map<String, Object> r = lower(rows.get(0));
+        check(out, "account_view", a, "postpaid_enabled", f.postpaidEnabled, r.get("postpaid_enabled"));
+        check(out, "account_view", a, "zone", f.zone, r.get("zone"));
+        check(out, "account_view", a, "closed_through", f.closedThrough == null ? null : f.closedThrough.toString(),
+                r.get("closed_through"));
+        check(out, "account_view", a, "opened_at", f.openedAt, instant(r.get("opened_at")));
+    }
+
+    private void packages(String a, LedgerFold f, List<Difference> out) {
+        Map<String, Map<String, Object>> live = new HashMap<>();
+        jdbc.queryForList("SELECT * FROM package_view WHERE account_id = ?", a)
+                .forEach(r -> live.put((String) lower(r).get("package_id"), lower(r)));
+        for (PackageQueries.PackageRow p : f.packages.values()) {
+            String key = a + "/" + p.packageId();
+            Map<String, Object> r = live.remove(p.packageId());
+            if (r == null) {
+                out.add(new Difference("package_view", key, "row", "present", "absent"));
+                continue;
+            }
+            check(out, "package_view", key, "used", p.used(), r.get("used"));
+            check(out, "package_view", key, "remaining", p.remaining(), r.get("remaining"));
+            check(out, "package_view", key, "forfeited", p.forfeited(), r.get("forfeited"));
+            check(out, "package_view", key, "expired", p.expired(), r.get("expired"));
+            check(out, "package_view", key, "size", p.size(), r.get("size"));
+            check(out, "package_view", key, "service", p.service().name(), r.get("service"));
+            check(out, "package_view", key, "kind", p.kind().name(), r.get("kind"));
+            check(out, "package_view", key, "price", p.price(), r.get("price"));
+            check(out, "package_view", key, "effective_from", p.effectiveFrom(), instant(r.get("effective_from")));
+            check(out, "package_view", key, "expires_at", p.expiresAt(), instant(r.get("expires_at")));
+        }
+        live.keySet().forEach(k -> out.add(new Difference("package_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    private void usage(String a, LedgerFold f, List<Difference> out) {
+        Map<String, Map<String, Object>> live = new HashMap<>();
+        jdbc.queryForList("SELECT * FROM usage_view WHERE account_id = ?", a).forEach(r -> {
+            Map<String, Object> l = lower(r);
+            live.put(l.get("billing_month") + "/" + l.get("service"), l);
+        });
+        for (Map.Entry<YearMonth, Map<Service, ServiceUsage>> m : f.usage.entrySet()) {
+            for (Map.Entry<Service, ServiceUsage> s : m.getValue().entrySet()) {
+                String id = m.getKey() + "/" + s.getKey();
+                String key = a + "/" + id;
+                Map<String, Object> r = live.remove(id);
+                if (r == null) {
+                    out.add(new Difference("usage_view", key, "row", "present", "absent"));
+                    continue;
+                }
+                ServiceUsage u = s.getValue();
+                check(out, "usage_view", key, "calls", u.calls, r.get("calls"));
+                check(out, "usage_view", key, "billable", u.billable, r.get("billable"));
+                check(out, "usage_view", key, "paid_by_free", u.paidByFree, r.get("paid_by_free"));
+                check(out, "usage_view", key, "paid_by_purchased", u.paidByPurchased, r.get("paid_by_purchased"));
+                check(out, "usage_view", key, "postpaid", u.postpaid, r.get("postpaid"));
+                check(out, "usage_view", key, "refused", u.refused, r.get("refused"));
+            }
+        }
+        live.keySet().forEach(k -> out.add(new Difference("usage_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    private void statements(String a, LedgerFold f, List<Difference> out) {
+        Map<String, Map<String, Object>> live = new HashMap<>();
+        jdbc.queryForList("SELECT * FROM statement_view WHERE account_id = ?", a)
+                .forEach(r -> live.put((String) lower(r).get("billing_month"), lower(r)));
+        for (StatementClosed s : f.closed.values()) {
+            String key = a + "/" + s.month();
+            // the closing event against the same month re-derived from its calls, purchases and adjustments
+            StatementFigures again = f.recompute(s.month(), policy);
+            check(out, "StatementClosed", key, "lines", s.lines(), again.lines());
+            check(out, "StatementClosed", key, "totalSpend", s.totalSpend(), again.totalSpend());
+            check(out, "StatementClosed", key, "prepaidSpend", s.prepaidSpend(), again.prepaidSpend());
+            check(out, "StatementClosed", key, "adjustmentTotal", s.adjustmentTotal(), again.adjustmentTotal());
+            Map<String, Object> r = live.remove(s.month().toString());
+            if (r == null) {
+                out.add(new Difference("statement_view", key, "row", "present", "absent"));
+                continue;
+            }
+            check(out, "statement_view", key, "total_spend", s.totalSpend(), r.get("total_spend"));
+            check(out, "statement_view", key, "prepaid_spend", s.prepaidSpend(), r.get("prepaid_spend"));
+            check(out, "statement_view", key, "postpaid_amount", s.postpaidAmount(), r.get("postpaid_amount"));
+            check(out, "statement_view", key, "adjustment_total", s.adjustmentTotal(), r.get("adjustment_total"));
+            try {
+                List<StatementLine> lines = json.readValue(String.valueOf(r.get("lines_json")), new TypeReference<>() { });
+                check(out, "statement_view", key, "lines_json", s.lines(), lines);
+            } catch (Exception e) {
+                out.add(new Difference("statement_view", key, "lines_json", "readable", e.getMessage()));
+            }
+        }
+        live.keySet().forEach(k -> out.add(new Difference("statement_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    private void adjustments(String a, LedgerFold f, List<Difference> out) {
+        Map<String, Map<String, Object>> live = new HashMap<>();
+        jdbc.queryForList("SELECT * FROM adjustment_view WHERE account_id = ?", a)
+                .forEach(r -> live.put((String) lower(r).get("adjustment_id"), lower(r)));
+        for (AdjustmentRecorded e : f.adjustments.values()) {
+            String key = a + "/" + e.adjustmentId();
+            Map<String, Object> r = live.remove(e.adjustmentId());
+            if (r == null) {
+                out.add(new Difference("adjustment_view", key, "row", "present", "absent"));
+                continue;
+            }
+            check(out, "adjustment_view", key, "amount", e.amount(), r.get("amount"));
+            check(out, "adjustment_view", key, "billing_month", e.month().toString(), r.get("billing_month"));
+            check(out, "adjustment_view", key, "corrects_month", e.correctsMonth().toString(), r.get("corrects_month"));
+        }
+        live.keySet().forEach(k -> out.add(new Difference("adjustment_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    private void alerts(String a, LedgerFold f, List<Difference> out) {
+        Map<String, Integer> live = new HashMap<>();
+        jdbc.queryForList("SELECT package_id, kind, threshold FROM alert_view WHERE account_id = ?", a).forEach(r -> {
+            Map<String, Object> l = lower(r);
+            live.merge(l.get("package_id") + "|" + l.get("kind") + "|" + l.get("threshold"), 1, Integer::sum);
+        });
+        Set<String> keys = new HashSet<>(f.alerts.keySet());
+        keys.addAll(live.keySet());
+        for (String k : keys) {
+            check(out, "alert_view", a + "/" + k, "count", f.alerts.getOrDefault(k, 0), live.getOrDefault(k, 0));
+        }
+    }
+
+    private static void check(List<Difference> out, String model, String key, String field, Object expected,
+                              Object actual) {
+        if (!same(expected, actual)) {
+            out.add(new Difference(model, key, field, String.valueOf(expected), String.valueOf(actual)));
+        }
+    }
+
+    private static boolean same(Object expected, Object actual) {
+        if (expected instanceof BigDecimal e && actual instanceof BigDecimal a) {
+            return e.compareTo(a) == 0;
+        }
+        if (expected instanceof Number e && actual instanceof Number a) {
+            return e.longValue() == a.longValue();
+        }
+        return Objects.equals(expected, actual);
+    }
+
+    private static Object instant(Object ts) {
+        if (ts instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (ts instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        return ts;
+    }
+
+    private static Map<String, Object> lower(Map<String, Object> row) {
+        Map<String, Object> out = new HashMap<>();
+        row.forEach((k, v) -> out.put(k.toLowerCase(), v));
+        return out;
+    }
+}

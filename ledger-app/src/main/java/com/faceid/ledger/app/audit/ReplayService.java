@@ -1,0 +1,109 @@
+package com.faceid.ledger.app.audit;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Rebuilds every read model from the event store: each streaming processor is shut down, its tokens reset
+ * (its @ResetHandler empties its tables), and started again; it then replays from the first event. The
+ * idempotency table and the schedule are not read models (written with the events) and are left alone.
+ * While a replay runs, queries see the read models filling up again.
+ */
+@Component
+public class ReplayService {
+    public record ProcessorProgress(String name, long position, long head, boolean replaying) {
+    }
+
+    public record Progress(String status, Instant startedAt, Instant finishedAt, long head,
+                           List<ProcessorProgress> processors) {
+    }
+
+    private final EventProcessingConfiguration processing;
+    private final JdbcTemplate jdbc;
+    private final Clock wall = Clock.systemUTC();
+    private volatile Instant startedAt;
+    private volatile Instant finishedAt;
+    private volatile boolean running;
+
+    public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+        this.processing = processing;
+        this.jdbc = jdbc;
+    }
+
+    /** Starts a replay; false when one is already running. */
+    public synchronized boolean start() {
+        if (running) {
+            return false;
+        }
+        running = true;
+        startedAt = wall.instant();
+        finishedAt = null;
+        for (StreamingEventProcessor p : processors().values()) {
+            p.shutDown();
+            p.resetTokens();
+            p.start();
+        }
+        Thread watcher = new Thread(this::watch, "replay-progress");
+        watcher.setDaemon(true);
+        watcher.start();
+        return true;
+    }
+
+    private void watch() {
+        while (!caughtUp()) {
+            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+        }
+        finishedAt = wall.instant();
+        running = false;
+    }
+
+    /**
+     * Done when every processor has handled every stored event. (Axon keeps a segment flagged "replaying"
+     * until it sees an event beyond its reset point, so the flag alone would wait for the next event.)
+     */
+    public boolean caughtUp() {
+        long head = head();
+        return progress().processors().stream().allMatch(p -> p.position() >= head);
+    }
+
+    public Progress progress() {
+        long head = head();
+        List<ProcessorProgress> list = new ArrayList<>();
+        processors().forEach((name, p) -> {
+            long position = Long.MAX_VALUE;
+            boolean replaying = false;
+            Map<Integer, EventTrackerStatus> status = p.processingStatus();
+            for (EventTrackerStatus s : status.values()) {
+                position = Math.min(position, s.getCurrentPosition().orElse(-1));
+                replaying |= s.isReplaying();
+            }
+            list.add(new ProcessorProgress(name, status.isEmpty() ? -1 : position, head, replaying));
+        });
+        String state = running ? "RUNNING" : finishedAt != null ? "DONE" : "IDLE";
+        return new Progress(state, startedAt, finishedAt, head, list);
+    }
+
+    private long head() {
+        Long h = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        return h == null ? -1 : h;
+    }
+
+    private Map<String, StreamingEventProcessor> processors() {
+        Map<String, StreamingEventProcessor> out = new java.util.TreeMap<>();
+        processing.eventProcessors().forEach((name, p) -> {
+            if (p instanceof StreamingEventProcessor s) {
+                out.put(name, s);
+            }
+        });
+        return out;
+    }
+}
