@@ -24,6 +24,8 @@ import java.util.List;
  * @param reminderUsagePercents package use thresholds that raise a reminder (depletion always does)
  * @param reminderExpiryDays   days before a package's expiry that raise a reminder
  * @param maxBodyBytes         largest request body accepted
+ * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
+ *                             set it so the segments spread (docs/operations.md)
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -32,7 +34,8 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
                                int batchMaxCalls, int commandRetries, java.time.Duration closeGrace,
                                Boolean schedulerEnabled, java.time.Duration schedulerPoll,
                                java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
-                               List<Integer> reminderExpiryDays, long maxBodyBytes) {
+                               List<Integer> reminderExpiryDays, long maxBodyBytes,
+                               int processorMaxClaimedSegments) {
     public LedgerProperties {
         zone = zone == null ? "Asia/Shanghai" : zone;
         clock = clock == null ? "system" : clock;
@@ -43,7 +46,7 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
                 ? List.of(com.faceid.ledger.pricing.CatalogBook.DEFAULT_RESOURCE) : List.copyOf(catalogs);
         snapshotThreshold = snapshotThreshold <= 0 ? 500 : snapshotThreshold;
         batchMaxCalls = batchMaxCalls <= 0 ? 1000 : batchMaxCalls;
-        commandRetries = commandRetries <= 0 ? 5 : commandRetries;
+        commandRetries = commandRetries <= 0 ? 10 : commandRetries;
         closeGrace = closeGrace == null ? java.time.Duration.ofDays(2) : closeGrace;
         schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
         schedulerPoll = schedulerPoll == null ? java.time.Duration.ofSeconds(1) : schedulerPoll;

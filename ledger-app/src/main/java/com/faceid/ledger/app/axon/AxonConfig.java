@@ -83,6 +83,49 @@ public class AxonConfig {
         return new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider("actor", "correlationId");
     }
 
+    /**
+     * Tracking tokens, claimed per segment by this node. The node id ({@code ledger.node-id}, default
+     * pid@host) is how nodes sharing a store tell their claims apart.
+     */
+    @Bean
+    public org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
+            org.axonframework.common.jdbc.ConnectionProvider connectionProvider, Serializer serializer,
+            org.springframework.core.env.Environment env) {
+        String nodeId = env.getProperty("ledger.node-id",
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+        return org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.builder()
+                .connectionProvider(connectionProvider)
+                .serializer(serializer)
+                .schema(org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema.builder().build())
+                .nodeId(nodeId)
+                .claimTimeout(java.time.Duration.ofSeconds(10))
+                .build();
+    }
+
+    /**
+     * A unique-key violation on append means another command on the same account (on this node or another)
+     * appended first: Axon must see a ConcurrencyException, which the service retries. PostgreSQL reports it
+     * inside a BatchUpdateException (SQLState 23505 on the next exception), which the default resolver misses.
+     */
+    @Bean
+    public org.axonframework.common.jdbc.PersistenceExceptionResolver persistenceExceptionResolver() {
+        var fallback = new org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver();
+        return e -> isUniqueViolation(e) || fallback.isDuplicateKeyViolation(e);
+    }
+
+    static boolean isUniqueViolation(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof java.sql.SQLException s) {
+                for (java.sql.SQLException x = s; x != null; x = x.getNextException()) {
+                    if ("23505".equals(x.getSQLState())) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
     @Bean
     public BillingPolicy billingPolicy(LedgerProperties props) {
         CatalogBook catalogs = new CatalogBook(props.catalogs().stream().map(CatalogLoader::fromClasspath).toList());
@@ -146,6 +189,10 @@ public class AxonConfig {
                     c -> PropagatingErrorHandler.instance());
             configurer.eventProcessing().registerListenerInvocationErrorHandler(SCHEDULE,
                     c -> PropagatingErrorHandler.instance());
+            if (props.processorMaxClaimedSegments() > 0) {
+                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
+                        (c, builder) -> builder.maxClaimedSegments(props.processorMaxClaimedSegments()));
+            }
         };
     }
 }

@@ -49,6 +49,9 @@ public class Commands {
                 if (!race || attempt >= attempts) {
                     throw e;
                 }
+                // another command on the same account (here or on another node) won: back off a little, retry
+                java.util.concurrent.locks.LockSupport.parkNanos(
+                        java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + attempt * 2_000_000L));
             }
         }
     }

@@ -1,0 +1,133 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import com.faceid.ledger.app.support.PostgresTestDatabase;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * Two ledger nodes on one PostgreSQL database (runs with LEDGER_TEST_DB=postgres): metering through both at
+ * once on shared and separate accounts charges every call once and never oversells a package; both
+ * nodes answer identical statements after catch-up; the read-model segments are owned by both; a due
+ * expiry, raced by both schedulers, is recorded once.
+ */
+class TwoNodesTest {
+    static ConfigurableApplicationContext node(String url, String nodeId) {
+        return new SpringApplicationBuilder(LedgerApplication.class).run(RestartTest.args(Http.KEY_ARGS,
+                "--server.port=0", "--spring.datasource.url=" + url, "--logging.level.org.axonframework=WARN",
+                "--ledger.scheduler-enabled=true", "--ledger.scheduler-poll=PT0.2S",
+                "--ledger.processor-max-claimed-segments=1", "--ledger.node-id=" + nodeId));
+    }
+
+    static Http http(ConfigurableApplicationContext ctx) {
+        return new Http(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+    }
+
+    @Test
+    void twoNodesShareOneDatabase() throws Exception {
+        assumeTrue(PostgresTestDatabase.enabled(), "two nodes need a shared server database: run with LEDGER_TEST_DB=postgres");
+        String url = "jdbc:h2:file:./target/h2/two-nodes-" + UUID.randomUUID() + "/ledger"; // mapped to one PG schema
+        try (ConfigurableApplicationContext a = node(url, "node-a");
+             ConfigurableApplicationContext b = node(url, "node-b")) {
+            Http ha = http(a);
+            Http hb = http(b);
+            Ledger la = new Ledger(ha);
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+            String month = java.time.YearMonth.from(now).toString();
+            String callAt = now.minusMinutes(1).toString();
+            // opened a year and a few days ago: its free grants' expiry is due now, both schedulers race for it
+            la.open("shared", now.minusYears(1).minusDays(4).toString());
+            la.open("only-a", now.minusHours(2).toString());
+            new Ledger(hb).open("only-b", now.minusHours(2).toString());
+            assertThat(la.buy("shared", "new", "WECHAT_LIVENESS_VERIFICATION", 100, now.minusMinutes(30).toString())
+                    .status()).isEqualTo(201);
+
+            Map<String, AtomicInteger> charged = new ConcurrentHashMap<>();
+            Set<Integer> statuses = ConcurrentHashMap.newKeySet();
+            ExecutorService pool = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                int thread = t;
+                Http node = thread % 2 == 0 ? ha : hb;
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 60; i++) {
+                        // shared account from both nodes, the same requestIds sent to both nodes
+                        String id = "s-" + (thread / 2) + "-" + i;
+                        Http.Response r = new Ledger(node).call("shared", id, "WECHAT_LIVENESS_VERIFICATION",
+                                callAt);
+                        statuses.add(r.status());
+                        if (r.status() == 201) {
+                            charged.computeIfAbsent(r.json().path("chargedTo").asText(), c -> new AtomicInteger())
+                                    .incrementAndGet();
+                        }
+                        String own = thread % 2 == 0 ? "only-a" : "only-b";
+                        statuses.add(new Ledger(node).call(own, "o-" + thread + "-" + i, "BANK_CARD_VERIFICATION",
+                                callAt).status());
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get(5, TimeUnit.MINUTES);
+            }
+            pool.shutdown();
+            assertThat(statuses).containsOnly(200, 201);
+            // 4 distinct id streams × 60 = 240 calls, each sent twice (once per node), charged once
+            assertThat(charged.values().stream().mapToInt(AtomicInteger::get).sum()).isEqualTo(240);
+            assertThat(charged.get("PURCHASED").get()).isEqualTo(100);
+            assertThat(charged.get("POSTPAID").get()).isEqualTo(140);
+
+            JdbcTemplate jdbc = a.getBean(JdbcTemplate.class);
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'shared'"
+                    + " AND payloadType LIKE '%CallMetered'", Long.class)).isEqualTo(240);
+
+            // both nodes answer the same statements and packages once caught up
+            for (String acct : List.of("shared", "only-a", "only-b")) {
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    JsonNode fromA = new Ledger(ha).statement(acct, month);
+                    assertThat(new Ledger(hb).statement(acct, month)).isEqualTo(fromA);
+                    assertThat(fromA.path("lines").findValues("calls").stream().mapToInt(JsonNode::asInt).sum())
+                            .isEqualTo(240);
+                });
+            }
+
+            // segments: every read-model processor has its two segments claimed by two different nodes
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                for (String processor : List.of("accounts", "packages", "statements", "alerts")) {
+                    List<String> owners = jdbc.queryForList("SELECT owner FROM TokenEntry WHERE processorName = ?",
+                            String.class, processor);
+                    assertThat(owners).as(processor).hasSize(2).doesNotContainNull();
+                    assertThat(Set.copyOf(owners)).as(processor).hasSize(2);
+                }
+            });
+
+            // the due expiries of the three grants: raced by both schedulers, each recorded once
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
+                    "SELECT status FROM scheduled_step WHERE account_id = 'shared' AND kind = 'EXPIRE_PACKAGE'"
+                            + " AND ref LIKE 'FREE-%'", String.class)).containsExactly("DONE", "DONE", "DONE"));
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'shared'"
+                    + " AND payloadType LIKE '%PackageExpired'", Long.class)).isEqualTo(3);
+        }
+    }
+}
