@@ -19,7 +19,6 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.hamcrest.BaseMatcher;
 import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import static com.faceid.ledger.pricing.Service.LIVENESS_COMPARISON;
 import static com.faceid.ledger.pricing.Service.LIVENESS_VERIFICATION;
 import static com.faceid.ledger.pricing.Service.PHOTO_VERIFICATION;
 import static com.faceid.ledger.pricing.Service.WECHAT_LIVENESS_VERIFICATION;
+import static com.faceid.ledger.support.LedgerMatchers.code;
 import static com.faceid.ledger.support.Times.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -66,19 +66,6 @@ class AccountTest {
         return new MeterCall(ACME, id, s, at, result, at);
     }
 
-    static Matcher<Throwable> code(ErrorCode expected) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object item) {
-                return item instanceof LedgerException e && e.code() == expected;
-            }
-
-            @Override
-            public void describeTo(Description d) {
-                d.appendText("LedgerException " + expected);
-            }
-        };
-    }
 
     /** Asserts who paid for the call the validator's command metered. */
     static void charged(ResultValidator<Account> v, ChargedTo expected) {

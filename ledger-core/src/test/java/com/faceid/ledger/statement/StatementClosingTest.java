@@ -2,7 +2,6 @@ package com.faceid.ledger.statement;
 
 import com.faceid.ledger.account.Account;
 import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
 import com.faceid.ledger.metering.MeterCall;
@@ -15,9 +14,6 @@ import com.faceid.ledger.pricing.TierConvention;
 import com.faceid.ledger.metering.BillableResults;
 import com.faceid.ledger.support.InMemoryMeteredRequests;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -30,6 +26,7 @@ import static com.faceid.ledger.pricing.Service.BANK_CARD_VERIFICATION;
 import static com.faceid.ledger.pricing.Service.LIVENESS_COMPARISON;
 import static com.faceid.ledger.pricing.Service.PHOTO_VERIFICATION;
 import static com.faceid.ledger.pricing.Service.WECHAT_LIVENESS_VERIFICATION;
+import static com.faceid.ledger.support.LedgerMatchers.code;
 import static com.faceid.ledger.support.Times.t;
 
 /** billing-rules.md §6–§7: closing a month, its lines and totals, the negotiated top tier. */
@@ -76,19 +73,6 @@ class StatementClosingTest {
         return out;
     }
 
-    static Matcher<Throwable> code(ErrorCode expected) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object item) {
-                return item instanceof LedgerException e && e.code() == expected;
-            }
-
-            @Override
-            public void describeTo(Description d) {
-                d.appendText("LedgerException " + expected);
-            }
-        };
-    }
 
     @Test
     void aMonthClosesOnlyOnceItIsOver() {

@@ -2,7 +2,6 @@ package com.faceid.ledger.statement;
 
 import com.faceid.ledger.account.Account;
 import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.ActivateGrant;
@@ -17,9 +16,6 @@ import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.support.InMemoryMeteredRequests;
 import com.faceid.ledger.support.LedgerHarness;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.hamcrest.BaseMatcher;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -28,6 +24,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.faceid.ledger.support.LedgerMatchers.code;
 import static com.faceid.ledger.support.Times.t;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -46,19 +43,6 @@ class TimeDrivenRulesTest {
         return new OpenAccount(ACME, t("2026-03-10T15:00"), "Asia/Shanghai", true);
     }
 
-    static Matcher<Throwable> code(ErrorCode expected) {
-        return new BaseMatcher<>() {
-            @Override
-            public boolean matches(Object item) {
-                return item instanceof LedgerException e && e.code() == expected;
-            }
-
-            @Override
-            public void describeTo(Description d) {
-                d.appendText("LedgerException " + expected);
-            }
-        };
-    }
 
     @Test
     void thresholdsAreExactIntegerArithmetic() {
