@@ -27,7 +27,7 @@ public class EventStoreReader {
     private static final String COLUMNS = "globalIndex, sequenceNumber, eventIdentifier, payloadType, timeStamp,"
             + " payload, metaData";
     private final JdbcTemplate jdbc;
-    /** Numbers exactly as written: money such as 8500.00 must never pass through a double. */
+    /** Numbers exactly as written: money such as 8500.00 keeps its scale (no binary floating point). */
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));

@@ -62,7 +62,7 @@ public class ClockConfig {
         String configured = env.getProperty("ledger.clock.start");
         Instant start = !stored.isEmpty() ? stored.get(0).toInstant()
                 : configured != null && !configured.isBlank() ? OffsetDateTime.parse(configured).toInstant()
-                : Instant.now();
+                : java.time.Clock.systemUTC().instant(); // the contract: "else at the real time of the first start"
         List<String> lastEvent = jdbc.queryForList("SELECT MAX(timeStamp) FROM DomainEventEntry", String.class);
         Instant latest = lastEvent.isEmpty() || lastEvent.get(0) == null ? null
                 : DateTimeUtils.parseInstant(lastEvent.get(0));
