@@ -41,7 +41,7 @@ public class AdminAuditController {
     @GetMapping("/api/v1/admin/verify")
     @Operation(summary = "Rebuild every account's read models aside from its events and report every difference")
     public ReadModelVerifier.Report verify() {
-        readModels.awaitAll();
-        return verifier.verify();
+        boolean caughtUp = readModels.awaitAll();
+        return verifier.verify(caughtUp);
     }
 }

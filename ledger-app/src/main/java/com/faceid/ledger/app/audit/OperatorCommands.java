@@ -49,13 +49,16 @@ public class OperatorCommands implements ApplicationRunner {
             System.out.println("replay: done " + json.writeValueAsString(replay.progress()));
             exitWith(report());
         } else if (args.getNonOptionArgs().contains("verify")) {
-            readModels.awaitAll();
+            // after a crash the old claims expire first (token claim timeout): wait up to a minute
+            for (int i = 0; i < 6 && !readModels.awaitAll(); i++) {
+                System.out.println("verify: read models still catching up");
+            }
             exitWith(report());
         }
     }
 
     private int report() throws Exception {
-        ReadModelVerifier.Report r = verifier.verify();
+        ReadModelVerifier.Report r = verifier.verify(readModels.awaitAll());
         System.out.println(json.writeValueAsString(r));
         return r.differences().isEmpty() ? 0 : 1;
     }

@@ -16,7 +16,8 @@ import java.util.Map;
  * Rebuilds every read model from the event store: each streaming processor is shut down, its tokens reset
  * (its @ResetHandler empties its tables), and started again; it then replays from the first event. The
  * idempotency table and the schedule are not read models (written with the events) and are left alone.
- * While a replay runs, queries see the read models filling up again.
+ * While a replay runs, queries see the read models filling up again. With several nodes, stop the other
+ * nodes' processors first (Axon resets only tokens no other node has claimed).
  */
 @Component
 public class ReplayService {
@@ -29,14 +30,17 @@ public class ReplayService {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final com.faceid.ledger.app.web.ReadModels readModels;
     private final Clock wall = Clock.systemUTC();
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile boolean running;
 
-    public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc,
+                         com.faceid.ledger.app.web.ReadModels readModels) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.readModels = readModels;
     }
 
     /** Starts a replay; false when one is already running. */
@@ -71,8 +75,7 @@ public class ReplayService {
      * until it sees an event beyond its reset point, so the flag alone would wait for the next event.)
      */
     public boolean caughtUp() {
-        long head = head();
-        return progress().processors().stream().allMatch(p -> p.position() >= head);
+        return readModels.caughtUpTo(head());
     }
 
     public Progress progress() {

@@ -1,11 +1,15 @@
 package com.faceid.ledger.app.web;
 
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.SimpleSerializedType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 
@@ -19,10 +23,12 @@ public class ReadModels {
     static final long MAX_WAIT_NANOS = 10_000_000_000L;
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
+    private final Serializer serializer;
 
-    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc) {
+    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
         this.processing = processing;
         this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     public boolean await(BooleanSupplier caughtUp) {
@@ -36,23 +42,47 @@ public class ReadModels {
         return true;
     }
 
-    /** Waits until every streaming processor has handled every event stored so far. */
+    /**
+     * Waits (bounded) until every segment of every streaming processor has committed its progress up to the
+     * last stored event. Read from the token table, not from this node's view: a segment may be claimed by
+     * another node, or still by a crashed one until its claim times out; read-model writes commit with
+     * their token, so a committed token at the head means the rows are there.
+     */
     public boolean awaitAll() {
         Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
-        if (head == null) {
-            return true;
-        }
-        return await(() -> processing.eventProcessors().values().stream()
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
-                .allMatch(p -> reached(p, head)));
+        return head == null || await(() -> caughtUpTo(head));
     }
 
-    private static boolean reached(StreamingEventProcessor p, long head) {
-        if (p.processingStatus().isEmpty()) {
+    /**
+     * Has every segment of every streaming processor handled every event up to {@code head}? A segment this
+     * node holds answers from its live status (a segment that handles none of the recent events commits its
+     * token only on its next claim extension); any other segment from its committed token.
+     */
+    public boolean caughtUpTo(long head) {
+        return processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).allMatch(p -> caughtUp(p, head));
+    }
+
+    private boolean caughtUp(StreamingEventProcessor p, long head) {
+        var live = p.processingStatus();
+        List<Object[]> rows = jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?",
+                (rs, i) -> new Object[]{rs.getInt(1), rs.getBytes(2), rs.getString(3)}, p.getName());
+        if (rows.isEmpty()) {
             return false;
         }
-        for (EventTrackerStatus s : p.processingStatus().values()) {
-            if (s.isErrorState() || s.getCurrentPosition().orElse(-1) < head) {
+        for (Object[] row : rows) {
+            var status = live.get((Integer) row[0]);
+            long position;
+            if (status != null && !status.isErrorState()) {
+                position = status.getCurrentPosition().orElse(-1);
+            } else if (row[1] == null) {
+                return false;
+            } else {
+                TrackingToken t = serializer.deserialize(new SimpleSerializedObject<>((byte[]) row[1], byte[].class,
+                        new SimpleSerializedType((String) row[2], null)));
+                position = t.position().orElse(-1);
+            }
+            if (position < head) {
                 return false;
             }
         }
