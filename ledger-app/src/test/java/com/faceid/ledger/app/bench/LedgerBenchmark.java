@@ -1,0 +1,381 @@
+package com.faceid.ledger.app.bench;
+
+import com.faceid.ledger.app.LedgerApplication;
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The throughput benchmark: a ledger on a fresh store (H2 file, or PostgreSQL with LEDGER_TEST_DB=postgres),
+ * loaded over HTTP from this JVM, printing one table (figure, measured, target, met) plus the machine and
+ * the store's raw durable row rate measured in the same run. {@link Size#SMOKE} only proves it runs.
+ */
+public final class LedgerBenchmark {
+    public enum Size {
+        SMOKE(200, 100, 2, new int[]{100, 300}, 50, 2),
+        FULL(20_000, 1000, 20, new int[]{1_000, 100_000, 1_000_000}, 2_000, 10);
+
+        final int hotCalls;
+        final int batchAccounts;
+        final int batches;
+        final int[] history;
+        final int latencySamples;
+        final int querySeconds;
+
+        Size(int hotCalls, int batchAccounts, int batches, int[] history, int latencySamples, int querySeconds) {
+            this.hotCalls = hotCalls;
+            this.batchAccounts = batchAccounts;
+            this.batches = batches;
+            this.history = history;
+            this.latencySamples = latencySamples;
+            this.querySeconds = querySeconds;
+        }
+    }
+
+    public record Row(String figure, String measured, String target, String met) {
+    }
+
+    private final Size size;
+    private final List<Row> rows = new ArrayList<>() {
+        @Override
+        public boolean add(Row r) {
+            System.out.printf(Locale.ROOT, "bench: %s: %s (target %s, met %s)%n", r.figure(), r.measured(), r.target(),
+                    r.met());
+            return super.add(r);
+        }
+    };
+    private ConfigurableApplicationContext ctx;
+    private Http http;
+    private Ledger ledger;
+
+    public LedgerBenchmark(Size size) {
+        this.size = size;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Size size = args.length > 0 ? Size.valueOf(args[0].toUpperCase(Locale.ROOT)) : Size.FULL;
+        System.out.println(new LedgerBenchmark(size).run());
+    }
+
+    public List<Row> rows() {
+        return rows;
+    }
+
+    public String run() throws Exception {
+        String dir = "./target/h2/bench-" + UUID.randomUUID();
+        List<String> args = new ArrayList<>(List.of(Http.KEY_ARGS));
+        args.addAll(List.of("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
+                "--logging.level.root=WARN", "--ledger.scheduler-enabled=false",
+                "--server.tomcat.threads.max=64", "--spring.datasource.hikari.maximum-pool-size=24"));
+        ctx = new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
+        try {
+            http = new Http(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+            ledger = new Ledger(http);
+            String store = storeName();
+            rawRowRate();
+            hotAccount();
+            batchesAcrossAccounts();
+            latencyAgainstHistory();
+            queriesUnderLoad();
+            rebuild();
+            stateSize();
+            return table(store);
+        } finally {
+            ctx.close();
+        }
+    }
+
+    private String storeName() throws Exception {
+        try (Connection c = ctx.getBean(DataSource.class).getConnection()) {
+            return c.getMetaData().getDatabaseProductName() + " " + c.getMetaData().getDatabaseProductVersion();
+        }
+    }
+
+    /** The store's own durable ceiling: plain JDBC, 150-byte rows, a unique index, one- and 1000-row commits. */
+    private void rawRowRate() throws Exception {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        jdbc.execute("CREATE TABLE bench_raw (id BIGINT PRIMARY KEY, k VARCHAR(64) NOT NULL, v VARCHAR(150),"
+                + " CONSTRAINT uk_bench_raw UNIQUE (k))");
+        String payload = "x".repeat(150);
+        int single = size == Size.SMOKE ? 200 : 4_000;
+        int bulk = size == Size.SMOKE ? 2_000 : 100_000;
+        long id = 0;
+        try (Connection c = ctx.getBean(DataSource.class).getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement ps = c.prepareStatement("INSERT INTO bench_raw (id, k, v) VALUES (?, ?, ?)")) {
+                long t0 = System.nanoTime();
+                for (int i = 0; i < single; i++, id++) {
+                    ps.setLong(1, id);
+                    ps.setString(2, "k" + id);
+                    ps.setString(3, payload);
+                    ps.executeUpdate();
+                    c.commit();
+                }
+                double singleRate = single / seconds(t0);
+                t0 = System.nanoTime();
+                for (int i = 0; i < bulk; i++, id++) {
+                    ps.setLong(1, id);
+                    ps.setString(2, "k" + id);
+                    ps.setString(3, payload);
+                    ps.addBatch();
+                    if (i % 1000 == 999) {
+                        ps.executeBatch();
+                        c.commit();
+                    }
+                }
+                ps.executeBatch();
+                c.commit();
+                double bulkRate = bulk / seconds(t0);
+                rows.add(new Row("store: durable 1-row commits (ceiling)", rate(singleRate) + " rows/s", "-", "-"));
+                rows.add(new Row("store: durable 1000-row commits (ceiling)", rate(bulkRate) + " rows/s", "-", "-"));
+            }
+        }
+        jdbc.execute("DROP TABLE bench_raw");
+    }
+
+    /** Single-call metering on one hot account from 16 concurrent clients. */
+    private void hotAccount() throws Exception {
+        ledger.open("hot", "2026-03-10T15:00:00+08:00");
+        Latencies lat = new Latencies(size.hotCalls);
+        long t0 = System.nanoTime();
+        parallel(16, size.hotCalls, i -> {
+            long s = System.nanoTime();
+            Http.Response r = ledger.call("hot", "h-" + i, "BANK_CARD_VERIFICATION", "2026-03-12T10:00:00+08:00");
+            lat.add(System.nanoTime() - s);
+            check(r.status() == 201, r);
+        });
+        double rate = size.hotCalls / seconds(t0);
+        rows.add(new Row("single calls, 1 hot account, 16 clients", rate(rate) + " calls/s", ">= 5,000 calls/s",
+                met(rate >= 5000)));
+        rows.add(new Row("  p99 latency of those calls", ms(lat.p(99)), "<= 10 ms", met(lat.p(99) <= 10e6)));
+    }
+
+    /** calls:batch of 1000 calls spread over 1000 accounts. */
+    private void batchesAcrossAccounts() throws Exception {
+        int n = size.batchAccounts;
+        for (int a = 0; a < n; a++) {
+            ledger.open("b" + a, "2026-03-10T15:00:00+08:00");
+        }
+        long t0 = System.nanoTime();
+        for (int b = 0; b < size.batches; b++) {
+            List<String> calls = new ArrayList<>(n);
+            for (int a = 0; a < n; a++) {
+                calls.add("{\"accountId\":\"b" + a + "\",\"requestId\":\"x" + b + "\",\"service\":\"BANK_CARD_VERIFICATION\","
+                        + "\"occurredAt\":\"2026-03-12T10:00:00+08:00\"}");
+            }
+            Http.Response r = http.post("/api/v1/calls:batch", "{\"calls\":[" + String.join(",", calls) + "]}");
+            check(r.status() == 200, r);
+        }
+        double rate = (double) n * size.batches / seconds(t0);
+        rows.add(new Row("calls:batch of " + n + " over " + n + " accounts", rate(rate) + " calls/s",
+                ">= 20,000 calls/s", met(rate >= 20000)));
+    }
+
+    /** p99 of single calls on an account with 1k, 100k, 1M prior calls (history seeded with batches). */
+    private void latencyAgainstHistory() throws Exception {
+        ledger.open("deep", "2026-03-10T15:00:00+08:00");
+        long seeded = 0;
+        double first = 0;
+        for (int target : size.history) {
+            while (seeded < target) {
+                int k = (int) Math.min(1000, target - seeded);
+                List<String> calls = new ArrayList<>(k);
+                for (int i = 0; i < k; i++) {
+                    calls.add("{\"accountId\":\"deep\",\"requestId\":\"s" + (seeded + i) + "\",\"service\":"
+                            + "\"BANK_CARD_VERIFICATION\",\"occurredAt\":\"2026-03-12T10:00:00+08:00\"}");
+                }
+                check(http.post("/api/v1/calls:batch", "{\"calls\":[" + String.join(",", calls) + "]}").status() == 200,
+                        null);
+                seeded += k;
+            }
+            Latencies lat = new Latencies(size.latencySamples);
+            for (int i = 0; i < size.latencySamples; i++) {
+                long s = System.nanoTime();
+                check(ledger.call("deep", "l" + target + "-" + i, "BANK_CARD_VERIFICATION",
+                        "2026-03-12T10:00:00+08:00").status() == 201, null);
+                lat.add(System.nanoTime() - s);
+            }
+            double p99 = lat.p(99);
+            if (first == 0) {
+                first = p99;
+                rows.add(new Row("p99 single call, " + target + " prior calls", ms(p99), "(baseline)", "-"));
+            } else {
+                double ratio = p99 / first;
+                rows.add(new Row("p99 single call, " + target + " prior calls", ms(p99) + String.format(
+                        Locale.ROOT, " (%.2fx)", ratio), "<= 1.5x the first", met(ratio <= 1.5)));
+            }
+            seeded += size.latencySamples;
+        }
+    }
+
+    /** Quota and statement queries while 8 clients meter flat out. */
+    private void queriesUnderLoad() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        AtomicLong metered = new AtomicLong();
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            pool.submit(() -> {
+                for (int i = 0; !stop.get(); i++) {
+                    ledger.call("b" + (thread * 7 + i) % size.batchAccounts, "q" + thread + "-" + i,
+                            "BANK_CARD_VERIFICATION", "2026-03-12T10:00:00+08:00");
+                    metered.incrementAndGet();
+                }
+                return null;
+            });
+        }
+        Latencies lat = new Latencies(100_000);
+        long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(size.querySeconds);
+        for (int i = 0; System.nanoTime() < until; i++) {
+            long s = System.nanoTime();
+            Http.Response r = i % 2 == 0 ? http.get("/api/v1/accounts/b" + (i % size.batchAccounts) + "/quota")
+                    : http.get("/api/v1/accounts/b" + (i % size.batchAccounts) + "/statements/2026-03");
+            lat.add(System.nanoTime() - s);
+            check(r.status() == 200, r);
+        }
+        stop.set(true);
+        pool.shutdown();
+        pool.awaitTermination(1, TimeUnit.MINUTES);
+        rows.add(new Row("quota/statement queries under metering load (" + rate(metered.get() / (double) size.querySeconds)
+                + " calls/s)", "p99 " + ms(lat.p(99)), "p99 <= 10 ms", met(lat.p(99) <= 10e6)));
+    }
+
+    /** Read-model rebuild: replay every processor from the first event. */
+    private void rebuild() {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        long events = jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry", Long.class);
+        com.faceid.ledger.app.web.ReadModels readModels = ctx.getBean(com.faceid.ledger.app.web.ReadModels.class);
+        while (!readModels.awaitAll()) {
+            Thread.onSpinWait();
+        }
+        long t0 = System.nanoTime();
+        check(http.post("/api/v1/admin/replay").status() == 202, null);
+        while (!"DONE".equals(http.get("/api/v1/admin/replay").json().path("status").asText())) {
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000_000L);
+        }
+        double rate = events / seconds(t0);
+        rows.add(new Row("read-model rebuild (" + events + " events)", rate(rate) + " events/s", ">= 100,000 events/s",
+                met(rate >= 100_000)));
+    }
+
+    /** The aggregate's snapshot (its whole state) for a small and for the deepest account. */
+    private void stateSize() {
+        JdbcTemplate jdbc = ctx.getBean(JdbcTemplate.class);
+        java.util.function.Function<String, Integer> size = a -> jdbc.queryForList("SELECT payload FROM SnapshotEventEntry"
+                + " WHERE aggregateIdentifier = ? ORDER BY sequenceNumber DESC", byte[].class, a).stream()
+                .findFirst().map(b -> b.length).orElse(-1);
+        int deep = size.apply("deep");
+        int hot = size.apply("hot");
+        if (hot < 0 || deep < 0) {
+            rows.add(new Row("account state (snapshot bytes): hot vs deep", "no snapshot yet (threshold 500)",
+                    "independent of call count", "-"));
+        } else {
+            rows.add(new Row("account state (snapshot bytes): hot vs deep", hot + " B vs " + deep + " B",
+                    "independent of call count", met(Math.abs(deep - hot) < 200)));
+        }
+    }
+
+    private String table(String store) {
+        StringBuilder b = new StringBuilder();
+        b.append(String.format(Locale.ROOT, "%nfaceid-ledger benchmark (%s): %s, %d cores, %s, Java %s, %s%n", size,
+                store, Runtime.getRuntime().availableProcessors(), maxHeap(), System.getProperty("java.version"),
+                System.getProperty("os.name") + " " + System.getProperty("os.arch")));
+        b.append(String.format(Locale.ROOT, "| %-62s | %-26s | %-26s | %-4s |%n", "figure", "measured", "target", "met"));
+        b.append("|").append("-".repeat(64)).append("|").append("-".repeat(28)).append("|").append("-".repeat(28))
+                .append("|").append("-".repeat(6)).append("|\n");
+        for (Row r : rows) {
+            b.append(String.format(Locale.ROOT, "| %-62s | %-26s | %-26s | %-4s |%n", r.figure(), r.measured(),
+                    r.target(), r.met()));
+        }
+        return b.toString();
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    interface Task {
+        void run(int i) throws Exception;
+    }
+
+    private static void parallel(int threads, int total, Task task) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        AtomicLong next = new AtomicLong();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            futures.add(pool.submit(() -> {
+                for (long i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
+                    task.run((int) i);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> f : futures) {
+            f.get();
+        }
+        pool.shutdown();
+    }
+
+    static final class Latencies {
+        private long[] v;
+        private int n;
+
+        Latencies(int capacity) {
+            v = new long[Math.max(16, capacity)];
+        }
+
+        synchronized void add(long nanos) {
+            if (n == v.length) {
+                v = Arrays.copyOf(v, n * 2);
+            }
+            v[n++] = nanos;
+        }
+
+        synchronized double p(int percentile) {
+            long[] s = Arrays.copyOf(v, n);
+            Arrays.sort(s);
+            return s.length == 0 ? 0 : s[Math.min(s.length - 1, (int) Math.ceil(percentile / 100.0 * s.length) - 1)];
+        }
+    }
+
+    private static void check(boolean ok, Http.Response r) {
+        if (!ok) {
+            throw new IllegalStateException("benchmark request failed: " + (r == null ? "" : r.status() + " " + r.text()));
+        }
+    }
+
+    private static double seconds(long t0) {
+        return (System.nanoTime() - t0) / 1e9;
+    }
+
+    private static String rate(double r) {
+        return String.format(Locale.ROOT, "%,.0f", r);
+    }
+
+    private static String ms(double nanos) {
+        return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
+    }
+
+    private static String met(boolean ok) {
+        return ok ? "yes" : "NO";
+    }
+
+    private static String maxHeap() {
+        return (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap";
+    }
+}

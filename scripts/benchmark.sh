@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The throughput benchmark (docs/performance.md): a fresh ledger in-process, loaded over HTTP, one table of
+# figure / measured / target / met, with the machine and the store's raw durable row rate from the same run.
+#   scripts/benchmark.sh            FULL on H2 (about 10 minutes here: it seeds 1,000,000 calls)
+#   scripts/benchmark.sh smoke      the tiny run CI does (inside the test suite: BenchmarkSmokeTest)
+#   LEDGER_TEST_DB=postgres scripts/benchmark.sh    the same on PostgreSQL (LEDGER_TEST_PG_URL, see README)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SIZE="${1:-full}"
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+mvn -B -q install -DskipTests
+CP_FILE=$(mktemp)
+mvn -B -q -pl ledger-app dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+exec java -Xmx2g -Ddisable-axoniq-console-message=true \
+  -cp "ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$CP_FILE")" \
+  com.faceid.ledger.app.bench.LedgerBenchmark "$SIZE"
