@@ -43,8 +43,11 @@ public record DisputeReport(String accountId, String month, String status, Offse
 
     private static final ObjectMapper JSON = AxonConfig.storageMapper();
 
-    public static DisputeReport build(String accountId, YearMonth month, List<EventStoreReader.StoredEvent> events,
-                                      LedgerFold fold, StatementFigures figures, ZoneId zone, Instant now) {
+    public static DisputeReport build(List<EventStoreReader.StoredEvent> events, StatementQueries.Statement statement,
+                                      ZoneId zone, Instant now) {
+        String accountId = statement.accountId();
+        YearMonth month = statement.month();
+        StatementFigures figures = statement.figures();
         List<Call> calls = new ArrayList<>();
         Map<String, long[]> used = new LinkedHashMap<>();
         Map<String, String> usedService = new LinkedHashMap<>();
@@ -76,13 +79,8 @@ public record DisputeReport(String accountId, String month, String status, Offse
             tiers.add(new Tier(l.service().name(), l.postpaidCount(), l.tier(), l.tierRange(), Json.money(l.unitPrice()),
                     Json.money(l.amount()), how));
         }
-        StatementQueries.Status status = fold.closed.containsKey(month) ? StatementQueries.Status.CLOSED
-                : figures.awaitingPrice() ? StatementQueries.Status.AWAITING_PRICE : StatementQueries.Status.OPEN;
-        Instant closedAt = fold.closed.containsKey(month) ? fold.closed.get(month).closedAt() : null;
-        StatementView view = StatementView.of(new StatementQueries.Statement(accountId, month, status, closedAt,
-                figures), zone);
-        return new DisputeReport(accountId, month.toString(), status.name(), Json.time(now, zone), view, calls,
-                consumed, tiers);
+        return new DisputeReport(accountId, month.toString(), statement.status().name(), Json.time(now, zone),
+                StatementView.of(statement, zone), calls, consumed, tiers);
     }
 
     private static String reason(CallMetered c) {

@@ -150,6 +150,17 @@ public final class LedgerFold {
         return recompute(month, policy);
     }
 
+    /** The month's statement (status, closing instant, figures) as these events have it. */
+    public com.faceid.ledger.app.statement.StatementQueries.Statement statement(YearMonth month, BillingPolicy policy) {
+        StatementFigures f = figures(month, policy);
+        StatementClosed s = closed.get(month);
+        var status = s != null ? com.faceid.ledger.app.statement.StatementQueries.Status.CLOSED
+                : f.awaitingPrice() ? com.faceid.ledger.app.statement.StatementQueries.Status.AWAITING_PRICE
+                : com.faceid.ledger.app.statement.StatementQueries.Status.OPEN;
+        return new com.faceid.ledger.app.statement.StatementQueries.Statement(accountId, month, status,
+                s == null ? null : s.closedAt(), f);
+    }
+
     /** A month recomputed from its calls, purchases and adjustments, whatever its closing event says. */
     public StatementFigures recompute(YearMonth month, BillingPolicy policy) {
         List<AdjustmentLine> adj = adjustments.values().stream().filter(a -> a.month().equals(month))

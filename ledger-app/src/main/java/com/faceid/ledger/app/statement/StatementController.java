@@ -83,13 +83,7 @@ public class StatementController {
 
     /** The statement as it stood at an instant, from the events recorded up to then (never the read models). */
     private StatementQueries.Statement statementAsOf(String accountId, YearMonth m, java.time.Instant asOf) {
-        com.faceid.ledger.app.audit.LedgerFold fold = com.faceid.ledger.app.audit.LedgerFold.of(accountId,
-                events.upTo(accountId, asOf));
-        com.faceid.ledger.statement.StatementFigures f = fold.figures(m, policy);
-        StatementQueries.Status status = fold.closed.containsKey(m) ? StatementQueries.Status.CLOSED
-                : f.awaitingPrice() ? StatementQueries.Status.AWAITING_PRICE : StatementQueries.Status.OPEN;
-        return new StatementQueries.Statement(accountId, m, status,
-                fold.closed.containsKey(m) ? fold.closed.get(m).closedAt() : null, f);
+        return com.faceid.ledger.app.audit.LedgerFold.of(accountId, events.upTo(accountId, asOf)).statement(m, policy);
     }
 
     @GetMapping(value = {"/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
@@ -104,8 +98,8 @@ public class StatementController {
         AccountQueries.AccountRow account = accounts.require(accountId);
         var history = events.all(accountId);
         var fold = com.faceid.ledger.app.audit.LedgerFold.of(accountId, history);
-        var report = com.faceid.ledger.app.audit.DisputeReport.build(accountId, m, history, fold,
-                fold.figures(m, policy), account.zone(), clock.instant());
+        var report = com.faceid.ledger.app.audit.DisputeReport.build(history, fold.statement(m, policy),
+                account.zone(), clock.instant());
         boolean csv = request.getRequestURI().endsWith(".csv") || (accept != null && accept.contains("text/csv")
                 && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
         if (csv) {

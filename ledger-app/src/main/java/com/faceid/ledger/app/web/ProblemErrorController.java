@@ -20,14 +20,7 @@ public class ProblemErrorController implements ErrorController {
         if (status == null || !status.isError()) {
             status = HttpStatus.INTERNAL_SERVER_ERROR;
         }
-        String machine = switch (status.value()) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 413 -> "BODY_TOO_LARGE";
-            default -> status.is5xxServerError() ? "INTERNAL_ERROR" : "HTTP_" + status.value();
-        };
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(Problems.of(status, machine, status.getReasonPhrase()));
+                .body(Problems.of(status, Problems.codeForStatus(status.value()), status.getReasonPhrase()));
     }
 }

@@ -19,13 +19,7 @@ public class ProblemErrorReportValve extends ErrorReportValve {
         if (status < 400 || response.getContentWritten() > 0 || !response.setErrorReported()) {
             return;
         }
-        String code = switch (status) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 413 -> "BODY_TOO_LARGE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
-        };
+        String code = Problems.codeForStatus(status);
         try {
             response.setContentType("application/problem+json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -28,6 +28,17 @@ public final class Problems {
     private Problems() {
     }
 
+    /** The code of an error the servlet container answers itself (no application exception behind it). */
+    public static String codeForStatus(int status) {
+        return switch (status) {
+            case 400 -> "MALFORMED_REQUEST";
+            case 404 -> "NOT_FOUND";
+            case 405 -> "METHOD_NOT_ALLOWED";
+            case 413 -> "BODY_TOO_LARGE";
+            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+        };
+    }
+
     public static HttpStatus statusOf(ErrorCode code) {
         return STATUS.getOrDefault(code, HttpStatus.BAD_REQUEST);
     }
