@@ -4,13 +4,14 @@
 #   scripts/benchmark.sh            FULL on H2 (about 10 minutes here: it seeds 1,000,000 calls)
 #   scripts/benchmark.sh smoke      the tiny run CI does (inside the test suite: BenchmarkSmokeTest)
 #   LEDGER_TEST_DB=postgres scripts/benchmark.sh    the same on PostgreSQL (LEDGER_TEST_PG_URL, see README)
+#   BENCH_ONLY=hot,batch scripts/benchmark.sh        only some phases (hot, batch, history, queries, rebuild)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-full}"
 export AXONIQ_UPDATE_CHECKER_DISABLED=true
-mvn -B -q install -DskipTests
+mvn -B -q ${MVN_OFFLINE:+-o} install -DskipTests
 CP_FILE=$(mktemp)
-mvn -B -q -pl ledger-app dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-exec java -Xmx2g -Ddisable-axoniq-console-message=true \
+mvn -B -q ${MVN_OFFLINE:+-o} -pl ledger-app dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
+exec java ${BENCH_JVM_OPTS:-} -Xmx2g ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -Ddisable-axoniq-console-message=true \
   -cp "ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$CP_FILE")" \
   com.faceid.ledger.app.bench.LedgerBenchmark "$SIZE"

@@ -26,6 +26,9 @@ import java.util.List;
  * @param maxBodyBytes         largest request body accepted
  * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
  *                             set it so the segments spread (docs/operations.md)
+ * @param groupCommitMaxCalls  most concurrent single calls of one account settled in one unit of work
+ * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
+ * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -35,7 +38,8 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
                                Boolean schedulerEnabled, java.time.Duration schedulerPoll,
                                java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
                                List<Integer> reminderExpiryDays, long maxBodyBytes,
-                               int processorMaxClaimedSegments) {
+                               int processorMaxClaimedSegments, int groupCommitMaxCalls,
+                               Boolean crossAccountBatch, int aggregateCacheSize) {
     public LedgerProperties {
         zone = zone == null ? "Asia/Shanghai" : zone;
         clock = clock == null ? "system" : clock;
@@ -54,5 +58,8 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
         reminderUsagePercents = reminderUsagePercents == null ? List.of(50, 70, 90) : List.copyOf(reminderUsagePercents);
         reminderExpiryDays = reminderExpiryDays == null ? List.of(30, 7, 1) : List.copyOf(reminderExpiryDays);
         maxBodyBytes = maxBodyBytes <= 0 ? 1_048_576 : maxBodyBytes;
+        groupCommitMaxCalls = groupCommitMaxCalls <= 0 ? 1000 : groupCommitMaxCalls;
+        crossAccountBatch = crossAccountBatch == null || crossAccountBatch;
+        aggregateCacheSize = aggregateCacheSize <= 0 ? 10_000 : aggregateCacheSize;
     }
 }

@@ -2,6 +2,7 @@ package com.faceid.ledger.account;
 
 import com.faceid.ledger.metering.BillableResults;
 import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.metering.CallTrace;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
@@ -41,6 +42,7 @@ import com.faceid.ledger.statement.StatementClosed;
 import com.faceid.ledger.statement.StatementFigures;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
@@ -200,7 +202,7 @@ public class Account {
 
     @CommandHandler
     public CallOutcome handle(MeterCall cmd, BillingPolicy policy, MeteredRequests requests) {
-        return meter(cmd, policy, requests, new HashMap<>());
+        return meter(cmd, policy, requests, new HashMap<>(), null);
     }
 
     /** Each call as a single MeterCall would be; a refused call fails alone (nothing applied for it). */
@@ -208,10 +210,11 @@ public class Account {
     public List<MeteringResult> handle(MeterCalls cmd, BillingPolicy policy, MeteredRequests requests) {
         Map<String, CallOutcome> inThisBatch = new HashMap<>();
         List<MeteringResult> results = new ArrayList<>(cmd.calls().size());
-        for (MeterCall call : cmd.calls()) {
+        for (int i = 0; i < cmd.calls().size(); i++) {
+            MeterCall call = cmd.calls().get(i);
             try {
                 require(accountId.equals(call.accountId()), "call for another account in the batch");
-                results.add(MeteringResult.ok(meter(call, policy, requests, inThisBatch)));
+                results.add(MeteringResult.ok(meter(call, policy, requests, inThisBatch, cmd.traceOf(i))));
             } catch (LedgerException e) {
                 results.add(MeteringResult.refused(call.requestId(), e.code(), e.getMessage()));
             }
@@ -222,9 +225,10 @@ public class Account {
     /**
      * @param inThisUnit outcomes of calls metered earlier in the same unit of work: the request table only
      *                   sees them when it commits, so a repeat within one batch is answered from here
+     * @param trace      the call's own sender, when calls of several requests share this unit of work
      */
     private CallOutcome meter(MeterCall cmd, BillingPolicy policy, MeteredRequests requests,
-                              Map<String, CallOutcome> inThisUnit) {
+                              Map<String, CallOutcome> inThisUnit, CallTrace trace) {
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.service() != null, "service is required");
         require(cmd.occurredAt() != null, "occurredAt is required");
@@ -253,12 +257,14 @@ public class Account {
                 cmd.recordedAt(), result, billable, chargedTo, payer == null ? null : payer.packageId(),
                 payer == null ? null : payer.remaining() - 1, month,
                 postpaidBefore + (chargedTo == ChargedTo.POSTPAID ? 1 : 0));
-        apply(event);
+        MetaData sender = trace == null ? MetaData.emptyInstance()
+                : MetaData.with("actor", trace.actor()).and("correlationId", trace.correlationId());
+        apply(event, sender);
         if (payer != null) {
             int usedBefore = payer.size() - payer.remaining();
             for (int percent : policy.reminders().crossed(payer.size(), usedBefore, usedBefore + 1)) {
                 apply(new PackageUsageReminded(accountId, payer.packageId(), percent, usedBefore + 1, payer.size(),
-                        cmd.requestId(), cmd.recordedAt()));
+                        cmd.requestId(), cmd.recordedAt()), sender);
             }
         }
         CallOutcome outcome = CallOutcome.of(event);

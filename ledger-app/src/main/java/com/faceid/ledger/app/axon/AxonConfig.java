@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
 import org.axonframework.config.ConfigurerModule;
@@ -41,6 +40,12 @@ import java.util.concurrent.Executors;
 public class AxonConfig {
     /** The subscribing processor that writes the idempotency table inside the command's transaction. */
     public static final String REQUEST_REGISTRY = "request-registry";
+    /**
+     * The one pooled streaming processor of every read model (accounts, packages, usage and statements,
+     * alerts): the stream is read once, and all views move together, one transaction per batch with the
+     * token, so a quota and a statement answered at the same moment never disagree.
+     */
+    public static final String READ_MODELS = "read-models";
     /** The subscribing processor that writes the schedule of time-driven steps with the events. */
     public static final String SCHEDULE = "schedule";
 
@@ -135,12 +140,13 @@ public class AxonConfig {
     }
 
     /**
-     * Loaded aggregates stay in memory between commands; with snapshots every
-     * {@code ledger.snapshot-threshold} events a cold load reads at most that many events.
+     * Loaded aggregates stay in memory between commands (the {@code ledger.aggregate-cache-size} most
+     * recently used); with snapshots every {@code ledger.snapshot-threshold} events a cold load reads at
+     * most that many events.
      */
     @Bean
-    public Cache accountCache() {
-        return new WeakReferenceCache();
+    public Cache accountCache(LedgerProperties props) {
+        return new LruAggregateCache(props.aggregateCacheSize());
     }
 
     @Bean(destroyMethod = "shutdown")

@@ -68,15 +68,19 @@ public class MeteringController {
     }
 
     private final Commands commands;
+    private final GroupCommit groupCommit;
+    private final BatchMetering batchMetering;
     private final JdbcMeteredRequests requests;
     private final Clock clock;
     private final Validator validator;
     private final int batchMax;
     private final java.time.Duration skew;
 
-    public MeteringController(Commands commands, JdbcMeteredRequests requests, Clock clock, Validator validator,
-                              LedgerProperties props) {
+    public MeteringController(Commands commands, GroupCommit groupCommit, BatchMetering batchMetering,
+                              JdbcMeteredRequests requests, Clock clock, Validator validator, LedgerProperties props) {
         this.commands = commands;
+        this.groupCommit = groupCommit;
+        this.batchMetering = batchMetering;
         this.requests = requests;
         this.clock = clock;
         this.validator = validator;
@@ -130,25 +134,29 @@ public class MeteringController {
                 results[i] = CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code(), e.getMessage());
             }
         }
-        for (var group : byAccount.entrySet()) {
-            List<Integer> indexes = group.getValue();
-            try {
-                List<MeteringResult> outcomes = commands.send(new MeterCalls(group.getKey(),
-                        indexes.stream().map(commandsByIndex::get).toList()));
-                for (int k = 0; k < indexes.size(); k++) {
-                    MeteringResult r = outcomes.get(k);
-                    if (r.outcome() != null && r.outcome().duplicate()) {
-                        requests.noteDuplicate(group.getKey(), r.requestId(), clock.instant());
-                    }
-                    results[indexes.get(k)] = r.outcome() != null ? CallResult.of(group.getKey(), r.outcome())
-                            : CallResult.failed(group.getKey(), r.requestId(), Problems.statusOf(r.error()),
-                            r.error().name(), r.message());
-                }
-            } catch (LedgerException e) { // the whole group: e.g. the account does not exist
+        java.util.SortedMap<String, MeterCalls> grouped = new java.util.TreeMap<>();
+        byAccount.forEach((account, indexes) -> grouped.put(account,
+                new MeterCalls(account, indexes.stream().map(commandsByIndex::get).toList())));
+        for (var done : batchMetering.meter(grouped).entrySet()) {
+            String account = done.getKey();
+            List<Integer> indexes = byAccount.get(account);
+            var outcome = done.getValue();
+            if (outcome.refusal() != null) { // the whole account: e.g. it does not exist
+                LedgerException e = outcome.refusal();
                 for (int i : indexes) {
-                    results[i] = CallResult.failed(group.getKey(), req.calls().get(i).requestId(),
+                    results[i] = CallResult.failed(account, req.calls().get(i).requestId(),
                             Problems.statusOf(e.code()), e.code().name(), e.getMessage());
                 }
+                continue;
+            }
+            for (int k = 0; k < indexes.size(); k++) {
+                MeteringResult r = outcome.results().get(k);
+                if (r.outcome() != null && r.outcome().duplicate()) {
+                    requests.noteDuplicate(account, r.requestId(), clock.instant());
+                }
+                results[indexes.get(k)] = r.outcome() != null ? CallResult.of(account, r.outcome())
+                        : CallResult.failed(account, r.requestId(), Problems.statusOf(r.error()), r.error().name(),
+                        r.message());
             }
         }
         return new BatchResponse(List.of(results));
@@ -157,7 +165,7 @@ public class MeteringController {
     private CallOutcome meter(String accountId, String requestId, String service, OffsetDateTime occurredAt,
                               String resultCode) {
         var now = clock.instant();
-        return commands.send(new MeterCall(accountId, requestId, Requests.service(service),
+        return groupCommit.meter(new MeterCall(accountId, requestId, Requests.service(service),
                 Requests.reported(occurredAt, clock, skew), resultCode, now));
     }
 }

@@ -13,7 +13,13 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import com.faceid.ledger.app.axon.PerBatch;
+
 import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Monthly counters per service (the running statement), negotiated prices, and closed statements as
@@ -22,7 +28,7 @@ import java.sql.Timestamp;
 @Component
 @ProcessingGroup(StatementProjection.GROUP)
 public class StatementProjection {
-    public static final String GROUP = "statements";
+    public static final String GROUP = com.faceid.ledger.app.axon.AxonConfig.READ_MODELS;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
 
@@ -30,23 +36,59 @@ public class StatementProjection {
         this.jdbc = jdbc;
     }
 
+    private static final String UPDATE_USAGE = "UPDATE usage_view SET calls = calls + ?, billable = billable + ?,"
+            + " paid_by_free = paid_by_free + ?, paid_by_purchased = paid_by_purchased + ?,"
+            + " postpaid = postpaid + ?, refused = refused + ? WHERE account_id = ? AND billing_month = ? AND service = ?";
+    private static final String INSERT_USAGE = "INSERT INTO usage_view (calls, billable, paid_by_free,"
+            + " paid_by_purchased, postpaid, refused, account_id, billing_month, service) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String BUFFER = StatementProjection.class.getName();
+
+    /** The batch's calls summed per (account, month, service): one update (or insert) per row touched. */
+    private final class Usage implements PerBatch.Buffer {
+        private final Map<List<String>, long[]> deltas = new LinkedHashMap<>();
+
+        void add(CallMetered e) {
+            long[] d = deltas.computeIfAbsent(List.of(e.accountId(), e.month().toString(), e.service().name()),
+                    k -> new long[6]);
+            d[0]++;
+            d[1] += e.billable() ? 1 : 0;
+            d[2] += e.chargedTo() == ChargedTo.FREE ? 1 : 0;
+            d[3] += e.chargedTo() == ChargedTo.PURCHASED ? 1 : 0;
+            d[4] += e.chargedTo() == ChargedTo.POSTPAID ? 1 : 0;
+            d[5] += e.chargedTo() == ChargedTo.REFUSED ? 1 : 0;
+        }
+
+        @Override
+        public void flush() {
+            if (deltas.isEmpty()) {
+                return;
+            }
+            List<Object[]> rows = new ArrayList<>(deltas.size());
+            deltas.forEach((k, d) -> rows.add(new Object[]{d[0], d[1], d[2], d[3], d[4], d[5], k.get(0), k.get(1),
+                    k.get(2)}));
+            deltas.clear();
+            int[] updated = jdbc.batchUpdate(UPDATE_USAGE, rows);
+            List<Object[]> missing = new ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) { // first call of this account, month and service
+                    missing.add(rows.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                jdbc.batchUpdate(INSERT_USAGE, missing);
+            }
+        }
+    }
+
     @EventHandler
     void on(CallMetered e) {
-        int free = e.chargedTo() == ChargedTo.FREE ? 1 : 0;
-        int purchased = e.chargedTo() == ChargedTo.PURCHASED ? 1 : 0;
-        int postpaid = e.chargedTo() == ChargedTo.POSTPAID ? 1 : 0;
-        int refused = e.chargedTo() == ChargedTo.REFUSED ? 1 : 0;
-        int billable = e.billable() ? 1 : 0;
-        int updated = jdbc.update("UPDATE usage_view SET calls = calls + 1, billable = billable + ?,"
-                        + " paid_by_free = paid_by_free + ?, paid_by_purchased = paid_by_purchased + ?,"
-                        + " postpaid = postpaid + ?, refused = refused + ?"
-                        + " WHERE account_id = ? AND billing_month = ? AND service = ?",
-                billable, free, purchased, postpaid, refused, e.accountId(), e.month().toString(), e.service().name());
-        if (updated == 0) {
-            jdbc.update("INSERT INTO usage_view (account_id, billing_month, service, calls, billable, paid_by_free,"
-                            + " paid_by_purchased, postpaid, refused) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?)",
-                    e.accountId(), e.month().toString(), e.service().name(), billable, free, purchased, postpaid,
-                    refused);
+        Usage buffer = PerBatch.buffer(BUFFER, Usage::new);
+        if (buffer != null) {
+            buffer.add(e);
+        } else {
+            Usage now = new Usage();
+            now.add(e);
+            now.flush();
         }
     }
 

@@ -26,13 +26,18 @@ public class Commands {
         this.attempts = props.commandRetries();
     }
 
+    /** Sends the command as the current request's actor, under its correlation id. */
     public <R> R send(Object command) {
+        var who = com.faceid.ledger.app.security.RequestContext.current();
+        return send(command, java.util.Map.of("actor", who.actor(), "correlationId", who.correlationId()));
+    }
+
+    /** Sends the command with this metadata (none: the command names each call's sender itself). */
+    public <R> R send(Object command, java.util.Map<String, ?> metaData) {
         for (int attempt = 1; ; attempt++) {
             try {
-                var who = com.faceid.ledger.app.security.RequestContext.current();
                 return gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage
-                        .asCommandMessage(command)
-                        .andMetaData(java.util.Map.of("actor", who.actor(), "correlationId", who.correlationId())));
+                        .asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException e) {
                 LedgerException refusal = find(e, LedgerException.class);
                 if (refusal != null) {
@@ -41,8 +46,7 @@ public class Commands {
                 if (find(e, AggregateNotFoundException.class) != null) {
                     throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountOf(command));
                 }
-                boolean race = find(e, ConcurrencyException.class) != null
-                        || find(e, DuplicateKeyException.class) != null;
+                boolean race = isRace(e);
                 if (race && command instanceof OpenAccount o) {
                     throw new LedgerException(ErrorCode.ACCOUNT_EXISTS, "account " + o.accountId() + " already exists");
                 }
@@ -50,10 +54,20 @@ public class Commands {
                     throw e;
                 }
                 // another command on the same account (here or on another node) won: back off a little, retry
-                java.util.concurrent.locks.LockSupport.parkNanos(
-                        java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + attempt * 2_000_000L));
+                backOff(attempt);
             }
         }
+    }
+
+    /** Did the command lose a race: another command appended to its account, or stored its requestId, first? */
+    public static boolean isRace(Throwable e) {
+        return find(e, ConcurrencyException.class) != null || find(e, DuplicateKeyException.class) != null;
+    }
+
+    /** A short jittered pause before the next attempt, growing with the attempt number. */
+    public static void backOff(int attempt) {
+        java.util.concurrent.locks.LockSupport.parkNanos(
+                java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + attempt * 2_000_000L));
     }
 
     private static String accountOf(Object command) {

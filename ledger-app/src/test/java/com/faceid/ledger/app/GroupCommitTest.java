@@ -1,0 +1,152 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.metering.GroupCommit;
+import com.faceid.ledger.app.security.RequestContext;
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import com.faceid.ledger.metering.CallOutcome;
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.pricing.Service;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Group commit: concurrent single calls of one account settled together keep every rule of single calls:
+ * each call's own sender on its events, settlement in arrival order without overselling, a repeat inside
+ * a group answered as a duplicate, a refused call failing alone.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class GroupCommitTest {
+    private static final Instant AT = OffsetDateTime.parse("2026-03-12T10:00:00+08:00").toInstant();
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    GroupCommit groupCommit;
+    @Autowired
+    Clock clock;
+
+    private CallOutcome meter(String account, String requestId, Instant occurredAt, String actor, String correlation) {
+        return RequestContext.runAs(actor, correlation, () -> groupCommit.meter(new MeterCall(account, requestId,
+                Service.WECHAT_LIVENESS_VERIFICATION, occurredAt, "Success", clock.instant())));
+    }
+
+    @Test
+    void concurrentCallsAreGroupedAndEachKeepsItsSenderAndOutcome() throws Exception {
+        Ledger ledger = new Ledger(new Http(port));
+        ledger.open("grouped", "2026-03-10T15:00:00+08:00");
+        assertThat(ledger.buy("grouped", "pg", "WECHAT_LIVENESS_VERIFICATION", 100, "2026-03-11T09:00:00+08:00")
+                .status()).isEqualTo(201);
+        var before = groupCommit.stats();
+        int threads = 16;
+        int perThread = 40;
+        Map<String, CallOutcome> outcomes = new ConcurrentHashMap<>();
+        Map<String, Throwable> failures = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                    String id = "g" + thread + "-" + i;
+                    outcomes.put(id, meter("grouped", id, AT, "actor-" + thread, "corr-" + id));
+                    if (i == 7) { // a call before the account was opened: refused, alone
+                        try {
+                            meter("grouped", "early-" + thread, AT.minusSeconds(86_400 * 10), "actor-" + thread,
+                                    "corr-early-" + thread);
+                        } catch (LedgerException e) {
+                            failures.put("early-" + thread, e);
+                        }
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        var after = groupCommit.stats();
+        assertThat(after.calls() - before.calls()).isEqualTo(threads * (perThread + 1));
+        assertThat(after.groups() - before.groups()).as("some calls shared a unit of work")
+                .isLessThan(after.calls() - before.calls());
+        // every refused call failed alone with its own code
+        assertThat(failures).hasSize(threads);
+        failures.values().forEach(e -> assertThat(((LedgerException) e).code()).isEqualTo(ErrorCode.BEFORE_ACCOUNT_OPENED));
+        // exactly 100 calls paid by the package (the free grant is not usable before the next day), none twice
+        assertThat(outcomes).hasSize(threads * perThread);
+        assertThat(outcomes.values().stream().filter(o -> o.chargedTo() == ChargedTo.PURCHASED).count()).isEqualTo(100);
+        assertThat(outcomes.values().stream().filter(CallOutcome::duplicate).count()).isZero();
+
+        // each event carries its own call's actor and correlation id, not its group leader's
+        Http http = new Http(port);
+        Map<String, JsonNode> metaByRequest = new HashMap<>();
+        for (int page = 0; metaByRequest.size() < threads * perThread && page < 20; page++) {
+            JsonNode events = http.get("/api/v1/accounts/grouped/events?type=CallMetered&size=500&page=" + page)
+                    .json().path("events");
+            if (events.isEmpty()) {
+                break;
+            }
+            events.forEach(e -> metaByRequest.put(e.path("payload").path("requestId").asText(), e.path("metaData")));
+        }
+        assertThat(metaByRequest).hasSize(threads * perThread);
+        metaByRequest.forEach((requestId, meta) -> {
+            assertThat(meta.path("correlationId").asText()).as(requestId).isEqualTo("corr-" + requestId);
+            assertThat(meta.path("actor").asText()).as(requestId)
+                    .isEqualTo("actor-" + requestId.substring(1, requestId.indexOf('-')));
+        });
+    }
+
+    @Test
+    void aRepeatInsideOneGroupIsADuplicateOfTheFirst() throws Exception {
+        new Ledger(new Http(port)).open("twice", "2026-03-10T15:00:00+08:00");
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<CallOutcome>> answers = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            answers.add(pool.submit(() -> {
+                go.await();
+                return meter("twice", "same-id", AT, "actor-" + thread, "corr-" + thread);
+            }));
+        }
+        go.countDown();
+        List<CallOutcome> outcomes = new ArrayList<>();
+        for (Future<CallOutcome> f : answers) {
+            outcomes.add(f.get(1, TimeUnit.MINUTES));
+        }
+        pool.shutdown();
+        assertThat(outcomes.stream().filter(o -> !o.duplicate()).count()).isEqualTo(1);
+        assertThat(outcomes.stream().filter(CallOutcome::duplicate).count()).isEqualTo(7);
+        assertThat(outcomes).allSatisfy(o -> assertThat(o.chargedTo()).isEqualTo(ChargedTo.POSTPAID));
+        assertThat(new Ledger(new Http(port)).eventCount("twice")).isEqualTo(5); // opened, 3 grants, 1 call
+    }
+}
