@@ -177,6 +177,46 @@ public class AxonConfig {
                 .build();
     }
 
+    /**
+     * The event store (also the event bus: bean name "eventBus", the subscribing processors' source). A
+     * processor that falls behind the shared in-memory tail (more than
+     * {@code cachedEvents} new events, e.g. after a burst) reads from a private stream of the store, which
+     * looks for new events every {@code fetchDelay}: Axon's default of one second made every
+     * read-your-writes wait (opening an account waits for its view) last up to a second after any burst.
+     */
+    /**
+     * Axon's JDBC storage engine on the Flyway-owned schema (Axon's defaults for table and column names),
+     * events and snapshots as Jackson JSON. Declared here because the event store is (below); it reads the
+     * store 1,000 events per query (Axon's default is 100), which is what a replay streams at.
+     */
+    @Bean
+    public org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(
+            Serializer serializer, org.axonframework.common.jdbc.PersistenceExceptionResolver resolver,
+            org.axonframework.common.jdbc.ConnectionProvider connectionProvider,
+            TransactionManager transactionManager) {
+        return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
+                .eventSerializer(serializer)
+                .snapshotSerializer(serializer)
+                .persistenceExceptionResolver(resolver)
+                .connectionProvider(connectionProvider)
+                .transactionManager(transactionManager)
+                .schema(org.axonframework.eventsourcing.eventstore.jdbc.EventSchema.builder().build())
+                .batchSize(1000)
+                .build();
+    }
+
+    @Bean
+    public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventBus(
+            org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
+            org.axonframework.config.Configuration configuration) {
+        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .cachedEvents(20_000)
+                .fetchDelay(10)
+                .build();
+    }
+
     @Bean
     public AccountFactory accountFactory() {
         return new AccountFactory();

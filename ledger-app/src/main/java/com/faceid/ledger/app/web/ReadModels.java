@@ -21,6 +21,7 @@ import java.util.function.BooleanSupplier;
 @Component
 public class ReadModels {
     static final long MAX_WAIT_NANOS = 10_000_000_000L;
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadModels.class);
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -35,6 +36,8 @@ public class ReadModels {
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
         while (!caughtUp.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
+                LOG.warn("read models did not catch up within {} s; answering from them as they are",
+                        MAX_WAIT_NANOS / 1_000_000_000L);
                 return false;
             }
             LockSupport.parkNanos(2_000_000L);

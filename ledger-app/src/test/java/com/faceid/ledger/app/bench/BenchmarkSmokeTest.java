@@ -11,7 +11,7 @@ class BenchmarkSmokeTest {
         LedgerBenchmark bench = new LedgerBenchmark(LedgerBenchmark.Size.SMOKE);
         String table = bench.run();
         System.out.println(table);
-        assertThat(bench.rows()).hasSize(12);
+        assertThat(bench.rows()).hasSize(13);
         assertThat(table).contains("calls:batch", "read-model rebuild", "store: durable 1-row commits", "http: trivial request", "in process without HTTP");
     }
 }
