@@ -125,8 +125,9 @@ public class GroupCommit {
             for (int i = 0; i < group.size(); i++) {
                 group.get(i).result = results.get(i);
             }
-        } catch (RuntimeException e) {
-            group.forEach(p -> p.failure = e);
+        } catch (RuntimeException | Error e) { // every waiting caller must get an answer, whatever failed
+            RuntimeException failure = e instanceof RuntimeException r ? r : new IllegalStateException(e);
+            group.forEach(p -> p.failure = failure);
         } finally {
             group.forEach(p -> LockSupport.unpark(p.caller));
         }
