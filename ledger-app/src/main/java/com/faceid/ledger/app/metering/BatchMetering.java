@@ -4,14 +4,13 @@ import com.faceid.ledger.account.Account;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.web.Commands;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.messaging.ResultMessage;
-import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.axonframework.messaging.unitofwork.RollbackConfigurationType;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -44,10 +43,13 @@ public class BatchMetering {
     private final Commands commands;
     private final boolean oneTransaction;
     private final int attempts;
+    /** The same provider the command bus uses: the batch's actor and correlation id on every event. */
+    private final CorrelationDataProvider senderOnEvents;
 
     public BatchMetering(org.axonframework.config.Configuration axon, TransactionManager transactions,
-                         Commands commands, LedgerProperties props) {
+                         Commands commands, LedgerProperties props, CorrelationDataProvider senderOnEvents) {
         this.axon = axon;
+        this.senderOnEvents = senderOnEvents;
         this.transactions = transactions;
         this.commands = commands;
         this.oneTransaction = props.crossAccountBatch();
@@ -81,11 +83,9 @@ public class BatchMetering {
     private Map<String, AccountOutcome> inOneTransaction(SortedMap<String, MeterCalls> byAccount) {
         @SuppressWarnings("unchecked")
         Repository<Account> accounts = (Repository<Account>) axon.repository(Account.class);
-        var who = RequestContext.current();
-        var root = GenericCommandMessage.asCommandMessage("calls:batch")
-                .andMetaData(Map.of("actor", who.actor(), "correlationId", who.correlationId()));
+        var root = GenericCommandMessage.asCommandMessage("calls:batch").andMetaData(Commands.currentSender());
         DefaultUnitOfWork<?> uow = DefaultUnitOfWork.startAndGet(root);
-        uow.registerCorrelationDataProvider(new SimpleCorrelationDataProvider("actor", "correlationId"));
+        uow.registerCorrelationDataProvider(senderOnEvents);
         uow.attachTransaction(transactions);
         Map<String, AccountOutcome> out = new LinkedHashMap<>();
         ResultMessage<?> result = uow.executeWithResult(() -> {

@@ -3,7 +3,6 @@ package com.faceid.ledger.app.metering;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.Commands;
 import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.metering.CallOutcome;
@@ -67,7 +66,6 @@ public class MeteringController {
     public record BatchResponse(List<CallResult> results) {
     }
 
-    private final Commands commands;
     private final GroupCommit groupCommit;
     private final BatchMetering batchMetering;
     private final JdbcMeteredRequests requests;
@@ -76,9 +74,8 @@ public class MeteringController {
     private final int batchMax;
     private final java.time.Duration skew;
 
-    public MeteringController(Commands commands, GroupCommit groupCommit, BatchMetering batchMetering,
-                              JdbcMeteredRequests requests, Clock clock, Validator validator, LedgerProperties props) {
-        this.commands = commands;
+    public MeteringController(GroupCommit groupCommit, BatchMetering batchMetering, JdbcMeteredRequests requests,
+                              Clock clock, Validator validator, LedgerProperties props) {
         this.groupCommit = groupCommit;
         this.batchMetering = batchMetering;
         this.requests = requests;

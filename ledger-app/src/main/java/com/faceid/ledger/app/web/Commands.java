@@ -28,8 +28,13 @@ public class Commands {
 
     /** Sends the command as the current request's actor, under its correlation id. */
     public <R> R send(Object command) {
+        return send(command, currentSender());
+    }
+
+    /** The metadata naming the current request's actor and correlation id (copied onto every event). */
+    public static java.util.Map<String, String> currentSender() {
         var who = com.faceid.ledger.app.security.RequestContext.current();
-        return send(command, java.util.Map.of("actor", who.actor(), "correlationId", who.correlationId()));
+        return java.util.Map.of("actor", who.actor(), "correlationId", who.correlationId());
     }
 
     /** Sends the command with this metadata (none: the command names each call's sender itself). */
