@@ -202,19 +202,22 @@ public class Account {
 
     @CommandHandler
     public CallOutcome handle(MeterCall cmd, BillingPolicy policy, MeteredRequests requests) {
-        return meter(cmd, policy, requests, new HashMap<>(), null);
+        return meter(cmd, policy, id -> requests.find(accountId, id).orElse(null), new HashMap<>(), null);
     }
 
     /** Each call as a single MeterCall would be; a refused call fails alone (nothing applied for it). */
     @CommandHandler
     public List<MeteringResult> handle(MeterCalls cmd, BillingPolicy policy, MeteredRequests requests) {
+        // one look-up of the whole batch's request ids, not one per call
+        Map<String, CallOutcome> meteredBefore = requests.findAll(accountId, cmd.calls().stream()
+                .map(MeterCall::requestId).filter(java.util.Objects::nonNull).distinct().toList());
         Map<String, CallOutcome> inThisBatch = new HashMap<>();
         List<MeteringResult> results = new ArrayList<>(cmd.calls().size());
         for (int i = 0; i < cmd.calls().size(); i++) {
             MeterCall call = cmd.calls().get(i);
             try {
                 require(accountId.equals(call.accountId()), "call for another account in the batch");
-                results.add(MeteringResult.ok(meter(call, policy, requests, inThisBatch, cmd.traceOf(i))));
+                results.add(MeteringResult.ok(meter(call, policy, meteredBefore::get, inThisBatch, cmd.traceOf(i))));
             } catch (LedgerException e) {
                 results.add(MeteringResult.refused(call.requestId(), e.code(), e.getMessage()));
             }
@@ -223,18 +226,21 @@ public class Account {
     }
 
     /**
+     * @param meteredBefore the stored outcome of a requestId this account metered in an earlier unit of
+     *                      work, or null ({@link MeteredRequests})
      * @param inThisUnit outcomes of calls metered earlier in the same unit of work: the request table only
      *                   sees them when it commits, so a repeat within one batch is answered from here
      * @param trace      the call's own sender, when calls of several requests share this unit of work
      */
-    private CallOutcome meter(MeterCall cmd, BillingPolicy policy, MeteredRequests requests,
+    private CallOutcome meter(MeterCall cmd, BillingPolicy policy,
+                              java.util.function.Function<String, CallOutcome> meteredBefore,
                               Map<String, CallOutcome> inThisUnit, CallTrace trace) {
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.service() != null, "service is required");
         require(cmd.occurredAt() != null, "occurredAt is required");
         CallOutcome repeated = inThisUnit.get(cmd.requestId());
         if (repeated == null) {
-            repeated = requests.find(accountId, cmd.requestId()).orElse(null);
+            repeated = meteredBefore.apply(cmd.requestId());
         }
         if (repeated != null) {
             return repeated.asDuplicate();

@@ -1,5 +1,8 @@
 package com.faceid.ledger.metering;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -13,4 +16,13 @@ import java.util.Optional;
  */
 public interface MeteredRequests {
     Optional<CallOutcome> find(String accountId, String requestId);
+
+    /** The stored outcomes of those of {@code requestIds} the account has metered, by requestId. */
+    default Map<String, CallOutcome> findAll(String accountId, Collection<String> requestIds) {
+        Map<String, CallOutcome> found = new HashMap<>();
+        for (String requestId : requestIds) {
+            find(accountId, requestId).ifPresent(o -> found.put(requestId, o));
+        }
+        return found;
+    }
 }

@@ -25,7 +25,8 @@ import java.util.SortedMap;
 /**
  * Meters a {@code calls:batch}: each account's calls as one {@link MeterCalls}, and (by default,
  * {@code ledger.cross-account-batch}) every account of the batch in one unit of work and one transaction:
- * one batched append of all events and idempotency rows, one commit, instead of one per account.
+ * one look-up of all its requestIds, one batched append of all events and idempotency rows, one commit,
+ * instead of one of each per account.
  * <p>
  * Accounts are loaded in id order, so two batches sharing accounts take the accounts' locks in the same
  * order and cannot deadlock (single-call commands hold one lock only). An unknown account fails alone. A
@@ -45,10 +46,13 @@ public class BatchMetering {
     private final int attempts;
     /** The same provider the command bus uses: the batch's actor and correlation id on every event. */
     private final CorrelationDataProvider senderOnEvents;
+    private final JdbcMeteredRequests requests;
 
     public BatchMetering(org.axonframework.config.Configuration axon, TransactionManager transactions,
-                         Commands commands, LedgerProperties props, CorrelationDataProvider senderOnEvents) {
+                         Commands commands, LedgerProperties props, CorrelationDataProvider senderOnEvents,
+                         JdbcMeteredRequests requests) {
         this.axon = axon;
+        this.requests = requests;
         this.senderOnEvents = senderOnEvents;
         this.transactions = transactions;
         this.commands = commands;
@@ -89,6 +93,10 @@ public class BatchMetering {
         uow.attachTransaction(transactions);
         Map<String, AccountOutcome> out = new LinkedHashMap<>();
         ResultMessage<?> result = uow.executeWithResult(() -> {
+            // every requestId of the batch looked up in a few queries, not one per account
+            requests.prefetch(byAccount.values().stream().flatMap(c -> c.calls().stream())
+                    .filter(c -> c.accountId() != null && c.requestId() != null)
+                    .map(c -> new JdbcMeteredRequests.Key(c.accountId(), c.requestId())).toList());
             for (var entry : byAccount.entrySet()) {
                 try {
                     var account = accounts.load(entry.getKey());

@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.metering;
 
 import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.ChargedTo;
@@ -8,16 +9,24 @@ import com.faceid.ledger.metering.MeteredRequests;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The permanent idempotency record of metered calls (see {@link MeteredRequests}). Its handler runs in a
  * subscribing processor, inside the transaction that appends the CallMetered event: the row and the
- * event commit together or not at all. The primary key (account, requestId) is the last line of
+ * event commit together or not at all (a unit of work's rows go in one JDBC batch, see {@link #on}). The primary key (account, requestId) is the last line of
  * defence against a duplicate that raced past the lookup; its violation rolls the command back and the
  * retry answers the first outcome.
  */
@@ -28,22 +37,127 @@ public class JdbcMeteredRequests implements MeteredRequests {
                              int duplicates, java.time.Instant firstDuplicateAt, java.time.Instant lastDuplicateAt) {
     }
 
+    /** One (account, requestId) key of the table. */
+    public record Key(String accountId, String requestId) {
+    }
+
+    /** Keys per look-up query: (account_id, request_id) IN ((?, ?), ...), two parameters a key. */
+    static final int KEYS_PER_QUERY = 500;
+    /** The unit of work's pending inserts, written as one JDBC batch just before it commits. */
+    private static final String PENDING = "metered-requests.pending";
+    /** Outcomes looked up ahead for the unit of work (a calls:batch): keys covered, and those found. */
+    private static final String PREFETCHED = "metered-requests.prefetched";
+
+    private record Prefetched(Set<Key> covered, Map<Key, CallOutcome> found) {
+    }
+
     private final JdbcTemplate jdbc;
 
     public JdbcMeteredRequests(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Buffers the row; the unit of work writes all its rows in one JDBC batch in its prepare-commit phase,
+     * after the events are appended and before the shared transaction commits. A primary-key violation
+     * there still fails the whole unit of work (a lost race, retried by the caller).
+     */
     @EventHandler
     void on(CallMetered e, @SequenceNumber long sequenceNumber) {
-        jdbc.update("INSERT INTO metered_request (account_id, request_id, billable, charged_to, package_id,"
-                        + " sequence_number) VALUES (?, ?, ?, ?, ?, ?)", e.accountId(), e.requestId(), e.billable(),
-                e.chargedTo().name(), e.packageId(), sequenceNumber);
+        Object[] row = {e.accountId(), e.requestId(), e.billable(), e.chargedTo().name(), e.packageId(), sequenceNumber};
+        Pending pending = PerBatch.buffer(PENDING, () -> new Pending(jdbc));
+        if (pending == null) {
+            jdbc.update(Pending.INSERT, row);
+        } else {
+            pending.rows.add(row);
+        }
+    }
+
+    private static final class Pending implements PerBatch.Buffer {
+        static final String INSERT = "INSERT INTO metered_request (account_id, request_id, billable, charged_to,"
+                + " package_id, sequence_number) VALUES (?, ?, ?, ?, ?, ?)";
+        private final JdbcTemplate jdbc;
+        private final List<Object[]> rows = new ArrayList<>();
+
+        Pending(JdbcTemplate jdbc) {
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void flush() {
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate(INSERT, rows);
+                rows.clear();
+            }
+        }
     }
 
     @Override
     public Optional<CallOutcome> find(String accountId, String requestId) {
+        Prefetched ahead = prefetched();
+        Key key = new Key(accountId, requestId);
+        if (ahead != null && ahead.covered().contains(key)) {
+            return Optional.ofNullable(ahead.found().get(key));
+        }
         return row(accountId, requestId).map(RequestRow::outcome);
+    }
+
+    @Override
+    public Map<String, CallOutcome> findAll(String accountId, Collection<String> requestIds) {
+        Prefetched ahead = prefetched();
+        Map<String, CallOutcome> found = new HashMap<>();
+        List<Key> missing = new ArrayList<>();
+        for (String requestId : requestIds) {
+            Key key = new Key(accountId, requestId);
+            if (ahead != null && ahead.covered().contains(key)) {
+                CallOutcome o = ahead.found().get(key);
+                if (o != null) {
+                    found.put(requestId, o);
+                }
+            } else {
+                missing.add(key);
+            }
+        }
+        lookUp(missing).forEach((k, o) -> found.put(k.requestId(), o));
+        return found;
+    }
+
+    /**
+     * Looks up every key of a unit of work (a calls:batch over many accounts) in a few queries, before its
+     * accounts decide; their {@link #find}/{@link #findAll} inside that unit of work answer from it.
+     */
+    public void prefetch(Collection<Key> keys) {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return;
+        }
+        Set<Key> covered = new HashSet<>(keys);
+        CurrentUnitOfWork.get().root().resources().put(PREFETCHED, new Prefetched(covered, lookUp(covered)));
+    }
+
+    private static Prefetched prefetched() {
+        return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(PREFETCHED) : null;
+    }
+
+    private Map<Key, CallOutcome> lookUp(Collection<Key> keys) {
+        Map<Key, CallOutcome> found = new HashMap<>();
+        List<Key> all = List.copyOf(keys);
+        for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
+            List<Key> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
+            Object[] args = new Object[chunk.size() * 2];
+            for (int i = 0; i < chunk.size(); i++) {
+                args[2 * i] = chunk.get(i).accountId();
+                args[2 * i + 1] = chunk.get(i).requestId();
+            }
+            // a row-value IN list: both H2 and PostgreSQL answer it from the primary key
+            jdbc.query("SELECT account_id, request_id, billable, charged_to, package_id FROM metered_request"
+                    + " WHERE (account_id, request_id) IN (" + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"))
+                    + ")", rs -> {
+                String requestId = rs.getString(2);
+                found.put(new Key(rs.getString(1), requestId), new CallOutcome(requestId, rs.getBoolean(3),
+                        ChargedTo.valueOf(rs.getString(4)), rs.getString(5), false));
+            }, args);
+        }
+        return found;
     }
 
     public Optional<RequestRow> row(String accountId, String requestId) {
