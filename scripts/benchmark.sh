@@ -5,6 +5,8 @@
 #   scripts/benchmark.sh smoke      the tiny run CI does (inside the test suite: BenchmarkSmokeTest)
 #   LEDGER_TEST_DB=postgres scripts/benchmark.sh    the same on PostgreSQL (LEDGER_TEST_PG_URL, see README)
 #   BENCH_ONLY=hot,batch scripts/benchmark.sh        only some phases (hot, batch, history, queries, rebuild)
+#   BENCH_RUNS=3 scripts/benchmark.sh     three runs (each a fresh JVM and store), then the table of their medians
+#   BENCH_JVM_OPTS=... extra JVM options (e.g. a JFR recording); MVN_OFFLINE=1 builds offline
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SIZE="${1:-full}"
@@ -12,6 +14,15 @@ export AXONIQ_UPDATE_CHECKER_DISABLED=true
 mvn -B -q ${MVN_OFFLINE:+-o} install -DskipTests
 CP_FILE=$(mktemp)
 mvn -B -q ${MVN_OFFLINE:+-o} -pl ledger-app dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
-exec java ${BENCH_JVM_OPTS:-} -Xmx2g ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -Ddisable-axoniq-console-message=true \
-  -cp "ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$CP_FILE")" \
-  com.faceid.ledger.app.bench.LedgerBenchmark "$SIZE"
+CP="ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$CP_FILE")"
+RUNS="${BENCH_RUNS:-1}"
+OUT="ledger-app/target/bench/$(date -u +%Y%m%dT%H%M%SZ)"
+for i in $(seq 1 "$RUNS"); do
+  echo "== run $i of $RUNS"
+  java ${BENCH_JVM_OPTS:-} -Xmx2g ${BENCH_ONLY:+-Dbench.only=$BENCH_ONLY} -Ddisable-axoniq-console-message=true \
+    -Dbench.tsv="$OUT/run-$i.tsv" -cp "$CP" com.faceid.ledger.app.bench.LedgerBenchmark "$SIZE"
+done
+if [ "$RUNS" -gt 1 ]; then
+  java -cp "$CP" com.faceid.ledger.app.bench.Medians "$OUT"/run-*.tsv
+fi
+echo "figures of each run: $OUT"

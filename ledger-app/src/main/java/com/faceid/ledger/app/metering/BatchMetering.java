@@ -61,6 +61,11 @@ public class BatchMetering {
     }
 
     public Map<String, AccountOutcome> meter(SortedMap<String, MeterCalls> byAccount) {
+        return meter(byAccount, oneTransaction);
+    }
+
+    /** As {@link #meter(SortedMap)}, with the design chosen by the caller (the benchmark compares both). */
+    public Map<String, AccountOutcome> meter(SortedMap<String, MeterCalls> byAccount, boolean oneTransaction) {
         if (!oneTransaction || byAccount.size() == 1) {
             Map<String, AccountOutcome> out = new LinkedHashMap<>();
             byAccount.forEach((account, calls) -> {
