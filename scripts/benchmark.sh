@@ -3,6 +3,7 @@
 # figure / measured / target / met, with the machine and the store's raw durable row rate from the same run.
 #   scripts/benchmark.sh            FULL on H2 (about 10 minutes here: it seeds 1,000,000 calls)
 #   scripts/benchmark.sh smoke      the tiny run CI does (inside the test suite: BenchmarkSmokeTest)
+#   scripts/benchmark.sh jmh        the in-process parts under JMH (settling a call, an event's JSON both ways)
 #   LEDGER_TEST_DB=postgres scripts/benchmark.sh    the same on PostgreSQL (LEDGER_TEST_PG_URL, see README)
 #   BENCH_ONLY=hot,batch scripts/benchmark.sh        only some phases (hot, batch, history, queries, rebuild)
 #   BENCH_RUNS=3 scripts/benchmark.sh     three runs (each a fresh JVM and store), then the table of their medians
@@ -15,6 +16,9 @@ mvn -B -q ${MVN_OFFLINE:+-o} install -DskipTests
 CP_FILE=$(mktemp)
 mvn -B -q ${MVN_OFFLINE:+-o} -pl ledger-app dependency:build-classpath -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test
 CP="ledger-app/target/test-classes:ledger-app/target/classes:$(cat "$CP_FILE")"
+if [ "$SIZE" = "jmh" ]; then   # the in-process parts under JMH (bench.jmh.InProcessBench), about a minute
+  exec java -cp "$CP" org.openjdk.jmh.Main "com.faceid.ledger.app.bench.jmh.*" ${JMH_ARGS:-}
+fi
 RUNS="${BENCH_RUNS:-1}"
 OUT="ledger-app/target/bench/$(date -u +%Y%m%dT%H%M%SZ)"
 for i in $(seq 1 "$RUNS"); do

@@ -1,0 +1,22 @@
+package com.faceid.ledger.app.bench.jmh;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The JMH benchmarks measure real work: each operation, run once, gives the right answer. */
+class InProcessBenchTest {
+    private final InProcessBench bench = new InProcessBench();
+
+    @Test
+    void theFreePackageIsSpentSoTheEarliestExpiringPurchasedOnePays() {
+        assertThat(bench.settleOneCall()).map(p -> p.packageId()).contains("p-2");
+    }
+
+    @Test
+    void aStoredCallMeteredReadsBackEqual() throws Exception {
+        assertThat(bench.readCallMetered()).isEqualTo(bench.event);
+        assertThat(new String(bench.writeCallMetered(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"occurredAt\":\"2026-03-12T02:00:00Z\"", "\"chargedTo\":\"PURCHASED\"");
+    }
+}
