@@ -24,7 +24,9 @@ import static org.awaitility.Awaitility.await;
 
 /** Audit, replay and disputes (the audit issue's acceptance), on the simulated clock, over HTTP. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-05T09:00:00+08:00"})
+        // a replay chunk far smaller than the history: the bulk replay commits many chunks one after another
+        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-05T09:00:00+08:00",
+                "ledger.replay-chunk-events=7"})
 @DirtiesContext
 @ActiveProfiles("test")
 class AuditTest {

@@ -39,12 +39,17 @@ public class OperatorCommands implements ApplicationRunner {
         if (args.getNonOptionArgs().contains("replay")) {
             replay.start();
             long last = 0;
-            while (!"DONE".equals(replay.progress().status())) {
+            while ("RUNNING".equals(replay.progress().status())) {
                 if (System.nanoTime() - last > Duration.ofSeconds(2).toNanos()) {
                     System.out.println("replay: " + json.writeValueAsString(replay.progress().processors()));
                     last = System.nanoTime();
                 }
                 LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            }
+            if ("FAILED".equals(replay.progress().status())) {
+                System.out.println("replay: FAILED " + json.writeValueAsString(replay.progress()));
+                exitWith(2);
+                return;
             }
             System.out.println("replay: done " + json.writeValueAsString(replay.progress()));
             exitWith(report());

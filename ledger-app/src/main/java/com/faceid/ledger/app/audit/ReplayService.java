@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Rebuilds every read model from the event store: each streaming processor is shut down, its tokens reset
- * (its @ResetHandler empties its tables), and started again; it then replays from the first event. The
+ * Rebuilds every read model from the event store: each streaming processor is shut down and its tokens
+ * reset (its @ResetHandler empties its tables); the stored events are then replayed into its handlers in
+ * bulk ({@link BulkReplay}), its tokens moved after the last, and it is started again on what came since. The
  * idempotency table and the schedule are not read models (written with the events) and are left alone.
  * While a replay runs, queries see the read models filling up again. With several nodes, stop the other
  * nodes' processors first (Axon resets only tokens no other node has claimed).
@@ -31,13 +32,19 @@ public class ReplayService {
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
     private final com.faceid.ledger.app.web.ReadModels readModels;
+    private final BulkReplay bulkReplay;
     private final Clock wall = Clock.systemUTC();
+    /** The processor being replayed in bulk (it is shut down meanwhile), or null. */
+    private volatile String bulk;
+    private volatile RuntimeException failure;
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplayService.class);
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile boolean running;
 
     public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                         com.faceid.ledger.app.web.ReadModels readModels) {
+                         com.faceid.ledger.app.web.ReadModels readModels, BulkReplay bulkReplay) {
+        this.bulkReplay = bulkReplay;
         this.processing = processing;
         this.jdbc = jdbc;
         this.readModels = readModels;
@@ -49,20 +56,42 @@ public class ReplayService {
             return false;
         }
         running = true;
+        failure = null;
         startedAt = wall.instant();
         finishedAt = null;
         for (StreamingEventProcessor p : processors().values()) {
             p.shutDown();
             p.resetTokens();
-            p.start();
         }
-        Thread watcher = new Thread(this::watch, "replay-progress");
-        watcher.setDaemon(true);
-        watcher.start();
+        Thread worker = new Thread(this::replay, "replay");
+        worker.setDaemon(true);
+        worker.start();
         return true;
     }
 
-    private void watch() {
+    /** Each processor's history replayed in bulk (BulkReplay), then the processor started on the rest. */
+    private void replay() {
+        for (StreamingEventProcessor p : processors().values()) {
+            bulk = p.getName();
+            try {
+                bulkReplay.run(p);
+            } catch (RuntimeException e) {
+                // chunks already committed must not be counted twice: empty the views again and let the
+                // processor replay everything itself
+                log.error("bulk replay of {} failed; the processor replays from the first event instead", p.getName(), e);
+                try {
+                    p.resetTokens();
+                } catch (RuntimeException again) {
+                    log.error("could not reset {} after a failed bulk replay; it stays stopped", p.getName(), again);
+                    failure = again;
+                    running = false;
+                    return;
+                }
+            } finally {
+                bulk = null;
+            }
+            p.start();
+        }
         while (!caughtUp()) {
             java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
         }
@@ -82,6 +111,10 @@ public class ReplayService {
         long head = head();
         List<ProcessorProgress> list = new ArrayList<>();
         processors().forEach((name, p) -> {
+            if (name.equals(bulk)) {
+                list.add(new ProcessorProgress(name, bulkReplay.position(), head, true));
+                return;
+            }
             long position = Long.MAX_VALUE;
             boolean replaying = false;
             Map<Integer, EventTrackerStatus> status = p.processingStatus();
@@ -91,7 +124,7 @@ public class ReplayService {
             }
             list.add(new ProcessorProgress(name, status.isEmpty() ? -1 : position, head, replaying));
         });
-        String state = running ? "RUNNING" : finishedAt != null ? "DONE" : "IDLE";
+        String state = running ? "RUNNING" : failure != null ? "FAILED" : finishedAt != null ? "DONE" : "IDLE";
         return new Progress(state, startedAt, finishedAt, head, list);
     }
 

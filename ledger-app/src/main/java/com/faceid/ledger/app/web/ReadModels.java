@@ -26,13 +26,21 @@ public class ReadModels {
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
 
-    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer) {
+    private final com.faceid.ledger.app.axon.WakingEventSource readModelSource;
+
+    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+                      com.faceid.ledger.app.axon.WakingEventSource readModelSource) {
         this.processing = processing;
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.readModelSource = readModelSource;
     }
 
     public boolean await(BooleanSupplier caughtUp) {
+        if (caughtUp.getAsBoolean()) {
+            return true;
+        }
+        readModelSource.wakeNow(); // someone waits: no need to wait for the processor's next round
         long deadline = System.nanoTime() + MAX_WAIT_NANOS;
         while (!caughtUp.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
