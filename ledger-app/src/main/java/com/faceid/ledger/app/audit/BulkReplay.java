@@ -16,11 +16,15 @@ import org.springframework.stereotype.Component;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
  * A replay that does not go through the streaming processor: the stored events are read in order and handed,
- * a chunk at a time ({@code ledger.replay-chunk-events}, 20,000), to the processor's own handlers in one unit of work and one transaction each;
+ * a chunk at a time ({@code ledger.replay-chunk-events}, 20,000), to the processor's own handlers, in one
+ * unit of work and one transaction each (the next chunks are read meanwhile, on a thread of their own);
  * then every segment's token is set after the last event, and the processor, started again, carries on from
  * there.
  * <p>
@@ -65,18 +69,16 @@ public class BulkReplay {
         position = -1;
         EventHandlerInvoker handlers = ((AbstractEventProcessor) processor).eventHandlerInvoker();
         TrackingToken last = null;
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
-            List<TrackedEventMessage<?>> chunk = new ArrayList<>(Math.min(chunkSize, 100_000));
-            while (it.hasNext()) {
-                chunk.add(it.next());
-                if (chunk.size() == chunkSize || !it.hasNext()) {
-                    handle(handlers, chunk);
-                    last = chunk.get(chunk.size() - 1).trackingToken();
-                    position = last.position().orElse(position);
-                    chunk = new ArrayList<>(Math.min(chunkSize, 100_000));
-                }
+        Reader reader = new Reader();
+        reader.start();
+        try {
+            for (List<TrackedEventMessage<?>> chunk = reader.next(); chunk != null; chunk = reader.next()) {
+                handle(handlers, chunk);
+                last = chunk.get(chunk.size() - 1).trackingToken();
+                position = last.position().orElse(position);
             }
+        } finally {
+            reader.halt();
         }
         if (last != null) {
             TrackingToken after = last;
@@ -87,6 +89,73 @@ public class BulkReplay {
                     tokens.releaseClaim(processor.getName(), segment);
                 });
             }
+        }
+    }
+
+    /**
+     * Reads the next chunks on its own thread while the handlers work on the current one (reading the rows
+     * and handling the events each take about half of a replay's time), at most two chunks ahead.
+     */
+    private final class Reader extends Thread {
+        private final List<TrackedEventMessage<?>> end = new ArrayList<>(0);
+        private final BlockingQueue<List<TrackedEventMessage<?>>> chunks = new ArrayBlockingQueue<>(2);
+        private volatile boolean stopped;
+        private volatile RuntimeException failure;
+
+        Reader() {
+            super("replay-reader");
+            setDaemon(true);
+        }
+
+        @Override
+        public void run() {
+            try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
+                Iterator<? extends TrackedEventMessage<?>> it = events.iterator();
+                List<TrackedEventMessage<?>> chunk = new ArrayList<>(Math.min(chunkSize, 100_000));
+                while (!stopped && it.hasNext()) {
+                    chunk.add(it.next());
+                    if (chunk.size() == chunkSize || !it.hasNext()) {
+                        hand(chunk);
+                        chunk = new ArrayList<>(Math.min(chunkSize, 100_000));
+                    }
+                }
+            } catch (RuntimeException e) {
+                failure = e;
+            } finally {
+                hand(end);
+            }
+        }
+
+        private void hand(List<TrackedEventMessage<?>> chunk) {
+            try {
+                while (!stopped && !chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
+                    Thread.onSpinWait();
+                }
+            } catch (InterruptedException e) {
+                stopped = true;
+            }
+        }
+
+        /** The next chunk in order, or null after the last; a failure to read is thrown here. */
+        List<TrackedEventMessage<?>> next() {
+            try {
+                List<TrackedEventMessage<?>> chunk = chunks.take();
+                if (chunk == end) {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    return null;
+                }
+                return chunk;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("replay interrupted", e);
+            }
+        }
+
+        void halt() {
+            stopped = true;
+            chunks.clear();
         }
     }
 
