@@ -156,6 +156,12 @@ public class JdbcMeteredRequests implements MeteredRequests {
                 found.put(new Key(rs.getString(1), requestId), new CallOutcome(requestId, rs.getBoolean(3),
                         ChargedTo.valueOf(rs.getString(4)), rs.getString(5), false));
             };
+            if (chunk.size() == 1) { // a lone call: the plain primary-key look-up, one round trip, no arrays
+                Key k = chunk.get(0);
+                jdbc.query("SELECT account_id, request_id, billable, charged_to, package_id FROM metered_request"
+                        + " WHERE account_id = ? AND request_id = ?", row, k.accountId(), k.requestId());
+                continue;
+            }
             if (postgres) {
                 jdbc.query(c -> {
                     var ps = c.prepareStatement("SELECT m.account_id, m.request_id, m.billable, m.charged_to,"
