@@ -28,7 +28,7 @@ import java.util.concurrent.TimeUnit;
  * stream at once;</li>
  * <li>a commit that carried events wakes them {@code commitCoalesce} later, once for all the commits of that
  * window: waking on every commit made the processor commit a token and a view row for nearly every metered
- * call, a second durable commit per call (on PostgreSQL it tripled single-call latency);</li>
+ * call, a second durable commit per call;</li>
  * <li>events committed by another node (no local commit to hear of) are picked up by a wake-up every
  * {@code fallback}, the old 500 ms poll.</li>
  * </ul>
