@@ -129,7 +129,7 @@ public class BulkReplay {
         private void hand(List<TrackedEventMessage<?>> chunk) {
             try {
                 while (!stopped && !chunks.offer(chunk, 100, TimeUnit.MILLISECONDS)) {
-                    Thread.onSpinWait();
+                    // the handlers are still two chunks behind: offer again, unless the replay was halted
                 }
             } catch (InterruptedException e) {
                 stopped = true;

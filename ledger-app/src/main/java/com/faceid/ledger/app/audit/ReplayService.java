@@ -22,6 +22,8 @@ import java.util.Map;
  */
 @Component
 public class ReplayService {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplayService.class);
+
     public record ProcessorProgress(String name, long position, long head, boolean replaying) {
     }
 
@@ -37,7 +39,6 @@ public class ReplayService {
     /** The processor being replayed in bulk (it is shut down meanwhile), or null. */
     private volatile String bulk;
     private volatile RuntimeException failure;
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplayService.class);
     private volatile Instant startedAt;
     private volatile Instant finishedAt;
     private volatile boolean running;

@@ -26,9 +26,9 @@ import java.util.Set;
 /**
  * The permanent idempotency record of metered calls (see {@link MeteredRequests}). Its handler runs in a
  * subscribing processor, inside the transaction that appends the CallMetered event: the row and the
- * event commit together or not at all (a unit of work's rows go in one JDBC batch, see {@link #on}). The primary key (account, requestId) is the last line of
- * defence against a duplicate that raced past the lookup; its violation rolls the command back and the
- * retry answers the first outcome.
+ * event commit together or not at all (a unit of work's rows go in one JDBC batch, see {@link #on}). The
+ * primary key (account, requestId) is the last line of defence against a duplicate that raced past the
+ * lookup; its violation rolls the command back and the retry answers the first outcome.
  */
 @Component
 @ProcessingGroup(AxonConfig.REQUEST_REGISTRY)
@@ -102,12 +102,7 @@ public class JdbcMeteredRequests implements MeteredRequests {
 
     @Override
     public Optional<CallOutcome> find(String accountId, String requestId) {
-        Prefetched ahead = prefetched();
-        Key key = new Key(accountId, requestId);
-        if (ahead != null && ahead.covered().contains(key)) {
-            return Optional.ofNullable(ahead.found().get(key));
-        }
-        return row(accountId, requestId).map(RequestRow::outcome);
+        return Optional.ofNullable(findAll(accountId, List.of(requestId)).get(requestId));
     }
 
     @Override
