@@ -209,14 +209,16 @@ class AuditTest {
                 .isEqualTo("2026-01");
         String csv = http.get("/api/v1/accounts/m-1/statements/2026-01/dispute-report.csv").text();
         assertThat(csv.lines().findFirst().orElseThrow()).startsWith("record,requestId,occurredAt,service");
-        assertThat(csv).contains("call,2026-01-p-0,2026-01-15T10:00+08:00,PHOTO_VERIFICATION,\"Success\",true,FREE,"
-                + "FREE-PHOTO_VERIFICATION,49,,,,,,\"free grant FREE-PHOTO_VERIFICATION (free packages pay first)\"");
-        assertThat(csv).contains("call,2026-01-b-4,2026-01-15T10:00+08:00,BANK_CARD_VERIFICATION,\"Success\",true,"
-                + "POSTPAID,,,5,,,,,\"postpaid call #5 of the month: no package could pay\"");
-        assertThat(csv).contains("package,,,WECHAT_LIVENESS_VERIFICATION,,,,PKG-000001,,,40,,,,");
-        assertThat(csv).contains("tier,,,BANK_CARD_VERIFICATION,,,,,,,5,1,0.40,2.00,");
-        assertThat(csv).contains("total,,,,,,,,,,,,,122.00,prepaid 120.00 + postpaid 2.00 + adjustments 0.00");
+        // every text field quoted (one escaping function for every CSV field), figures and booleans bare
+        assertThat(csv).contains("call,\"2026-01-p-0\",\"2026-01-15T10:00+08:00\",\"PHOTO_VERIFICATION\",\"Success\","
+                + "true,\"FREE\",\"FREE-PHOTO_VERIFICATION\",49,,,,,,\"free grant FREE-PHOTO_VERIFICATION (free packages"
+                + " pay first)\"");
+        assertThat(csv).contains("call,\"2026-01-b-4\",\"2026-01-15T10:00+08:00\",\"BANK_CARD_VERIFICATION\","
+                + "\"Success\",true,\"POSTPAID\",,,5,,,,,\"postpaid call #5 of the month: no package could pay\"");
+        assertThat(csv).contains("package,,,\"WECHAT_LIVENESS_VERIFICATION\",,,,\"PKG-000001\",,,40,,,,");
+        assertThat(csv).contains("tier,,,\"BANK_CARD_VERIFICATION\",,,,,,,5,1,0.40,2.00,");
+        assertThat(csv).contains("total,,,,,,,,,,,,,122.00,\"prepaid 120.00 + postpaid 2.00 + adjustments 0.00\"");
         assertThat(http.get("/api/v1/accounts/m-1/statements/2026-03/dispute-report.csv").text())
-                .contains("adjustment,2026-01-b-0,,,,,,,,,,,,-0.80,\"adj-1 corrects 2026-01: two test calls\"");
+                .contains("adjustment,\"2026-01-b-0\",,,,,,,,,,,,-0.80,\"adj-1 corrects 2026-01: two test calls\"");
     }
 }

@@ -169,6 +169,7 @@ class CrashRecoveryTest {
                         + "/ledger;WRITE_DELAY=0", "--ledger.scheduler-enabled=false",
                 "--logging.level.root=WARN"));
         cmd.addAll(List.of(Http.KEY_ARGS));
+        cmd.addAll(List.of(Http.CLOCK_ARGS));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), "child-" + port + ".log"));
         pb.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

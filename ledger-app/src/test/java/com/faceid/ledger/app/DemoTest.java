@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The demo profile (shortened to 40 days): accounts, traffic, closed statements and reminders appear. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.demo.days=40")
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "ledger.demo.days=40", "ledger.clock.start=2025-11-01T09:00:00+08:00"})
 @org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
 @ActiveProfiles({"demo", "test"})
 class DemoTest {

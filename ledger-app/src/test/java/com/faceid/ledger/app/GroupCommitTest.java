@@ -149,4 +149,28 @@ class GroupCommitTest {
         assertThat(outcomes).allSatisfy(o -> assertThat(o.chargedTo()).isEqualTo(ChargedTo.POSTPAID));
         assertThat(new Ledger(new Http(port)).eventCount("twice")).isEqualTo(5); // opened, 3 grants, 1 call
     }
+
+    @Test
+    void lanesAreDroppedOnceTheirAccountIsIdleSoMemoryDoesNotGrowWithAccounts() throws Exception {
+        Ledger ledger = new Ledger(new Http(port));
+        int accounts = 200;
+        for (int i = 0; i < accounts; i++) {
+            ledger.open("lane-" + i, "2026-03-10T15:00:00+08:00");
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<CallOutcome>> answers = new ArrayList<>();
+        for (int i = 0; i < accounts; i++) {
+            for (int k = 0; k < 3; k++) {
+                String account = "lane-" + i;
+                String id = "r-" + k;
+                answers.add(pool.submit(() -> meter(account, id, AT, "actor", "corr")));
+            }
+        }
+        for (Future<CallOutcome> f : answers) {
+            assertThat(f.get(1, TimeUnit.MINUTES).chargedTo()).isEqualTo(ChargedTo.POSTPAID);
+        }
+        pool.shutdown();
+        // every account was metered, and none is being metered now: no lane is kept
+        assertThat(groupCommit.lanes()).isZero();
+    }
 }

@@ -85,9 +85,11 @@ class RestartTest {
         }
     }
 
+    /** {@code rest}, the test keys and the test clock ({@link Http#CLOCK_ARGS}). */
     static String[] args(String[] keys, String... rest) {
-        String[] all = java.util.Arrays.copyOf(rest, rest.length + keys.length);
-        System.arraycopy(keys, 0, all, rest.length, keys.length);
-        return all;
+        java.util.List<String> all = new java.util.ArrayList<>(java.util.List.of(rest));
+        all.addAll(java.util.List.of(keys));
+        all.addAll(java.util.List.of(Http.CLOCK_ARGS));
+        return all.toArray(String[]::new);
     }
 }

@@ -87,7 +87,7 @@ class SecurityTest {
         e.add(new Endpoint("POST", "/api/v1/accounts", "{\"accountId\":\"" + OWN + "\"}", OPERATOR));
         e.add(new Endpoint("POST", "/api/v1/calls:batch", "{\"calls\":[]}", METERS));
         e.add(new Endpoint("GET", "/api/v1/admin/clock", null, READERS));
-        e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2030-01-01T00:00:00+08:00\"}", OPERATOR));
+        e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2026-04-01T12:00:00+08:00\"}", OPERATOR));
         e.add(new Endpoint("GET", "/v3/api-docs", null, ANY));
         e.add(new Endpoint("GET", "/api/v1/admin/verify", null, READERS));
         e.add(new Endpoint("GET", "/api/v1/admin/replay", null, READERS));

@@ -16,6 +16,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Says which store the suite ran on. Without LEDGER_TEST_DB=postgres it runs on H2 and reports the
  * PostgreSQL run as skipped (so a plain `mvn verify` without PostgreSQL still passes and says so).
  */
+@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest
 @ActiveProfiles("test")
 class StorageBackendTest {

@@ -3,13 +3,17 @@ package com.faceid.ledger.app;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,26 +24,43 @@ import static org.awaitility.Awaitility.await;
  * traffic goes through the API, and GET .../statements/{month} shows the page's totals — while the month
  * is open (running estimate) and after it is closed (final).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.clock.start=" + WorkedExamplesHttpTest.LONG_AGO)
 @ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkedExamplesHttpTest {
-    static final String LONG_AGO = "2024-01-05T10:00:00+08:00";
+    /** The accounts are opened here, on the simulated clock; it then moves on to March 2026. */
+    static final String LONG_AGO = "2025-01-05T10:00:00+08:00";
     static final String IN_MARCH = "2026-03-05T10:00:00+08:00";
+    static final List<String> EXAMPLES = List.of("p1", "p2", "q1", "q2", "q3");
     @LocalServerPort
     int port;
     Ledger ledger;
     Http http;
+    final Map<String, String> accounts = new HashMap<>();
 
-    @BeforeEach
-    void setUp() {
+    /**
+     * An account can only be opened into a month that still accepts calls (billing-rules §9), so "opened long
+     * before" is done as it would happen: opened in January 2025, then the clock moves to 1 April 2026
+     * (March is over but still open for calls), past the
+     * grant's expiry (every step due on the way runs).
+     */
+    @BeforeAll
+    void openLongAgo() {
         http = new Http(port);
         ledger = new Ledger(http);
+        for (String name : EXAMPLES) {
+            String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
+            ledger.open(id, LONG_AGO);
+            accounts.put(name, id);
+        }
+        Http.Response moved = http.post("/api/v1/admin/clock", "{\"now\":\"2026-04-01T12:00:00+08:00\"}");
+        assertThat(moved.status()).as(moved.text()).isEqualTo(200);
     }
 
     String account(String name) {
-        String id = name + "-" + UUID.randomUUID().toString().substring(0, 8);
-        ledger.open(id, LONG_AGO);
-        return id;
+        return accounts.get(name);
     }
 
     void expectTotal(String account, String total, long metered) {

@@ -8,6 +8,7 @@ import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
+import com.faceid.ledger.metering.MeteredCall;
 import com.faceid.ledger.metering.MeteredRequests;
 import com.faceid.ledger.metering.Settlement;
 import com.faceid.ledger.prepaid.ActivateGrant;
@@ -46,6 +47,7 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -70,7 +72,16 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The state is bounded: packages (one per purchase, plus three grants), counters of months not yet
  * closed, negotiated prices. Nothing here grows with the number of calls: request-id idempotency lives
  * in {@link MeteredRequests}, a table outside the aggregate.
+ * <p>
+ * Every decision depends on the events and the instant the ledger clock gave the command, never on whether
+ * a time-driven step (grant activation, expiry, reminder, month close) has run yet (billing-rules §9): a
+ * month past its close deadline refuses calls whether or not its close is recorded, and a package past its
+ * expiry pays for nothing recorded after that instant whether or not its expiry is recorded.
+ * <p>
+ * The snapshot's revision is that of this class ({@code @Revision}); a snapshot of another revision is
+ * ignored (Axon's revision snapshot filter) and the account rebuilt from its events.
  */
+@Revision("2")
 public class Account {
     @AggregateIdentifier
     private String accountId;
@@ -86,8 +97,8 @@ public class Account {
     private TreeMap<YearMonth, List<PurchaseLine>> openPurchases = new TreeMap<>();
     private NegotiatedPrices negotiated = new NegotiatedPrices();
     private TreeMap<YearMonth, List<AdjustmentLine>> openAdjustments = new TreeMap<>();
-    /** adjustmentId → the month it landed on (operator actions: few). */
-    private Map<String, YearMonth> adjustmentMonths = new HashMap<>();
+    /** adjustmentId → the adjustment as recorded (operator actions: few): a repeat is answered from it. */
+    private Map<String, AdjustmentRecorded> adjustments = new HashMap<>();
 
     protected Account() {
         // for Axon and for snapshot deserialisation
@@ -102,8 +113,21 @@ public class Account {
             throw new LedgerException(ErrorCode.ACCOUNT_EXISTS, "account " + cmd.accountId() + " already exists");
         }
         require(cmd.openedAt() != null, "openedAt is required");
+        Instant now = cmd.recordedAt() == null ? cmd.openedAt() : cmd.recordedAt();
         ZoneId billingZone = cmd.zone() == null ? BillingCalendar.DEFAULT_ZONE : ZoneId.of(cmd.zone());
         BillingCalendar cal = new BillingCalendar(billingZone);
+        // §9: never after the clock, and never into a month that no longer accepts calls
+        if (cmd.openedAt().isAfter(now)) {
+            throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "openedAt " + cmd.openedAt()
+                    + " is after the ledger clock (" + now + "): an account is opened now or in the past");
+        }
+        YearMonth openingMonth = cal.monthOf(cmd.openedAt());
+        if (!now.isBefore(cal.closeDeadline(openingMonth, policy.closeGrace()))) {
+            throw new LedgerException(ErrorCode.PERIOD_CLOSED, "openedAt " + cmd.openedAt() + " falls in "
+                    + openingMonth + ", which stopped accepting calls at "
+                    + cal.closeDeadline(openingMonth, policy.closeGrace()) + "; open the account in "
+                    + firstMonthAcceptingCalls(cal, now, policy) + " or later");
+        }
         apply(new AccountOpened(cmd.accountId(), cmd.openedAt(), billingZone.getId(), cmd.postpaidEnabled()));
         // §2: one free package per listed service, once per account, usable from 00:00 the next day.
         Catalog catalog = policy.catalogs().inForceOn(cal.dayOf(cmd.openedAt()));
@@ -137,7 +161,7 @@ public class Account {
             }
             return PackageReceipt.repeated(p);
         }
-        YearMonth month = requireOpenAt(cmd.purchasedAt());
+        YearMonth month = requireOpenAt(cmd.purchasedAt(), nowOr(cmd.recordedAt(), cmd.purchasedAt()), policy);
         BillingCalendar cal = calendar();
         Catalog catalog = policy.catalogs().inForceOn(cal.dayOf(cmd.purchasedAt()));
         BigDecimal price = catalog.packagePrice(cmd.service(), cmd.size()).orElseThrow(() -> new LedgerException(
@@ -187,15 +211,17 @@ public class Account {
     @CommandHandler
     public void handle(RemindExpiry cmd) {
         LedgerPackage p = requirePackage(cmd.packageId());
-        if (p.expired() || p.remaining() == 0 || p.expiryRemindedWithin(cmd.daysBefore())) {
-            return; // nothing left to lose, or a reminder this close was already raised
-        }
-        if (cmd.at().isBefore(calendar().daysBefore(p.expiresAt(), cmd.daysBefore()))) {
+        Instant due = calendar().daysBefore(p.expiresAt(), cmd.daysBefore());
+        if (cmd.at().isBefore(due)) {
             throw new LedgerException(ErrorCode.NOT_DUE, "reminder " + cmd.daysBefore() + " days before "
                     + p.expiresAt() + " is not due");
         }
+        // decided as of the instant it fell due, however late the scheduler runs it
+        if (p.depletedBy(due) || p.expiryRemindedWithin(cmd.daysBefore())) {
+            return; // nothing was left to lose then, or a reminder this close was already raised
+        }
         apply(new PackageExpiryReminded(accountId, p.packageId(), cmd.daysBefore(), p.expiresAt(), p.remaining(),
-                cmd.at()));
+                due)); // raised as of its due instant: the same reminder however late the scheduler is
     }
 
     // ------------------------------------------------------------------ metering
@@ -209,9 +235,9 @@ public class Account {
     @CommandHandler
     public List<MeteringResult> handle(MeterCalls cmd, BillingPolicy policy, MeteredRequests requests) {
         // one look-up of the whole batch's request ids, not one per call
-        Map<String, CallOutcome> meteredBefore = requests.findAll(accountId, cmd.calls().stream()
+        Map<String, MeteredCall> meteredBefore = requests.findAll(accountId, cmd.calls().stream()
                 .map(MeterCall::requestId).filter(java.util.Objects::nonNull).distinct().toList());
-        Map<String, CallOutcome> inThisBatch = new HashMap<>();
+        Map<String, MeteredCall> inThisBatch = new HashMap<>();
         List<MeteringResult> results = new ArrayList<>(cmd.calls().size());
         for (int i = 0; i < cmd.calls().size(); i++) {
             MeterCall call = cmd.calls().get(i);
@@ -226,32 +252,40 @@ public class Account {
     }
 
     /**
-     * @param meteredBefore the stored outcome of a requestId this account metered in an earlier unit of
+     * @param meteredBefore the stored call of a requestId this account metered in an earlier unit of
      *                      work, or null ({@link MeteredRequests})
-     * @param inThisUnit outcomes of calls metered earlier in the same unit of work: the request table only
-     *                   sees them when it commits, so a repeat within one batch is answered from here
+     * @param inThisUnit calls metered earlier in the same unit of work: the request table only sees them
+     *                   when it commits, so a repeat within one batch is answered from here
      * @param trace      the call's own sender, when calls of several requests share this unit of work
      */
     private CallOutcome meter(MeterCall cmd, BillingPolicy policy,
-                              java.util.function.Function<String, CallOutcome> meteredBefore,
-                              Map<String, CallOutcome> inThisUnit, CallTrace trace) {
+                              java.util.function.Function<String, MeteredCall> meteredBefore,
+                              Map<String, MeteredCall> inThisUnit, CallTrace trace) {
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.service() != null, "service is required");
-        require(cmd.occurredAt() != null, "occurredAt is required");
-        CallOutcome repeated = inThisUnit.get(cmd.requestId());
+        require(cmd.recordedAt() != null || cmd.occurredAt() != null, "occurredAt or recordedAt is required");
+        MeteredCall repeated = inThisUnit.get(cmd.requestId());
         if (repeated == null) {
             repeated = meteredBefore.apply(cmd.requestId());
         }
         if (repeated != null) {
-            return repeated.asDuplicate();
+            // §9: an id binds its content; the same id for another call is refused, not answered as a repeat
+            if (!repeated.sameContentAs(cmd)) {
+                throw new LedgerException(ErrorCode.REQUEST_ID_CONFLICT, "requestId " + cmd.requestId()
+                        + " was metered for " + repeated.describe() + "; a repeat must carry the same service,"
+                        + " occurredAt and resultCode");
+            }
+            return repeated.outcome().asDuplicate();
         }
-        YearMonth month = requireOpenAt(cmd.occurredAt());
+        Instant now = nowOr(cmd.recordedAt(), cmd.occurredAt());
+        Instant occurredAt = cmd.occurredAt() == null ? now : cmd.occurredAt();
+        YearMonth month = requireOpenAt(occurredAt, now, policy);
         String result = BillableResults.effectiveResult(cmd.resultCode());
         boolean billable = policy.billableResults().isBillable(result);
         ChargedTo chargedTo = ChargedTo.NONE;
         LedgerPackage payer = null;
         if (billable) {
-            payer = Settlement.payer(packages.values(), cmd.service(), cmd.occurredAt()).orElse(null);
+            payer = Settlement.payer(packages.values(), cmd.service(), occurredAt, now).orElse(null);
             if (payer != null) {
                 chargedTo = payer.kind() == PackageKind.FREE ? ChargedTo.FREE : ChargedTo.PURCHASED;
             } else {
@@ -259,7 +293,7 @@ public class Account {
             }
         }
         long postpaidBefore = usage(month, cmd.service()).map(u -> u.postpaid).orElse(0L);
-        CallMetered event = new CallMetered(accountId, cmd.requestId(), cmd.service(), cmd.occurredAt(),
+        CallMetered event = new CallMetered(accountId, cmd.requestId(), cmd.service(), occurredAt,
                 cmd.recordedAt(), result, billable, chargedTo, payer == null ? null : payer.packageId(),
                 payer == null ? null : payer.remaining() - 1, month,
                 postpaidBefore + (chargedTo == ChargedTo.POSTPAID ? 1 : 0));
@@ -273,22 +307,26 @@ public class Account {
                         cmd.requestId(), cmd.recordedAt()), sender);
             }
         }
-        CallOutcome outcome = CallOutcome.of(event);
-        inThisUnit.put(cmd.requestId(), outcome);
-        return outcome;
+        inThisUnit.put(cmd.requestId(), MeteredCall.of(event));
+        return CallOutcome.of(event);
     }
 
     // ------------------------------------------------------------------ statements and prices
 
     @CommandHandler
-    public void handle(AgreeNegotiatedPrice cmd) {
+    public void handle(AgreeNegotiatedPrice cmd, BillingPolicy policy) {
         require(cmd.service() != null && cmd.effectiveFrom() != null, "service and effectiveFrom are required");
         require(cmd.unitPrice() != null && cmd.unitPrice().signum() > 0, "unitPrice must be positive");
         require(cmd.unitPrice().stripTrailingZeros().scale() <= 4, "unitPrice has at most 4 decimals");
         require(cmd.agreedBy() != null && !cmd.agreedBy().isBlank(), "agreedBy is required");
-        if (!cmd.effectiveFrom().isAfter(closedThrough)) {
+        require(cmd.agreedAt() != null, "agreedAt is required");
+        // §9: a month past its close deadline counts as closed (whether or not its close is recorded yet),
+        // unless it awaits a negotiated price: such a month cannot close until it gets one
+        if (!cmd.effectiveFrom().isAfter(closedThrough) || (!acceptsCalls(cmd.effectiveFrom(), cmd.agreedAt(), policy)
+                && !figures(cmd.effectiveFrom(), policy).awaitingPrice())) {
             throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + cmd.effectiveFrom()
-                    + " is closed; a negotiated price can only apply from " + closedThrough.plusMonths(1));
+                    + " is closed; a negotiated price can only apply from "
+                    + firstMonthAcceptingCalls(calendar(), cmd.agreedAt(), policy) + " or from a month awaiting one");
         }
         apply(new NegotiatedPriceAgreed(accountId, cmd.service(), cmd.unitPrice(), cmd.effectiveFrom(),
                 cmd.agreedBy(), cmd.agreedAt()));
@@ -296,29 +334,46 @@ public class Account {
 
     /**
      * Records a credit or debit on {@code month}'s statement, or, when that month is closed, on the first
-     * open month, naming the month it corrects. Answers the month it landed on; a repeated id changes nothing.
+     * open month, naming the month it corrects. A month past its close deadline counts as closed, whether or
+     * not its close is recorded yet. Answers the adjustment as recorded; a repeated id with the same content
+     * answers the stored adjustment and changes nothing, with other content it is refused (§9).
      */
     @CommandHandler
-    public com.faceid.ledger.statement.AdjustmentReceipt handle(RecordAdjustment cmd) {
+    public com.faceid.ledger.statement.AdjustmentReceipt handle(RecordAdjustment cmd, BillingPolicy policy) {
         require(cmd.adjustmentId() != null && !cmd.adjustmentId().isBlank(), "adjustmentId is required");
-        YearMonth known = adjustmentMonths.get(cmd.adjustmentId());
-        if (known != null) {
-            return new com.faceid.ledger.statement.AdjustmentReceipt(cmd.adjustmentId(), known, true);
-        }
         require(cmd.month() != null, "month is required");
-        require(cmd.amount() != null && cmd.amount().signum() != 0, "amount must be a non-zero credit or debit");
+        require(cmd.amount() != null, "amount is required");
+        AdjustmentRecorded known = adjustments.get(cmd.adjustmentId());
+        if (known != null) {
+            if (!known.correctsMonth().equals(cmd.month()) || known.amount().compareTo(cmd.amount()) != 0
+                    || !known.reason().equals(cmd.reason())
+                    || !java.util.Objects.equals(known.requestId(), cmd.requestId())) {
+                throw new LedgerException(ErrorCode.ADJUSTMENT_ID_CONFLICT, "adjustmentId " + cmd.adjustmentId()
+                        + " was recorded as " + known.amount() + " for " + known.correctsMonth()
+                        + (known.requestId() == null ? "" : " (call " + known.requestId() + ")")
+                        + "; a repeat must carry the same month, amount, reason and requestId");
+            }
+            return new com.faceid.ledger.statement.AdjustmentReceipt(known, true);
+        }
+        require(cmd.amount().signum() != 0, "amount must be a non-zero credit or debit");
         require(cmd.amount().stripTrailingZeros().scale() <= 2, "amount has at most 2 decimals (fen)");
         require(cmd.amount().abs().compareTo(new BigDecimal("100000000")) <= 0, "amount is at most 100000000.00");
         require(cmd.reason() != null && !cmd.reason().isBlank(), "reason is required");
         require(cmd.actor() != null && !cmd.actor().isBlank(), "actor is required");
+        require(cmd.at() != null, "at is required");
         if (cmd.month().isBefore(calendar().monthOf(openedAt))) {
             throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + cmd.month()
                     + " is before the account was opened");
         }
         YearMonth target = cmd.month().isAfter(closedThrough) ? cmd.month() : closedThrough.plusMonths(1);
-        apply(new AdjustmentRecorded(accountId, cmd.adjustmentId(), target, cmd.month(), cmd.amount(), cmd.reason(),
-                cmd.requestId(), cmd.actor(), cmd.at()));
-        return new com.faceid.ledger.statement.AdjustmentReceipt(cmd.adjustmentId(), target, false);
+        if (!acceptsCalls(target, cmd.at(), policy)) {
+            YearMonth first = firstMonthAcceptingCalls(calendar(), cmd.at(), policy);
+            target = first.isAfter(target) ? first : target;
+        }
+        AdjustmentRecorded recorded = new AdjustmentRecorded(accountId, cmd.adjustmentId(), target, cmd.month(),
+                cmd.amount(), cmd.reason(), cmd.requestId(), cmd.actor(), cmd.at());
+        apply(recorded);
+        return new com.faceid.ledger.statement.AdjustmentReceipt(recorded, false);
     }
 
     /** Closes the month and every earlier open month, in order; answers the months it closed. */
@@ -341,7 +396,14 @@ public class Account {
             }
             toClose.add(f);
         }
-        toClose.forEach(f -> apply(StatementClosed.of(accountId, f, cmd.closedAt(), cmd.actor())));
+        // a month past its deadline is closed as of its deadline, whoever records the close and however late
+        // (§9): the statement reads the same before and after the close is recorded
+        BillingCalendar cal = calendar();
+        toClose.forEach(f -> {
+            Instant deadline = cal.closeDeadline(f.month(), policy.closeGrace());
+            apply(StatementClosed.of(accountId, f, cmd.closedAt().isAfter(deadline) ? deadline : cmd.closedAt(),
+                    cmd.actor()));
+        });
         return toClose.stream().map(StatementFigures::month).toList();
     }
 
@@ -392,7 +454,8 @@ public class Account {
     @EventSourcingHandler
     void on(CallMetered e) {
         if (e.packageId() != null) {
-            packages.computeIfPresent(e.packageId(), (id, p) -> p.withRemaining(e.packageRemainingAfter()));
+            packages.computeIfPresent(e.packageId(), (id, p) -> p.withRemaining(e.packageRemainingAfter(),
+                    e.recordedAt() == null ? e.occurredAt() : e.recordedAt()));
         }
         openUsage.computeIfAbsent(e.month(), m -> new EnumMap<>(Service.class))
                 .computeIfAbsent(e.service(), s -> new ServiceUsage())
@@ -411,7 +474,7 @@ public class Account {
 
     @EventSourcingHandler
     void on(AdjustmentRecorded e) {
-        adjustmentMonths.put(e.adjustmentId(), e.month());
+        adjustments.put(e.adjustmentId(), e);
         openAdjustments.computeIfAbsent(e.month(), m -> new ArrayList<>()).add(AdjustmentLine.of(e));
     }
 
@@ -434,17 +497,41 @@ public class Account {
         return new BillingCalendar(zone);
     }
 
-    /** The billing month of {@code t}, provided the account was open then and that month is not closed. */
-    private YearMonth requireOpenAt(Instant t) {
+    /**
+     * The billing month of {@code t}, provided the account was open then and that month still accepts
+     * calls at {@code now}: not closed, and not past its close deadline (§9: whether or not the close has
+     * been recorded yet).
+     */
+    private YearMonth requireOpenAt(Instant t, Instant now, BillingPolicy policy) {
         if (t.isBefore(openedAt)) {
             throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED,
                     t + " is before the account was opened (" + openedAt + ")");
         }
         YearMonth month = calendar().monthOf(t);
+        // the deadline first: the same answer whether or not the scheduler has recorded the close yet
+        if (!acceptsCalls(month, now, policy)) {
+            throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " stopped accepting calls at "
+                    + calendar().closeDeadline(month, policy.closeGrace()) + " (its end plus the close grace)");
+        }
         if (!month.isAfter(closedThrough)) {
-            throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " is closed");
+            throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " was closed early by an operator");
         }
         return month;
+    }
+
+    /** Does {@code month} still accept calls at {@code now}: is the clock before its close deadline? */
+    private boolean acceptsCalls(YearMonth month, Instant now, BillingPolicy policy) {
+        return now.isBefore(calendar().closeDeadline(month, policy.closeGrace()));
+    }
+
+    /** The earliest month whose close deadline is after {@code now} (its end is after now minus the grace). */
+    private static YearMonth firstMonthAcceptingCalls(BillingCalendar cal, Instant now, BillingPolicy policy) {
+        return cal.monthOf(now.minus(policy.closeGrace()));
+    }
+
+    /** The ledger clock's instant of a command, or {@code fallback} for commands that name none (tests). */
+    private static Instant nowOr(Instant recordedAt, Instant fallback) {
+        return recordedAt == null ? fallback : recordedAt;
     }
 
     private LedgerPackage requirePackage(String packageId) {

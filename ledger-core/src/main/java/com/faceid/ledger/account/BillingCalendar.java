@@ -47,4 +47,12 @@ public record BillingCalendar(ZoneId zone) {
     public Instant monthEnd(YearMonth month) {
         return monthStart(month.plusMonths(1));
     }
+
+    /**
+     * §9: the first instant at which {@code month} no longer accepts calls, purchases or adjustments: its
+     * end plus the close grace. Whether its close has been recorded yet makes no difference.
+     */
+    public Instant closeDeadline(YearMonth month, java.time.Duration grace) {
+        return monthEnd(month).plus(grace);
+    }
 }

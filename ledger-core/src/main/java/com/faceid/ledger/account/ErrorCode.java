@@ -9,10 +9,16 @@ public enum ErrorCode {
     ACCOUNT_EXISTS,
     PACKAGE_NOT_FOUND,
     PURCHASE_ID_CONFLICT,
+    /** A requestId metered before with another service, occurredAt or resultCode (§9). */
+    REQUEST_ID_CONFLICT,
+    /** An adjustmentId recorded before with another month, amount, reason or requestId (§9). */
+    ADJUSTMENT_ID_CONFLICT,
     PERIOD_CLOSED,
     PERIOD_NOT_OVER,
     AWAITING_PRICE,
     BEFORE_ACCOUNT_OPENED,
+    /** A reported time lies ahead of the ledger clock (more than the allowed skew; openedAt: at all). */
+    TIMESTAMP_IN_FUTURE,
     EXPIRY_NOT_DUE,
     NOT_DUE,
     VALIDATION_FAILED

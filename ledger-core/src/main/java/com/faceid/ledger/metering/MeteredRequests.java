@@ -6,20 +6,21 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Every requestId an account has ever metered, with its outcome: the permanent idempotency record.
+ * Every requestId an account has ever metered, with its outcome and content: the permanent idempotency
+ * record.
  * <p>
  * The aggregate does not remember request ids (its state would grow with every call). Instead the
- * application keeps a uniqueness table (account, requestId) → outcome, written in the same transaction
- * as the {@link CallMetered} event (set-based validation). The aggregate asks it before settling; a
- * concurrent duplicate that slips past the lookup fails on the table's primary key, its transaction
- * rolls back with nothing appended, and its retry finds the first outcome here.
+ * application keeps a uniqueness table (account, requestId) → outcome and content, written in the same
+ * transaction as the {@link CallMetered} event (set-based validation). The aggregate asks it before
+ * settling; a concurrent duplicate that slips past the lookup fails on the table's primary key, its
+ * transaction rolls back with nothing appended, and its retry finds the first call here.
  */
 public interface MeteredRequests {
-    Optional<CallOutcome> find(String accountId, String requestId);
+    Optional<MeteredCall> find(String accountId, String requestId);
 
-    /** The stored outcomes of those of {@code requestIds} the account has metered, by requestId. */
-    default Map<String, CallOutcome> findAll(String accountId, Collection<String> requestIds) {
-        Map<String, CallOutcome> found = new HashMap<>();
+    /** The stored calls of those of {@code requestIds} the account has metered, by requestId. */
+    default Map<String, MeteredCall> findAll(String accountId, Collection<String> requestIds) {
+        Map<String, MeteredCall> found = new HashMap<>();
         for (String requestId : requestIds) {
             find(accountId, requestId).ifPresent(o -> found.put(requestId, o));
         }

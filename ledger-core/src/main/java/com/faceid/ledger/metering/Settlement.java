@@ -24,8 +24,12 @@ public final class Settlement {
     private Settlement() {
     }
 
-    /** The package that pays for a billable call of {@code service} at {@code at}, if any can. */
-    public static Optional<LedgerPackage> payer(Collection<LedgerPackage> packages, Service service, Instant at) {
-        return packages.stream().filter(p -> p.canPay(service, at)).min(ORDER);
+    /**
+     * The package that pays for a billable call of {@code service} occurring at {@code at} and recorded by
+     * the ledger at {@code now}, if any can ({@link LedgerPackage#canPay}).
+     */
+    public static Optional<LedgerPackage> payer(Collection<LedgerPackage> packages, Service service, Instant at,
+                                                Instant now) {
+        return packages.stream().filter(p -> p.canPay(service, at, now)).min(ORDER);
     }
 }

@@ -1,7 +1,8 @@
 package com.faceid.ledger.statement;
 
-import java.time.YearMonth;
-
-/** What recording an adjustment answers: the month it landed on, and whether its id was seen before. */
-public record AdjustmentReceipt(String adjustmentId, YearMonth month, boolean duplicate) {
+/**
+ * What recording an adjustment answers: the adjustment as recorded (the month it landed on, the month it
+ * corrects, amount, reason, call), and whether its id was seen before (then it is the stored one).
+ */
+public record AdjustmentReceipt(AdjustmentRecorded adjustment, boolean duplicate) {
 }

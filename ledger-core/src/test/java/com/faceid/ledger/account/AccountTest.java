@@ -4,6 +4,7 @@ import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.metering.MeteredCall;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.ExpirePackage;
 import com.faceid.ledger.prepaid.FreeGrantIssued;
@@ -361,7 +362,8 @@ class AccountTest {
         @Test
         void aRepeatedRequestIdChargesNothingAndAnswersTheOriginal() {
             Instant at = t("2026-03-12T10:00");
-            requests.remember(ACME, new CallOutcome("r", true, ChargedTo.FREE, "FREE-PHOTO_VERIFICATION", false));
+            requests.remember(ACME, new MeteredCall(new CallOutcome("r", true, ChargedTo.FREE,
+                    "FREE-PHOTO_VERIFICATION", false), PHOTO_VERIFICATION, at, "Success"));
             fixture.givenCommands(open(OPENED, true))
                     .when(call("r", PHOTO_VERIFICATION, at))
                     .expectNoEvents()

@@ -30,20 +30,20 @@ class SettlementTest {
         // bought on 28 and 29 February 2028: both expire at 2029-02-28 10:00 (a year after 29 Feb clamps)
         LedgerPackage feb28 = purchased("PKG-000002", t("2028-02-28T10:00"), t("2029-02-28T10:00"), 5);
         LedgerPackage feb29 = purchased("PKG-000001", t("2028-02-29T10:00"), t("2029-02-28T10:00"), 5);
-        assertThat(Settlement.payer(List.of(feb29, feb28), LIVENESS_VERIFICATION, t("2028-03-01T00:00")))
+        assertThat(Settlement.payer(List.of(feb29, feb28), LIVENESS_VERIFICATION, t("2028-03-01T00:00"), t("2028-03-01T00:00")))
                 .contains(feb28);
         LedgerPackage twinB = purchased("PKG-000004", t("2028-03-01T10:00"), t("2029-03-01T10:00"), 5);
         LedgerPackage twinA = purchased("PKG-000003", t("2028-03-01T10:00"), t("2029-03-01T10:00"), 5);
-        assertThat(Settlement.payer(List.of(twinB, twinA), LIVENESS_VERIFICATION, t("2028-03-02T00:00")))
+        assertThat(Settlement.payer(List.of(twinB, twinA), LIVENESS_VERIFICATION, t("2028-03-02T00:00"), t("2028-03-02T00:00")))
                 .contains(twinA);
     }
 
     @Test
     void emptyOrForeignPackagesNeverPay() {
         LedgerPackage empty = purchased("PKG-000001", t("2028-01-01T10:00"), t("2029-01-01T10:00"), 0);
-        assertThat(Settlement.payer(List.of(empty), LIVENESS_VERIFICATION, t("2028-03-01T00:00"))).isEmpty();
+        assertThat(Settlement.payer(List.of(empty), LIVENESS_VERIFICATION, t("2028-03-01T00:00"), t("2028-03-01T00:00"))).isEmpty();
         LedgerPackage full = purchased("PKG-000002", t("2028-01-01T10:00"), t("2029-01-01T10:00"), 9);
-        assertThat(Settlement.payer(List.of(full), PHOTO_VERIFICATION, t("2028-03-01T00:00"))).isEmpty();
+        assertThat(Settlement.payer(List.of(full), PHOTO_VERIFICATION, t("2028-03-01T00:00"), t("2028-03-01T00:00"))).isEmpty();
     }
 
     @Test

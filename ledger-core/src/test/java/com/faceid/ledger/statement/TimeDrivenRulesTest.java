@@ -114,7 +114,9 @@ class TimeDrivenRulesTest {
                         "goodwill", "r-1", "ops:li", at))
                 .expectEvents(new AdjustmentRecorded(ACME, "adj-1", YearMonth.of(2026, 3), YearMonth.of(2026, 3),
                         new BigDecimal("-12.50"), "goodwill", "r-1", "ops:li", at))
-                .expectResultMessagePayload(new AdjustmentReceipt("adj-1", YearMonth.of(2026, 3), false));
+                .expectResultMessagePayload(new AdjustmentReceipt(new AdjustmentRecorded(ACME, "adj-1",
+                        YearMonth.of(2026, 3), YearMonth.of(2026, 3), new BigDecimal("-12.50"), "goodwill", "r-1",
+                        "ops:li", at), false));
     }
 
     @Test
@@ -137,8 +139,26 @@ class TimeDrivenRulesTest {
         Instant at = t("2026-03-20T10:00");
         RecordAdjustment adj = new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 3), new BigDecimal("5.00"),
                 "debit", null, "ops", at);
-        fixture().givenCommands(open(), adj).when(adj).expectNoEvents()
-                .expectResultMessagePayload(new AdjustmentReceipt("adj-1", YearMonth.of(2026, 3), true));
+        // a repeat later, by someone else, answers the stored adjustment (its time and actor), changes nothing
+        RecordAdjustment repeat = new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 3), new BigDecimal("5.0"),
+                "debit", null, "ops-2", at.plusSeconds(60));
+        fixture().givenCommands(open(), adj).when(repeat).expectNoEvents()
+                .expectResultMessagePayload(new AdjustmentReceipt(new AdjustmentRecorded(ACME, "adj-1",
+                        YearMonth.of(2026, 3), YearMonth.of(2026, 3), new BigDecimal("5.00"), "debit", null, "ops",
+                        at), true));
+        // the same id with another amount, reason, month or call is refused
+        for (RecordAdjustment other : List.of(
+                new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 3), new BigDecimal("5.01"), "debit", null,
+                        "ops", at),
+                new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 3), new BigDecimal("5.00"), "debit!", null,
+                        "ops", at),
+                new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 4), new BigDecimal("5.00"), "debit", null,
+                        "ops", at),
+                new RecordAdjustment(ACME, "adj-1", YearMonth.of(2026, 3), new BigDecimal("5.00"), "debit", "r-1",
+                        "ops", at))) {
+            fixture().givenCommands(open(), adj).when(other).expectNoEvents()
+                    .expectException(code(ErrorCode.ADJUSTMENT_ID_CONFLICT));
+        }
         fixture().givenCommands(open())
                 .when(new RecordAdjustment(ACME, "adj-2", YearMonth.of(2026, 3), new BigDecimal("0.001"), "x", null,
                         "ops", at)).expectException(code(ErrorCode.VALIDATION_FAILED));

@@ -39,7 +39,7 @@ import java.util.TreeMap;
 @Tag(name = "Accounts")
 public class AccountController {
     public record OpenAccountRequest(
-            @NotBlank @Size(max = Requests.ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             OffsetDateTime openedAt, Boolean postpaidEnabled) {
     }
 
@@ -54,6 +54,7 @@ public class AccountController {
     }
 
     private final Commands commands;
+    private final com.faceid.ledger.app.statement.StatementQueries statements;
     private final AccountQueries accounts;
     private final PackageQueries packages;
     private final ReadModels readModels;
@@ -61,7 +62,9 @@ public class AccountController {
     private final LedgerProperties props;
 
     public AccountController(Commands commands, AccountQueries accounts, PackageQueries packages,
-                             ReadModels readModels, Clock clock, LedgerProperties props) {
+                             ReadModels readModels, Clock clock, LedgerProperties props,
+                             com.faceid.ledger.app.statement.StatementQueries statements) {
+        this.statements = statements;
         this.commands = commands;
         this.accounts = accounts;
         this.packages = packages;
@@ -73,9 +76,11 @@ public class AccountController {
     @PostMapping
     @Operation(summary = "Open an account; grants the free packages (usable from 00:00 the next day)")
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
-        Instant openedAt = Requests.reported(req.openedAt(), clock, props.maxFutureSkew());
+        Instant now = clock.instant();
+        // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
+        Instant openedAt = Requests.reported("openedAt", req.openedAt(), clock, java.time.Duration.ZERO);
         commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
-                req.postpaidEnabled() == null || req.postpaidEnabled()));
+                req.postpaidEnabled() == null || req.postpaidEnabled(), now));
         readModels.await(() -> accounts.find(req.accountId()).isPresent()
                 && packages.ofAccount(req.accountId()).size() >= 3);
         return ResponseEntity.status(HttpStatus.CREATED).body(view(req.accountId()));
@@ -115,6 +120,12 @@ public class AccountController {
         List<ServiceQuota> services = new ArrayList<>();
         byService.forEach((s, q) -> services.add(new ServiceQuota(s.name(), q[0], q[1], q[2])));
         return new AccountView(a.accountId(), Json.time(a.openedAt(), a.zone()), a.postpaidEnabled(),
-                a.closedThrough() == null ? null : a.closedThrough().toString(), services);
+                closedThroughShown(a), services);
+    }
+
+    /** The last closed month, by the events or by the clock; null while no month is closed. */
+    private String closedThroughShown(AccountQueries.AccountRow a) {
+        java.time.YearMonth m = statements.closedThrough(a);
+        return m.isBefore(java.time.YearMonth.from(a.openedAt().atZone(a.zone()))) ? null : m.toString();
     }
 }

@@ -24,10 +24,22 @@ public class AlertProjection {
     }
 
     @EventHandler
-    void on(PackageExpiryReminded e, @MessageIdentifier String eventId) {
-        insert(e.accountId(), eventId, "EXPIRING", e.packageId(), e.daysBefore(), "package " + e.packageId()
-                + " expires in " + e.daysBefore() + " day(s), at " + e.expiresAt() + ", with " + e.remaining()
-                + " call(s) left; what is left then is forfeited", e.at());
+    void on(PackageExpiryReminded e) {
+        insert(e.accountId(), expiringId(e.packageId(), e.daysBefore()), "EXPIRING", e.packageId(), e.daysBefore(),
+                expiringDetail(e.packageId(), e.daysBefore(), e.expiresAt()), e.at());
+    }
+
+    /**
+     * An expiry reminder's id and text depend only on the package and the threshold (not on when the scheduler
+     * got to it), so the alert reads the same whether it is recorded yet or only due (AlertController).
+     */
+    static String expiringId(String packageId, int daysBefore) {
+        return "EXPIRING:" + packageId + ":" + daysBefore;
+    }
+
+    static String expiringDetail(String packageId, int daysBefore, Instant expiresAt) {
+        return "package " + packageId + " expires in " + daysBefore + " day(s), at " + expiresAt
+                + "; what is left then is forfeited";
     }
 
     @EventHandler

@@ -23,6 +23,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -94,18 +95,22 @@ public class AuditController {
                              OffsetDateTime to,
                              @RequestParam(required = false) String type,
                              @RequestParam(defaultValue = "0") int page,
-                             @RequestParam(defaultValue = "100") int size) {
+                             @RequestParam(defaultValue = "100") int size,
+                             jakarta.servlet.http.HttpServletRequest request) {
+        // a customer sees what happened to its account, not the ledger's internal key ids and correlation ids
+        boolean customer = request.getAttribute(com.faceid.ledger.app.security.ApiKeyFilter.ROLE_ATTRIBUTE)
+                == com.faceid.ledger.app.security.Role.CUSTOMER;
         ZoneId zone = accounts.require(accountId).zone();
-        if (page < 0 || size < 1 || size > PAGE_SIZE_MAX) {
-            throw ApiException.validation("page must be >= 0 and size between 1 and " + PAGE_SIZE_MAX);
-        }
+        long offset = com.faceid.ledger.app.web.Requests.offset(page, size, PAGE_SIZE_MAX);
+        Instant fromAt = com.faceid.ledger.app.web.Requests.instant("from", from);
+        Instant toAt = com.faceid.ledger.app.web.Requests.instant("to", to);
         if (type != null && !type.matches("[A-Za-z]{1,64}")) {
             throw ApiException.validation("type is an event name such as CallMetered");
         }
-        List<EventView> list = events.page(accountId, from == null ? null : from.toInstant(),
-                        to == null ? null : to.toInstant(), type, page * size, size).stream()
+        List<EventView> list = events.page(accountId, fromAt, toAt, type, (int) offset, size).stream()
                 .map(e -> new EventView(e.sequenceNumber(), e.globalIndex(), e.eventId(), e.type(),
-                        Json.time(e.timestamp(), zone), e.payload(), e.metaData())).toList();
+                        Json.time(e.timestamp(), zone), customer ? withoutActor(e.payload()) : e.payload(),
+                        customer ? null : e.metaData())).toList();
         return new EventPage(accountId, page, size, list);
     }
 
@@ -144,6 +149,16 @@ public class AuditController {
                 explanation(e), paidBy, postpaid, new Duplicates(row.duplicates(), Json.time(row.firstDuplicateAt(), zone),
                 Json.time(row.lastDuplicateAt(), zone)), citing, List.of(new EventRef(stored.sequenceNumber(),
                 stored.globalIndex(), stored.eventId(), stored.type())));
+    }
+
+    /** The payload with its {@code actor} (an API key id or "scheduler") shown as who acted, not which key. */
+    private static JsonNode withoutActor(JsonNode payload) {
+        if (payload instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("actor")) {
+            com.fasterxml.jackson.databind.node.ObjectNode copy = o.deepCopy();
+            copy.put("actor", "scheduler".equals(o.path("actor").asText()) ? "scheduler" : "operator");
+            return copy;
+        }
+        return payload;
     }
 
     private static String explanation(CallMetered e) {

@@ -3,6 +3,7 @@ package com.faceid.ledger.app.audit;
 import com.faceid.ledger.app.axon.AxonConfig;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;
+import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.statement.StatementFigures;
@@ -97,41 +98,28 @@ public record DisputeReport(String accountId, String month, String status, Offse
         StringBuilder b = new StringBuilder("record,requestId,occurredAt,service,resultCode,billable,chargedTo,"
                 + "packageId,packageRemainingAfter,postpaidNumber,calls,tier,unitPrice,amount,reason\n");
         for (Call c : calls) {
-            b.append("call,").append(c.requestId()).append(',').append(c.occurredAt()).append(',').append(c.service())
-                    .append(',').append(csv(c.resultCode())).append(',').append(c.billable()).append(',')
-                    .append(c.chargedTo()).append(',').append(nz(c.packageId())).append(',')
-                    .append(nz(c.packageRemainingAfter())).append(',').append(nz(c.postpaidNumber())).append(",,,,,")
-                    .append(csv(c.reason())).append('\n');
+            b.append(Csv.row("call", Csv.text(c.requestId()), Csv.text(c.occurredAt()), Csv.text(c.service()),
+                    Csv.text(c.resultCode()), Csv.text(c.billable()), Csv.text(c.chargedTo()), Csv.text(c.packageId()),
+                    Csv.number(c.packageRemainingAfter()), Csv.number(c.postpaidNumber()), "", "", "", "",
+                    Csv.text(c.reason())));
         }
         for (PackageUse p : packagesConsumed) {
-            b.append("package,,,").append(p.service()).append(",,,,").append(p.packageId()).append(",,,")
-                    .append(p.calls()).append(",,,,\n");
+            b.append(Csv.row("package", "", "", Csv.text(p.service()), "", "", "", Csv.text(p.packageId()), "", "",
+                    Csv.number(p.calls()), "", "", "", ""));
         }
         for (Tier t : tiers) {
-            b.append("tier,,,").append(t.service()).append(",,,,,,,").append(t.postpaidCount()).append(',')
-                    .append(t.tier()).append(',').append(nz(t.unitPrice())).append(',').append(nz(t.amount()))
-                    .append(',').append(csv(t.howReached())).append('\n');
+            b.append(Csv.row("tier", "", "", Csv.text(t.service()), "", "", "", "", "", "",
+                    Csv.number(t.postpaidCount()), Csv.number(t.tier()), Csv.number(t.unitPrice()),
+                    Csv.number(t.amount()), Csv.text(t.howReached())));
         }
         for (StatementView.Adjustment a : statement.adjustments()) {
-            b.append("adjustment,").append(nz(a.requestId())).append(",,,,,,,,,,,,").append(a.amount()).append(',')
-                    .append(csv(a.adjustmentId() + " corrects " + a.correctsMonth() + ": " + a.reason())).append('\n');
+            b.append(Csv.row("adjustment", Csv.text(a.requestId()), "", "", "", "", "", "", "", "", "", "", "",
+                    Csv.number(a.amount()), Csv.text(a.adjustmentId() + " corrects " + a.correctsMonth() + ": "
+                            + a.reason())));
         }
-        b.append("total,,,,,,,,,,,,,").append(statement.totalSpend()).append(",prepaid ")
-                .append(statement.prepaidSpend()).append(" + postpaid ").append(statement.postpaidAmount())
-                .append(" + adjustments ").append(statement.adjustmentTotal()).append('\n');
+        b.append(Csv.row("total", "", "", "", "", "", "", "", "", "", "", "", "", Csv.number(statement.totalSpend()),
+                Csv.text("prepaid " + statement.prepaidSpend() + " + postpaid " + statement.postpaidAmount()
+                        + " + adjustments " + statement.adjustmentTotal())));
         return b.toString();
-    }
-
-    private static String nz(Object o) {
-        return o == null ? "" : o.toString();
-    }
-
-    /** Quotes a free-text CSV field; a leading =, +, - or @ is neutralised (no formula injection in a spreadsheet). */
-    static String csv(String s) {
-        if (s == null) {
-            return "";
-        }
-        String safe = s.isEmpty() || "=+-@".indexOf(s.charAt(0)) < 0 ? s : "'" + s;
-        return "\"" + safe.replace("\"", "\"\"") + "\"";
     }
 }

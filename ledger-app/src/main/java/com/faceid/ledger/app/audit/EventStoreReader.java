@@ -64,6 +64,32 @@ public class EventStoreReader {
                 DateTimeUtils.formatInstant(asOf));
     }
 
+    /** The account's events with sequence numbers in ({@code after}, {@code upTo}], oldest first. */
+    public List<StoredEvent> between(String accountId, long after, long upTo) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber > ? AND sequenceNumber <= ? ORDER BY sequenceNumber", (rs, i) -> map(rs),
+                accountId, after, upTo);
+    }
+
+    /** The account's events after sequence {@code after}, recorded up to {@code asOf} (null: all), oldest first. */
+    public List<StoredEvent> after(String accountId, long after, Instant asOf) {
+        if (asOf == null) {
+            return between(accountId, after, Long.MAX_VALUE);
+        }
+        return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber > ? AND timeStamp <= ? ORDER BY sequenceNumber", (rs, i) -> map(rs),
+                accountId, after, timestampText(asOf));
+    }
+
+    /** An instant as the event table's timeStamp column holds it (text that sorts in time order). */
+    public static String timestampText(Instant t) {
+        return DateTimeUtils.formatInstant(t);
+    }
+
+    public static Instant parseTimestamp(String text) {
+        return DateTimeUtils.parseInstant(text);
+    }
+
     /** Every event of the account, oldest first. */
     public List<StoredEvent> all(String accountId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ?"

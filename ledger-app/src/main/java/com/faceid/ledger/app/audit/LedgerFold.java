@@ -52,13 +52,63 @@ public final class LedgerFold {
     public final Map<YearMonth, StatementClosed> closed = new TreeMap<>();
     public final Map<YearMonth, List<PurchaseLine>> purchases = new TreeMap<>();
     public final Map<String, AdjustmentRecorded> adjustments = new LinkedHashMap<>();
-    public final NegotiatedPrices negotiated = new NegotiatedPrices();
+    public final NegotiatedPrices negotiated;
     /** packageId|kind|threshold → how many alerts */
     public final Map<String, Integer> alerts = new TreeMap<>();
     private final String accountId;
 
     public LedgerFold(String accountId) {
+        this(accountId, new NegotiatedPrices());
+    }
+
+    private LedgerFold(String accountId, NegotiatedPrices negotiated) {
         this.accountId = accountId;
+        this.negotiated = negotiated;
+    }
+
+    /** The checkpoint format ({@link FoldCheckpoints}): raise it when the fold's state changes shape. */
+    public static final int FORMAT = 1;
+
+    /** The fold's state as stored in a checkpoint: plain lists and maps, restored into the typed ones. */
+    record State(Instant openedAt, String zone, boolean postpaidEnabled, YearMonth closedThrough,
+                 List<PackageRow> packages, Map<YearMonth, Map<Service, ServiceUsage>> usage,
+                 List<StatementClosed> closed, Map<YearMonth, List<PurchaseLine>> purchases,
+                 List<AdjustmentRecorded> adjustments, NegotiatedPrices negotiated, Map<String, Integer> alerts) {
+    }
+
+    public String toCheckpoint() {
+        try {
+            return JSON.writeValueAsString(new State(openedAt, zone, postpaidEnabled, closedThrough,
+                    List.copyOf(packages.values()), usage, List.copyOf(closed.values()), purchases,
+                    List.copyOf(adjustments.values()), negotiated, alerts));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("fold of " + accountId + " cannot be stored", e);
+        }
+    }
+
+    public static LedgerFold fromCheckpoint(String accountId, String json) {
+        State s;
+        try {
+            s = JSON.readValue(json, State.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable checkpoint of " + accountId, e);
+        }
+        LedgerFold f = new LedgerFold(accountId, s.negotiated());
+        f.openedAt = s.openedAt();
+        f.zone = s.zone();
+        f.postpaidEnabled = s.postpaidEnabled();
+        f.closedThrough = s.closedThrough();
+        s.packages().forEach(p -> f.packages.put(p.packageId(), p));
+        s.usage().forEach((month, byService) -> {
+            Map<Service, ServiceUsage> m = new EnumMap<>(Service.class);
+            m.putAll(byService);
+            f.usage.put(month, m);
+        });
+        s.closed().forEach(c -> f.closed.put(c.month(), c));
+        s.purchases().forEach((month, lines) -> f.purchases.put(month, new ArrayList<>(lines)));
+        s.adjustments().forEach(a -> f.adjustments.put(a.adjustmentId(), a));
+        f.alerts.putAll(s.alerts());
+        return f;
     }
 
     public static LedgerFold of(String accountId, List<EventStoreReader.StoredEvent> events) {
@@ -148,6 +198,24 @@ public final class LedgerFold {
                     s.adjustments(), s.prepaidSpend(), s.postpaidAmount(), s.adjustmentTotal(), s.totalSpend());
         }
         return recompute(month, policy);
+    }
+
+    /**
+     * The month's statement as these events and the clock at {@code now} have it: a month past its deadline is
+     * closed in effect, as {@link com.faceid.ledger.app.statement.StatementQueries#of} shows it.
+     */
+    public com.faceid.ledger.app.statement.StatementQueries.Statement statement(YearMonth month, BillingPolicy policy,
+                                                                               Instant now) {
+        var s = statement(month, policy);
+        if (s.status() == com.faceid.ledger.app.statement.StatementQueries.Status.CLOSED || openedAt == null) {
+            return s;
+        }
+        java.time.ZoneId z = java.time.ZoneId.of(zone);
+        YearMonth through = com.faceid.ledger.app.statement.StatementQueries.closedThrough(closedThrough, openedAt, z,
+                policy, now, m -> statement(m, policy).status()
+                        != com.faceid.ledger.app.statement.StatementQueries.Status.OPEN);
+        return month.isAfter(through) ? s
+                : com.faceid.ledger.app.statement.StatementQueries.closedByTheClock(s, z, policy);
     }
 
     /** The month's statement (status, closing instant, figures) as these events have it. */

@@ -45,9 +45,12 @@ public class ReadModelVerifier {
     private final JdbcTemplate jdbc;
     private final EventStoreReader events;
     private final BillingPolicy policy;
+    private final FoldCheckpoints checkpoints;
     private final ObjectMapper json = AxonConfig.storageMapper();
 
-    public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy) {
+    public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
+                             FoldCheckpoints checkpoints) {
+        this.checkpoints = checkpoints;
         this.jdbc = jdbc;
         this.events = events;
         this.policy = policy;
@@ -71,6 +74,12 @@ public class ReadModelVerifier {
             statements(account, f, out);
             adjustments(account, f, out);
             alerts(account, f, out);
+            negotiatedPrices(account, f, out);
+            String fromCheckpoint = checkpoints.latest(account).toCheckpoint();
+            if (!fromCheckpoint.equals(f.toCheckpoint())) {
+                out.add(new Difference("fold_checkpoint", account, "state", "the fold of every event",
+                        "the fold from the latest checkpoint differs"));
+            }
         }
         Set<String> known = new HashSet<>(accounts);
         for (String live : jdbc.queryForList("SELECT account_id FROM account_view", String.class)) {
@@ -194,6 +203,27 @@ public class ReadModelVerifier {
             check(out, "adjustment_view", key, "corrects_month", e.correctsMonth().toString(), r.get("corrects_month"));
         }
         live.keySet().forEach(k -> out.add(new Difference("adjustment_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    private void negotiatedPrices(String a, LedgerFold f, List<Difference> out) {
+        Map<String, java.math.BigDecimal> live = new java.util.TreeMap<>();
+        jdbc.queryForList("SELECT service, effective_from, unit_price FROM negotiated_price_view WHERE account_id = ?",
+                a).forEach(r -> live.put(r.get("service") + "/" + r.get("effective_from"),
+                (java.math.BigDecimal) r.get("unit_price")));
+        Map<String, java.math.BigDecimal> expected = new java.util.TreeMap<>();
+        f.negotiated.byService.forEach((service, prices) -> prices.forEach((month, price) ->
+                expected.put(service + "/" + month, price)));
+        expected.forEach((k, price) -> {
+            java.math.BigDecimal row = live.remove(k);
+            if (row == null) {
+                out.add(new Difference("negotiated_price_view", a + "/" + k, "row", "present", "absent"));
+            } else if (row.compareTo(price) != 0) {
+                out.add(new Difference("negotiated_price_view", a + "/" + k, "unit_price", price.toPlainString(),
+                        row.toPlainString()));
+            }
+        });
+        live.keySet().forEach(k -> out.add(new Difference("negotiated_price_view", a + "/" + k, "row", "absent",
+                "present")));
     }
 
     private void alerts(String a, LedgerFold f, List<Difference> out) {

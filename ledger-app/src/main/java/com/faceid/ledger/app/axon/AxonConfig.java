@@ -146,7 +146,8 @@ public class AxonConfig {
         CatalogBook catalogs = new CatalogBook(props.catalogs().stream().map(CatalogLoader::fromClasspath).toList());
         return new BillingPolicy(catalogs, props.tierConvention(),
                 new BillableResults(new HashSet<>(props.billableResultCodes())),
-                new com.faceid.ledger.pricing.Reminders(props.reminderUsagePercents(), props.reminderExpiryDays()));
+                new com.faceid.ledger.pricing.Reminders(props.reminderUsagePercents(), props.reminderExpiryDays()),
+                props.closeGrace());
     }
 
     /**
@@ -244,7 +245,8 @@ public class AxonConfig {
     }
 
     @Bean
-    public ConfigurerModule accountAggregate(LedgerProperties props, Cache accountCache) {
+    public ConfigurerModule accountAggregate(LedgerProperties props, Cache accountCache,
+                                             ProjectionFailures projectionFailures) {
         return configurer -> {
             configurer.configureAggregate(AggregateConfigurer.defaultConfiguration(Account.class)
                     .configureCache(c -> accountCache)
@@ -256,10 +258,21 @@ public class AxonConfig {
                     c -> PropagatingErrorHandler.instance());
             configurer.eventProcessing().registerListenerInvocationErrorHandler(SCHEDULE,
                     c -> PropagatingErrorHandler.instance());
-            if (props.processorMaxClaimedSegments() > 0) {
-                configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration(
-                        (c, builder) -> builder.maxClaimedSegments(props.processorMaxClaimedSegments()));
-            }
+            // A read model that cannot take an event must not skip it (Axon's default logs and goes on):
+            // the batch is rolled back with its token and retried with back-off, and health shows it.
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(READ_MODELS,
+                    c -> projectionFailures);
+            // The processors schedule their claim retries on a clock of their own, which Axon takes from the
+            // event timestamp clock by default: the ledger clock, which a simulated run holds still. After a
+            // crash the dead node's claims block the first attempt, and with a clock standing still the
+            // retry never came (read models stuck until the clock was moved). Infrastructure runs on real time.
+            configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration((c, builder) -> {
+                builder.clock(java.time.Clock.systemUTC());
+                if (props.processorMaxClaimedSegments() > 0) {
+                    builder.maxClaimedSegments(props.processorMaxClaimedSegments());
+                }
+                return builder;
+            });
         };
     }
 }

@@ -32,6 +32,11 @@ import java.util.concurrent.locks.LockSupport;
  * idle account is that of a plain command. Every call's events keep its own actor and correlation id.
  * The settlement is exactly that of the calls one after another in queue order, which is the order in
  * which they reached the ledger.
+ * <p>
+ * A lane lives only while its account has calls waiting: the leader that leaves it idle and empty removes it,
+ * so memory follows the accounts being metered at this moment, not every account ever metered. A caller that
+ * picked up a lane just before it was removed still leads its own call on it (a group of one); the account's
+ * lock keeps two such groups apart, so nothing is lost or settled twice.
  */
 @Component
 public class GroupCommit {
@@ -90,6 +95,9 @@ public class GroupCommit {
                 Pending next = lane.queue.peek();
                 if (next != null) {
                     LockSupport.unpark(next.caller); // it leads the next group
+                } else {
+                    lanes.computeIfPresent(call.accountId(),
+                            (account, l) -> l == lane && l.queue.isEmpty() && !l.busy.get() ? null : l);
                 }
             } else {
                 LockSupport.parkNanos(this, PARK_NANOS);
@@ -103,6 +111,11 @@ public class GroupCommit {
             throw new LedgerException(r.error(), r.message());
         }
         return r.outcome();
+    }
+
+    /** Lanes held now: accounts with calls waiting or being settled. */
+    public int lanes() {
+        return lanes.size();
     }
 
     public Stats stats() {

@@ -5,7 +5,9 @@ import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.metering.MeteredCall;
 import com.faceid.ledger.metering.MeteredRequests;
+import com.faceid.ledger.pricing.Service;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
@@ -28,7 +30,9 @@ import java.util.Set;
  * subscribing processor, inside the transaction that appends the CallMetered event: the row and the
  * event commit together or not at all (a unit of work's rows go in one JDBC batch, see {@link #on}). The
  * primary key (account, requestId) is the last line of defence against a duplicate that raced past the
- * lookup; its violation rolls the command back and the retry answers the first outcome.
+ * lookup; its violation rolls the command back and the retry answers the first outcome. Each row keeps the
+ * content its requestId is bound to (service, occurredAt, result code: billing-rules §9), so a repeat with
+ * other content is told apart from a retry.
  */
 @Component
 @ProcessingGroup(AxonConfig.REQUEST_REGISTRY)
@@ -48,8 +52,12 @@ public class JdbcMeteredRequests implements MeteredRequests {
     /** Outcomes looked up ahead for the unit of work (a calls:batch): keys covered, and those found. */
     private static final String PREFETCHED = "metered-requests.prefetched";
 
-    private record Prefetched(Set<Key> covered, Map<Key, CallOutcome> found) {
+    private record Prefetched(Set<Key> covered, Map<Key, MeteredCall> found) {
     }
+
+    /** The columns every look-up reads, in the order {@link #mapCall} maps them. */
+    private static final String CALL_COLUMNS = "account_id, request_id, billable, charged_to, package_id, service,"
+            + " occurred_at, result_code";
 
     private final JdbcTemplate jdbc;
     /**
@@ -72,7 +80,8 @@ public class JdbcMeteredRequests implements MeteredRequests {
      */
     @EventHandler
     void on(CallMetered e, @SequenceNumber long sequenceNumber) {
-        Object[] row = {e.accountId(), e.requestId(), e.billable(), e.chargedTo().name(), e.packageId(), sequenceNumber};
+        Object[] row = {e.accountId(), e.requestId(), e.billable(), e.chargedTo().name(), e.packageId(), sequenceNumber,
+                e.service().name(), java.sql.Timestamp.from(e.occurredAt()), e.resultCode()};
         Pending pending = PerBatch.buffer(PENDING, () -> new Pending(jdbc));
         if (pending == null) {
             jdbc.update(Pending.INSERT, row);
@@ -83,7 +92,7 @@ public class JdbcMeteredRequests implements MeteredRequests {
 
     private static final class Pending implements PerBatch.Buffer {
         static final String INSERT = "INSERT INTO metered_request (account_id, request_id, billable, charged_to,"
-                + " package_id, sequence_number) VALUES (?, ?, ?, ?, ?, ?)";
+                + " package_id, sequence_number, service, occurred_at, result_code) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
         private final JdbcTemplate jdbc;
         private final List<Object[]> rows = new ArrayList<>();
 
@@ -101,19 +110,19 @@ public class JdbcMeteredRequests implements MeteredRequests {
     }
 
     @Override
-    public Optional<CallOutcome> find(String accountId, String requestId) {
+    public Optional<MeteredCall> find(String accountId, String requestId) {
         return Optional.ofNullable(findAll(accountId, List.of(requestId)).get(requestId));
     }
 
     @Override
-    public Map<String, CallOutcome> findAll(String accountId, Collection<String> requestIds) {
+    public Map<String, MeteredCall> findAll(String accountId, Collection<String> requestIds) {
         Prefetched ahead = prefetched();
-        Map<String, CallOutcome> found = new HashMap<>();
+        Map<String, MeteredCall> found = new HashMap<>();
         List<Key> missing = new ArrayList<>();
         for (String requestId : requestIds) {
             Key key = new Key(accountId, requestId);
             if (ahead != null && ahead.covered().contains(key)) {
-                CallOutcome o = ahead.found().get(key);
+                MeteredCall o = ahead.found().get(key);
                 if (o != null) {
                     found.put(requestId, o);
                 }
@@ -141,26 +150,23 @@ public class JdbcMeteredRequests implements MeteredRequests {
         return CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(PREFETCHED) : null;
     }
 
-    private Map<Key, CallOutcome> lookUp(Collection<Key> keys) {
-        Map<Key, CallOutcome> found = new HashMap<>();
+    private Map<Key, MeteredCall> lookUp(Collection<Key> keys) {
+        Map<Key, MeteredCall> found = new HashMap<>();
         List<Key> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
             List<Key> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            org.springframework.jdbc.core.RowCallbackHandler row = rs -> {
-                String requestId = rs.getString(2);
-                found.put(new Key(rs.getString(1), requestId), new CallOutcome(requestId, rs.getBoolean(3),
-                        ChargedTo.valueOf(rs.getString(4)), rs.getString(5), false));
-            };
+            org.springframework.jdbc.core.RowCallbackHandler row =
+                    rs -> found.put(new Key(rs.getString(1), rs.getString(2)), mapCall(rs));
             if (chunk.size() == 1) { // a lone call: the plain primary-key look-up, one round trip, no arrays
                 Key k = chunk.get(0);
-                jdbc.query("SELECT account_id, request_id, billable, charged_to, package_id FROM metered_request"
-                        + " WHERE account_id = ? AND request_id = ?", row, k.accountId(), k.requestId());
+                jdbc.query("SELECT " + CALL_COLUMNS + " FROM metered_request WHERE account_id = ? AND request_id = ?",
+                        row, k.accountId(), k.requestId());
                 continue;
             }
             if (postgres) {
                 jdbc.query(c -> {
-                    var ps = c.prepareStatement("SELECT m.account_id, m.request_id, m.billable, m.charged_to,"
-                            + " m.package_id FROM metered_request m JOIN unnest(?::varchar[], ?::varchar[]) AS k(a, r)"
+                    var ps = c.prepareStatement("SELECT " + CALL_COLUMNS + " FROM metered_request m"
+                            + " JOIN unnest(?::varchar[], ?::varchar[]) AS k(a, r)"
                             + " ON m.account_id = k.a AND m.request_id = k.r");
                     ps.setArray(1, c.createArrayOf("varchar", chunk.stream().map(Key::accountId).toArray()));
                     ps.setArray(2, c.createArrayOf("varchar", chunk.stream().map(Key::requestId).toArray()));
@@ -173,11 +179,17 @@ public class JdbcMeteredRequests implements MeteredRequests {
                 args[2 * i] = chunk.get(i).accountId();
                 args[2 * i + 1] = chunk.get(i).requestId();
             }
-            jdbc.query("SELECT account_id, request_id, billable, charged_to, package_id FROM metered_request"
+            jdbc.query("SELECT " + CALL_COLUMNS + " FROM metered_request"
                     + " WHERE (account_id, request_id) IN (" + String.join(", ", Collections.nCopies(chunk.size(), "(?, ?)"))
                     + ")", row, args);
         }
         return found;
+    }
+
+    private static MeteredCall mapCall(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return new MeteredCall(new CallOutcome(rs.getString(2), rs.getBoolean(3), ChargedTo.valueOf(rs.getString(4)),
+                rs.getString(5), false), Service.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(),
+                rs.getString(8));
     }
 
     public Optional<RequestRow> row(String accountId, String requestId) {

@@ -37,14 +37,16 @@ import java.util.stream.Collectors;
 @Tag(name = "Metering")
 public class MeteringController {
     public record MeterCallRequest(
-            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String requestId,
-            @NotBlank String service, OffsetDateTime occurredAt, @Size(max = 128) String resultCode) {
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @NotBlank @Size(max = 64) String service, OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
     }
 
     public record BatchCall(
-            @NotBlank @Size(max = Requests.ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String accountId,
-            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String requestId,
-            @NotBlank String service, OffsetDateTime occurredAt, @Size(max = 128) String resultCode) {
+            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @NotBlank @Size(max = 64) String service, OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
     }
 
     public record BatchRequest(@NotNull List<BatchCall> calls) {
@@ -122,7 +124,7 @@ public class MeteringController {
             }
             try {
                 commandsByIndex.put(i, new MeterCall(c.accountId(), c.requestId(), Requests.service(c.service()),
-                        Requests.reported(c.occurredAt(), clock, skew), c.resultCode(), now));
+                        occurred(c.occurredAt()), c.resultCode(), now));
                 byAccount.computeIfAbsent(c.accountId(), a -> new ArrayList<>()).add(i);
             } catch (LedgerException e) {
                 results[i] = CallResult.failed(c.accountId(), c.requestId(), Problems.statusOf(e.code()),
@@ -163,6 +165,11 @@ public class MeteringController {
                               String resultCode) {
         var now = clock.instant();
         return groupCommit.meter(new MeterCall(accountId, requestId, Requests.service(service),
-                Requests.reported(occurredAt, clock, skew), resultCode, now));
+                occurred(occurredAt), resultCode, now));
+    }
+
+    /** A call without occurredAt occurred when the ledger receives it: the aggregate takes its recordedAt. */
+    private java.time.Instant occurred(OffsetDateTime occurredAt) {
+        return occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, skew);
     }
 }

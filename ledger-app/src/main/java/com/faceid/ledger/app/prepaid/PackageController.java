@@ -40,8 +40,8 @@ import java.util.List;
 @Tag(name = "Packages")
 public class PackageController {
     public record BuyPackageRequest(
-            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String purchaseId,
-            @NotBlank String service, @NotNull @Positive @Max(1_000_000) Integer size, OffsetDateTime purchasedAt) {
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String purchaseId,
+            @NotBlank @Size(max = 64) String service, @NotNull @Positive @Max(1_000_000) Integer size, OffsetDateTime purchasedAt) {
     }
 
     public record PurchaseView(String packageId, String kind, String service, int size, String price,
@@ -51,7 +51,8 @@ public class PackageController {
     public record PackageView(String packageId, String kind, String service, String status, int size, int used,
                               int remaining, int forfeited, String price, OffsetDateTime effectiveFrom,
                               OffsetDateTime expiresAt, String purchaseId, String catalogVersion) {
-        static PackageView of(PackageQueries.PackageRow p, Instant now, ZoneId zone) {
+        static PackageView of(PackageQueries.PackageRow row, Instant now, ZoneId zone) {
+            PackageQueries.PackageRow p = row.at(now);
             return new PackageView(p.packageId(), p.kind().name(), p.service().name(), p.statusAt(now).name(),
                     p.size(), p.used(), p.remaining(), p.forfeited(), Json.money(p.price()),
                     Json.time(p.effectiveFrom(), zone), Json.time(p.expiresAt(), zone), p.purchaseId(),
@@ -80,7 +81,7 @@ public class PackageController {
         ZoneId zone = accounts.require(accountId).zone();
         Service service = Requests.service(req.service());
         PackageReceipt r = commands.send(new BuyPackage(accountId, req.purchaseId(), service, req.size(),
-                Requests.reported(req.purchasedAt(), clock, skew)));
+                Requests.reported("purchasedAt", req.purchasedAt(), clock, skew), clock.instant()));
         PurchaseView view = new PurchaseView(r.packageId(), r.kind().name(), r.service().name(), r.size(),
                 Json.money(r.price()), Json.time(r.purchasedAt(), zone), Json.time(r.expiresAt(), zone),
                 r.remaining());

@@ -19,6 +19,19 @@ public class PackageQueries {
                              int size, int used, int remaining, int forfeited, BigDecimal price,
                              Instant effectiveFrom, Instant expiresAt, boolean expired, YearMonth month,
                              String catalogVersion) {
+        /**
+         * The package as the clock says it stands at {@code now}: at its expiry instant what was left is
+         * forfeited, whether or not PackageExpired has been recorded yet (billing-rules §9), so every answer
+         * shows it the same way before and after the expiry step.
+         */
+        public PackageRow at(Instant now) {
+            if (expired || now.isBefore(expiresAt)) {
+                return this;
+            }
+            return new PackageRow(accountId, packageId, kind, purchaseId, service, size, used, 0,
+                    forfeited + remaining, price, effectiveFrom, expiresAt, true, month, catalogVersion);
+        }
+
         public Status statusAt(Instant now) {
             if (expired || !now.isBefore(expiresAt)) {
                 return Status.EXPIRED;

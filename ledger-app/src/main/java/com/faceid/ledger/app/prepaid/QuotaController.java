@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.audit.EventStoreReader;
+import com.faceid.ledger.app.audit.FoldCheckpoints;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import com.faceid.ledger.app.web.Requests;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -32,13 +33,14 @@ public class QuotaController {
 
     private final AccountQueries accounts;
     private final PackageQueries packages;
-    private final EventStoreReader events;
+    private final FoldCheckpoints checkpoints;
     private final Clock clock;
 
-    public QuotaController(AccountQueries accounts, PackageQueries packages, EventStoreReader events, Clock clock) {
+    public QuotaController(AccountQueries accounts, PackageQueries packages, FoldCheckpoints checkpoints,
+                           Clock clock) {
         this.accounts = accounts;
         this.packages = packages;
-        this.events = events;
+        this.checkpoints = checkpoints;
         this.clock = clock;
     }
 
@@ -48,10 +50,9 @@ public class QuotaController {
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                            OffsetDateTime asOf) {
         ZoneId zone = accounts.require(accountId).zone();
-        Instant at = asOf == null ? clock.instant() : asOf.toInstant();
+        Instant at = asOf == null ? clock.instant() : Requests.instant("asOf", asOf);
         List<PackageQueries.PackageRow> rows = asOf == null ? packages.ofAccount(accountId)
-                : List.copyOf(com.faceid.ledger.app.audit.LedgerFold.of(accountId, events.upTo(accountId, at))
-                .packages.values());
+                : List.copyOf(checkpoints.upTo(accountId, at).packages.values());
         Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
         rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
         List<ServiceQuota> services = new ArrayList<>();

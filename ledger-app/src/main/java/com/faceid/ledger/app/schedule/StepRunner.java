@@ -139,6 +139,7 @@ public class StepRunner {
                 yield new RemindExpiry(step.accountId(), step.ref().substring(0, colon),
                         Integer.parseInt(step.ref().substring(colon + 1)), at);
             }
+            // the aggregate records a month past its deadline as closed at its deadline, however late this runs
             case CLOSE_MONTH -> new CloseStatement(step.accountId(), YearMonth.parse(step.ref()), at, "scheduler");
         };
     }

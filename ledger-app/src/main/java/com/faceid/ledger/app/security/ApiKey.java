@@ -11,31 +11,31 @@ import java.util.HexFormat;
  */
 public record ApiKey(String keyId, Role role, String accountId, byte[] secretHash) {
     public static ApiKey parse(String entry) {
-        String[] parts = entry.trim().split(":");
-        try {
-            Role role = Role.valueOf(parts[1]);
-            if (role == Role.CUSTOMER) {
-                if (parts.length != 4) {
-                    throw new IllegalArgumentException("a CUSTOMER key is keyId:CUSTOMER:accountId:sha256hex");
-                }
-                return new ApiKey(parts[0], role, parts[2], hex(parts[3]));
-            }
-            if (parts.length != 3) {
-                throw new IllegalArgumentException("a key is keyId:ROLE:sha256hex");
-            }
-            return new ApiKey(parts[0], role, null, hex(parts[2]));
-        } catch (RuntimeException e) {
-            // never echo the entry: it holds a hash an attacker could use offline
-            throw new IllegalArgumentException("malformed ledger.security.api-keys entry for key id '"
-                    + (parts.length > 0 ? parts[0] : "") + "': " + e.getMessage());
+        String[] parts = entry.trim().split(":", -1);
+        // an error names the key id only when it looks like one: never a part that may be a hash or a secret
+        String named = parts.length > 1 && parts[0].matches("[A-Za-z0-9._@-]{1,64}") && !parts[0].matches("[0-9a-f]{64}")
+                ? "key id '" + parts[0] + "'" : "an entry (not shown)";
+        if (parts.length < 3) {
+            throw malformed(named, "expected keyId:ROLE:sha256hex or keyId:CUSTOMER:accountId:sha256hex");
         }
+        Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[1])).findFirst()
+                .orElseThrow(() -> malformed(named, "the role must be one of "
+                        + java.util.Arrays.toString(Role.values())));
+        if (role == Role.CUSTOMER && parts.length != 4) {
+            throw malformed(named, "a CUSTOMER key is keyId:CUSTOMER:accountId:sha256hex");
+        }
+        if (role != Role.CUSTOMER && parts.length != 3) {
+            throw malformed(named, "a " + role + " key is keyId:" + role + ":sha256hex");
+        }
+        if (!parts[parts.length - 1].matches("[0-9a-f]{64}")) {
+            throw malformed(named, "the hash must be 64 lowercase hex digits (SHA-256)");
+        }
+        return new ApiKey(parts[0], role, role == Role.CUSTOMER ? parts[2] : null,
+                HexFormat.of().parseHex(parts[parts.length - 1]));
     }
 
-    private static byte[] hex(String h) {
-        if (!h.matches("[0-9a-f]{64}")) {
-            throw new IllegalArgumentException("the hash must be 64 lowercase hex digits (SHA-256)");
-        }
-        return HexFormat.of().parseHex(h);
+    private static IllegalArgumentException malformed(String named, String why) {
+        return new IllegalArgumentException("malformed ledger.security.api-keys entry, " + named + ": " + why);
     }
 
     public static byte[] sha256(String secret) {

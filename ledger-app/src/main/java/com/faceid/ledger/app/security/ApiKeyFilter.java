@@ -26,6 +26,8 @@ import java.util.UUID;
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
+    /** The request attribute holding the caller's {@link Role}. */
+    public static final String ROLE_ATTRIBUTE = ApiKeyFilter.class.getName() + ".role";
     private final ApiKeys keys;
     private final ObjectMapper json;
 
@@ -43,7 +45,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             return;
         }
         String header = request.getHeader("Authorization");
-        Optional<ApiKey> key = header != null && header.startsWith("Bearer ") && header.length() > 7
+        // RFC 9110 §11.1: the scheme name is case-insensitive ("bearer", "BEARER" are Bearer)
+        Optional<ApiKey> key = header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? keys.find(header.substring(7).trim()) : Optional.empty();
         if (key.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
@@ -62,6 +65,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             correlation = UUID.randomUUID().toString();
         }
         response.setHeader(CORRELATION_HEADER, correlation);
+        request.setAttribute(ROLE_ATTRIBUTE, key.get().role());
         RequestContext.set(new RequestContext.Actor(key.get().keyId(), correlation));
         try {
             chain.doFilter(request, response);

@@ -5,6 +5,7 @@ import com.faceid.ledger.app.web.Commands;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.statement.AdjustmentReceipt;
+import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.RecordAdjustment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -28,9 +29,9 @@ import java.time.YearMonth;
 @Tag(name = "Statements")
 public class AdjustmentController {
     public record AdjustmentRequest(
-            @NotBlank @Size(max = Requests.REQUEST_ID_MAX) @Pattern(regexp = Requests.ID_PATTERN) String adjustmentId,
-            @NotBlank String month, @NotNull String amount, @NotBlank @Size(max = 1000) String reason,
-            @Size(max = Requests.REQUEST_ID_MAX) String requestId) {
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
+            @NotBlank String month, @NotNull String amount, @NotBlank @Size(max = Requests.REASON_MAX) String reason,
+            @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId) {
     }
 
     public record AdjustmentView(String adjustmentId, String month, String correctsMonth, String amount,
@@ -40,11 +41,17 @@ public class AdjustmentController {
     private final Commands commands;
     private final AccountQueries accounts;
     private final Clock clock;
+    private final com.faceid.ledger.app.web.ReadModels readModels;
+    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
 
-    public AdjustmentController(Commands commands, AccountQueries accounts, Clock clock) {
+    public AdjustmentController(Commands commands, AccountQueries accounts, Clock clock,
+                                com.faceid.ledger.app.web.ReadModels readModels,
+                                org.springframework.jdbc.core.JdbcTemplate jdbc) {
         this.commands = commands;
         this.accounts = accounts;
         this.clock = clock;
+        this.readModels = readModels;
+        this.jdbc = jdbc;
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/adjustments")
@@ -53,11 +60,17 @@ public class AdjustmentController {
                                                  @Valid @RequestBody AdjustmentRequest req) {
         accounts.require(accountId);
         YearMonth month = Requests.month(req.month());
-        BigDecimal amount = Requests.decimal("amount", req.amount(), 2);
+        BigDecimal amount = Requests.adjustmentAmount(req.amount());
+        String reason = Requests.text("reason", req.reason(), Requests.REASON_MAX);
         AdjustmentReceipt r = commands.send(new RecordAdjustment(accountId, req.adjustmentId(), month, amount,
-                req.reason(), req.requestId(), com.faceid.ledger.app.security.RequestContext.actor(), clock.instant()));
+                reason, req.requestId(), com.faceid.ledger.app.security.RequestContext.actor(), clock.instant()));
+        // a repeat answers the adjustment as stored, never the request's echo
+        AdjustmentRecorded a = r.adjustment();
+        // read your writes: the statement asked for next shows it
+        readModels.await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM adjustment_view WHERE account_id = ?"
+                + " AND adjustment_id = ?", Integer.class, accountId, a.adjustmentId()) > 0);
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(new AdjustmentView(
-                req.adjustmentId(), r.month().toString(), month.toString(), Json.money(amount), req.reason(),
-                req.requestId()));
+                a.adjustmentId(), a.month().toString(), a.correctsMonth().toString(), Json.money(a.amount()),
+                a.reason(), a.requestId()));
     }
 }

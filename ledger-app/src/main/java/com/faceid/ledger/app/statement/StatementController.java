@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Commands;
@@ -33,8 +34,9 @@ import java.util.Map;
 @RestController
 @Tag(name = "Statements")
 public class StatementController {
-    public record NegotiatedPriceRequest(@NotBlank String service, @NotNull String unitPrice,
-                                         @NotBlank String effectiveFrom, @NotBlank @Size(max = 128) String agreedBy) {
+    public record NegotiatedPriceRequest(@NotBlank @Size(max = 64) String service, @NotNull String unitPrice,
+                                         @NotBlank String effectiveFrom,
+                                         @NotBlank @Size(max = Requests.NAME_MAX) String agreedBy) {
     }
 
     private final Commands commands;
@@ -42,13 +44,16 @@ public class StatementController {
     private final StatementQueries statements;
     private final ReadModels readModels;
     private final Clock clock;
-    private final com.faceid.ledger.app.audit.EventStoreReader events;
+    private final com.faceid.ledger.app.audit.FoldCheckpoints checkpoints;
+    private final com.faceid.ledger.app.LedgerProperties props;
     private final com.faceid.ledger.pricing.BillingPolicy policy;
 
     public StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
-                               ReadModels readModels, Clock clock, com.faceid.ledger.app.audit.EventStoreReader events,
+                               ReadModels readModels, Clock clock, com.faceid.ledger.app.audit.FoldCheckpoints checkpoints,
+                               com.faceid.ledger.app.LedgerProperties props,
                                com.faceid.ledger.pricing.BillingPolicy policy) {
-        this.events = events;
+        this.checkpoints = checkpoints;
+        this.props = props;
         this.policy = policy;
         this.commands = commands;
         this.accounts = accounts;
@@ -71,7 +76,7 @@ public class StatementController {
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         AccountQueries.AccountRow account = accounts.require(accountId);
         StatementView view = StatementView.of(asOf == null ? statements.of(account, m)
-                : statementAsOf(accountId, m, asOf.toInstant()), account.zone());
+                : statementAsOf(accountId, m, Requests.instant("asOf", asOf)), account.zone());
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -83,7 +88,7 @@ public class StatementController {
 
     /** The statement as it stood at an instant, from the events recorded up to then (never the read models). */
     private StatementQueries.Statement statementAsOf(String accountId, YearMonth m, java.time.Instant asOf) {
-        return com.faceid.ledger.app.audit.LedgerFold.of(accountId, events.upTo(accountId, asOf)).statement(m, policy);
+        return checkpoints.upTo(accountId, asOf).statement(m, policy, asOf);
     }
 
     @GetMapping(value = {"/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
@@ -96,10 +101,13 @@ public class StatementController {
                                            jakarta.servlet.http.HttpServletRequest request) {
         YearMonth m = Requests.month(month);
         AccountQueries.AccountRow account = accounts.require(accountId);
-        var history = events.all(accountId);
-        var fold = com.faceid.ledger.app.audit.LedgerFold.of(accountId, history);
-        var report = com.faceid.ledger.app.audit.DisputeReport.build(history, fold.statement(m, policy),
-                account.zone(), clock.instant());
+        // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
+        // only those events are read, and the statement from the latest checkpoint on
+        BillingCalendar cal = new BillingCalendar(account.zone());
+        var monthEvents = checkpoints.recordedBetween(accountId, cal.monthStart(m).minus(props.maxFutureSkew()),
+                cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
+        var report = com.faceid.ledger.app.audit.DisputeReport.build(monthEvents,
+                checkpoints.latest(accountId).statement(m, policy, clock.instant()), account.zone(), clock.instant());
         boolean csv = request.getRequestURI().endsWith(".csv") || (accept != null && accept.contains("text/csv")
                 && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
         if (csv) {
@@ -129,12 +137,10 @@ public class StatementController {
                                                                @Valid @RequestBody NegotiatedPriceRequest req) {
         accounts.require(accountId);
         YearMonth from = Requests.month(req.effectiveFrom());
-        BigDecimal unitPrice = Requests.decimal("unitPrice", req.unitPrice(), 4);
-        if (unitPrice.signum() <= 0) {
-            throw ApiException.validation("unitPrice must be positive");
-        }
+        BigDecimal unitPrice = Requests.unitPrice(req.unitPrice());
+        String agreedBy = Requests.text("agreedBy", req.agreedBy(), Requests.NAME_MAX);
         commands.send(new AgreeNegotiatedPrice(accountId, Requests.service(req.service()), unitPrice, from,
-                req.agreedBy(), clock.instant()));
+                agreedBy, clock.instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", accountId,
                 "service", req.service(), "unitPrice", unitPrice.toPlainString(),
                 "effectiveFrom", from.toString(), "agreedBy", req.agreedBy()));

@@ -40,16 +40,58 @@ public class StatementQueries {
     private final JdbcTemplate jdbc;
     private final PackageQueries packages;
     private final BillingPolicy policy;
+    private final java.time.Clock clock;
     private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
 
-    public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy) {
+    public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock) {
         this.jdbc = jdbc;
         this.packages = packages;
         this.policy = policy;
+        this.clock = clock;
     }
 
+    /** The month's statement as the events and the ledger clock have it now. */
     public Statement of(AccountQueries.AccountRow account, YearMonth month) {
-        return closed(account.accountId(), month).orElseGet(() -> running(account.accountId(), month));
+        Optional<Statement> closed = closed(account.accountId(), month);
+        if (closed.isPresent()) {
+            return closed.get();
+        }
+        Statement running = running(account.accountId(), month);
+        return month.isAfter(closedThrough(account)) ? running : closedByTheClock(running, account.zone(), policy);
+    }
+
+    /**
+     * Every month up to this one is closed, by the events or by the clock: the months after the last recorded
+     * close that are past their close deadline are closed in effect (they accept nothing more, billing-rules
+     * §9) unless one awaits a negotiated price, which holds it and every later month open, as the close would.
+     * So an account and its statements read the same before and after the scheduler records the close.
+     */
+    public YearMonth closedThrough(AccountQueries.AccountRow account) {
+        return closedThrough(account.closedThrough(), account.openedAt(), account.zone(), policy, clock.instant(),
+                m -> running(account.accountId(), m).status() != Status.OPEN);
+    }
+
+    /**
+     * The rule of {@link #closedThrough(AccountQueries.AccountRow)}, for the read models and for a fold of the
+     * events (as-of answers): from the last recorded close, each next month past its deadline at {@code now}
+     * counts as closed until one awaits a price.
+     */
+    public static YearMonth closedThrough(YearMonth recorded, Instant openedAt, java.time.ZoneId zone,
+                                          BillingPolicy policy, Instant now,
+                                          java.util.function.Predicate<YearMonth> awaitsPrice) {
+        com.faceid.ledger.account.BillingCalendar cal = new com.faceid.ledger.account.BillingCalendar(zone);
+        YearMonth m = recorded != null ? recorded : cal.monthOf(openedAt).minusMonths(1);
+        while (!now.isBefore(cal.closeDeadline(m.plusMonths(1), policy.closeGrace())) && !awaitsPrice.test(m.plusMonths(1))) {
+            m = m.plusMonths(1);
+        }
+        return m;
+    }
+
+    /** An open month past its deadline, shown as the close will record it: closed at its deadline. */
+    public static Statement closedByTheClock(Statement running, java.time.ZoneId zone, BillingPolicy policy) {
+        return new Statement(running.accountId(), running.month(), Status.CLOSED,
+                new com.faceid.ledger.account.BillingCalendar(zone).closeDeadline(running.month(), policy.closeGrace()),
+                running.figures());
     }
 
     private Optional<Statement> closed(String accountId, YearMonth month) {

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.statement.PurchaseLine;
 import com.faceid.ledger.statement.StatementLine;
@@ -48,30 +49,35 @@ public record StatementView(String accountId, String month, String status, Offse
         StringBuilder b = new StringBuilder();
         b.append("record,account,month,status,service,calls,billable,paidByFree,paidByPurchased,postpaidCount,refused,")
                 .append("tier,unitPrice,amount,packageId,size,price\n");
-        String head = "%s," + accountId + "," + month + "," + status + ",";
         for (Line l : lines) {
-            b.append(String.format(head, "line")).append(l.service()).append(',').append(l.calls()).append(',')
-                    .append(l.billable()).append(',').append(l.paidByFree()).append(',').append(l.paidByPurchased())
-                    .append(',').append(l.postpaidCount()).append(',').append(l.refused()).append(',')
-                    .append(l.tier()).append(',').append(nz(l.unitPrice())).append(',').append(nz(l.amount()))
-                    .append(",,,\n");
+            b.append(row("line", Csv.text(l.service()), Csv.number(l.calls()), Csv.number(l.billable()),
+                    Csv.number(l.paidByFree()), Csv.number(l.paidByPurchased()), Csv.number(l.postpaidCount()),
+                    Csv.number(l.refused()), Csv.number(l.tier()), Csv.number(l.unitPrice()), Csv.number(l.amount()),
+                    "", "", ""));
         }
         for (Purchase p : purchases) {
-            b.append(String.format(head, "purchase")).append(p.service()).append(",,,,,,,,,,")
-                    .append(p.packageId()).append(',').append(p.size()).append(',').append(p.price()).append('\n');
+            b.append(row("purchase", Csv.text(p.service()), "", "", "", "", "", "", "", "", "",
+                    Csv.text(p.packageId()), Csv.number(p.size()), Csv.number(p.price())));
         }
         for (Adjustment a : adjustments) {
-            b.append(String.format(head, "adjustment")).append(",,,,,,,,,").append(a.amount()).append(',')
-                    .append(a.adjustmentId()).append(",,").append('\n');
+            b.append(row("adjustment", "", "", "", "", "", "", "", "", "", Csv.number(a.amount()),
+                    Csv.text(a.adjustmentId()), "", ""));
         }
-        b.append(String.format(head, "prepaidSpend")).append(",,,,,,,,,").append(prepaidSpend).append(",,,\n");
-        b.append(String.format(head, "postpaidAmount")).append(",,,,,,,,,").append(postpaidAmount).append(",,,\n");
-        b.append(String.format(head, "adjustmentTotal")).append(",,,,,,,,,").append(adjustmentTotal).append(",,,\n");
-        b.append(String.format(head, "totalSpend")).append(",,,,,,,,,").append(totalSpend).append(",,,\n");
+        for (String[] total : new String[][]{{"prepaidSpend", prepaidSpend}, {"postpaidAmount", postpaidAmount},
+                {"adjustmentTotal", adjustmentTotal}, {"totalSpend", totalSpend}}) {
+            b.append(row(total[0], "", "", "", "", "", "", "", "", "", Csv.number(total[1]), "", "", ""));
+        }
         return b.toString();
     }
 
-    private static String nz(String s) {
-        return s == null ? "" : s;
+    /** A row: its record kind, the statement's account, month and status, then {@code fields}. */
+    private String row(String record, String... fields) {
+        String[] all = new String[4 + fields.length];
+        all[0] = record;
+        all[1] = Csv.text(accountId);
+        all[2] = month;
+        all[3] = status;
+        System.arraycopy(fields, 0, all, 4, fields.length);
+        return Csv.row(all);
     }
 }

@@ -52,7 +52,11 @@ public class ClockConfig {
     public org.springframework.beans.factory.DisposableBean eventTimestampClock(LedgerClock clock) {
         java.time.Clock previous = GenericEventMessage.clock;
         GenericEventMessage.clock = clock;
-        return () -> GenericEventMessage.clock = previous;
+        return () -> {
+            if (GenericEventMessage.clock == clock) { // another context may have bound its own since
+                GenericEventMessage.clock = previous;
+            }
+        };
     }
 
     /** Where it stood before a restart, else ledger.clock.start, else the real time; never behind an event. */

@@ -49,6 +49,7 @@ public class ClockController {
             throw new ApiException(HttpStatus.CONFLICT, "CLOCK_NOT_SIMULATED",
                     "the ledger runs on the system clock (ledger.clock=system); it cannot be moved");
         }
+        com.faceid.ledger.app.web.Requests.instant("now", req.now());
         if (req.now().toInstant().isBefore(clock.instant())) {
             throw new ApiException(HttpStatus.CONFLICT, "CLOCK_BACKWARDS", "a simulated clock never goes back: it"
                     + " stands at " + Json.time(clock.instant(), clock.getZone()));

@@ -20,7 +20,8 @@ import java.io.IOException;
 
 /**
  * Refuses request bodies over {@code ledger.max-body-bytes}: by Content-Length up front (413
- * BODY_TOO_LARGE), and by counting for bodies without one (the read fails and the request is refused).
+ * BODY_TOO_LARGE), and by counting for bodies without one (chunked): the read fails with {@link BodyTooLarge}
+ * and the request is refused with the same 413.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -46,6 +47,13 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         chain.doFilter(new Limited(request, max), response);
     }
 
+    /** A body without Content-Length (chunked) that grew past the limit: answered 413 (ProblemHandler). */
+    public static final class BodyTooLarge extends IOException {
+        BodyTooLarge(long max) {
+            super("request bodies are limited to " + max + " bytes (ledger.max-body-bytes)");
+        }
+    }
+
     static final class Limited extends HttpServletRequestWrapper {
         private final long max;
 
@@ -64,7 +72,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                 public int read() throws IOException {
                     int b = in.read();
                     if (b >= 0 && ++read > max) {
-                        throw new IOException("request body larger than " + max + " bytes");
+                        throw new BodyTooLarge(max);
                     }
                     return b;
                 }
@@ -73,7 +81,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
                 public int read(byte[] buf, int off, int len) throws IOException {
                     int n = in.read(buf, off, len);
                     if (n > 0 && (read += n) > max) {
-                        throw new IOException("request body larger than " + max + " bytes");
+                        throw new BodyTooLarge(max);
                     }
                     return n;
                 }

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import com.fasterxml.jackson.datatype.jsr310.deser.InstantDeserializer;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -19,7 +18,8 @@ import java.time.OffsetDateTime;
 /**
  * Strict JSON for the HTTP API: a value of the wrong JSON type is refused, never guessed. Numbers and
  * booleans are not text (requestId 123 is refused), text is not a number ("size":"100" is refused), and a
- * time is an ISO-8601 string with offset (an epoch number is refused).
+ * time is an ISO-8601 string with offset (an epoch number is refused; a time without offset is refused with
+ * a message that says an offset is required).
  */
 @Configuration
 public class JsonConfig {
@@ -32,7 +32,22 @@ public class JsonConfig {
                 if (p.currentToken() != JsonToken.VALUE_STRING) {
                     return (OffsetDateTime) ctxt.handleUnexpectedToken(OffsetDateTime.class, p);
                 }
-                return InstantDeserializer.OFFSET_DATE_TIME.deserialize(p, ctxt);
+                String text = p.getText().trim();
+                try {
+                    return OffsetDateTime.parse(text);
+                } catch (java.time.format.DateTimeParseException e) {
+                    boolean local = false;
+                    try {
+                        java.time.LocalDateTime.parse(text);
+                        local = true;
+                    } catch (java.time.format.DateTimeParseException ignored) {
+                        // not even a local time: the general message below
+                    }
+                    throw ctxt.weirdStringException(text.length() > 80 ? text.substring(0, 80) + "…" : text,
+                            OffsetDateTime.class, local
+                                    ? "an offset is required, such as 2026-03-01T09:30:00+08:00 (or Z for UTC)"
+                                    : "expected an ISO-8601 time with an offset, such as 2026-03-01T09:30:00+08:00");
+                }
             }
         });
         return builder -> builder.postConfigurer(mapper -> {

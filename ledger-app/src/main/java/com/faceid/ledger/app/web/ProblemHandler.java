@@ -49,6 +49,11 @@ public class ProblemHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
+                return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", tooLarge.getMessage()));
+            }
+        }
         String detail = e.getMostSpecificCause().getMessage();
         if (detail != null && detail.length() > 300) {
             detail = detail.substring(0, 300) + "…";
@@ -57,8 +62,18 @@ public class ProblemHandler {
                 "the request body is not the expected JSON: " + detail));
     }
 
-    @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<ProblemDetail> badParameter(Exception e) {
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
+        String detail = java.time.OffsetDateTime.class.equals(e.getRequiredType())
+                ? e.getName() + " must be an ISO-8601 time with an offset, such as 2026-03-01T09:30:00+08:00 (an"
+                + " offset is required), got '" + Requests.echo(String.valueOf(e.getValue())) + "'"
+                : e.getName() + " is not a valid " + (e.getRequiredType() == null ? "value"
+                : e.getRequiredType().getSimpleName()) + ": '" + Requests.echo(String.valueOf(e.getValue())) + "'";
+        return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail));
+    }
+
+    @ExceptionHandler(MissingServletRequestParameterException.class)
+    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
         return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage()));
     }
 

@@ -3,18 +3,47 @@ package com.faceid.ledger.app.web;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.pricing.Service;
+import org.springframework.http.HttpStatus;
 
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 
-/** Parsing helpers shared by the controllers; each failure is a clear 400 with a stable code. */
+/**
+ * Every input field's range and character set, defined once and checked at the edge, before any command
+ * (docs/security.md lists them). Each range is what every place the value travels can hold: the event, the
+ * view columns (VARCHAR lengths, DECIMAL precision), CSV, URLs and key entries. Each failure is a clear 400
+ * (or 422 for a time ahead of the clock) with a stable code, and changes nothing.
+ */
 public final class Requests {
-    /** Account, purchase and request ids: printable, no spaces or control characters. */
-    public static final String ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@/-]*";
-    public static final int ID_MAX = 64;
-    public static final int REQUEST_ID_MAX = 128;
+    /** Account ids: letters, digits and {@code . _ @ -}; never {@code /} (paths) or {@code :} (key entries). */
+    public static final String ACCOUNT_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]*";
+    public static final int ACCOUNT_ID_MAX = 64;
+    /** requestId, purchaseId, adjustmentId: as account ids, and {@code :} too; never {@code /}. */
+    public static final String KEY_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@-]*";
+    public static final int KEY_MAX = 128;
+    /** API result codes: letters, digits and {@code . _ -}, no spaces ("Success " is refused, not trimmed). */
+    public static final String RESULT_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
+    public static final int RESULT_CODE_MAX = 64;
+    /** Free text (an adjustment's reason): printable, at most this many UTF-16 units. */
+    public static final int REASON_MAX = 1000;
+    /** A person's or system's name (agreedBy). */
+    public static final int NAME_MAX = 128;
+    /** Months and instants outside these are refused: the views hold 4-digit years. */
+    public static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
+    public static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
+    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
+    public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
+    /** An adjustment's amount: non-zero, 2 decimals, at most this in absolute value (the aggregate checks too). */
+    public static final BigDecimal ADJUSTMENT_MAX = new BigDecimal("100000000.00");
+    /** A negotiated unit price: positive, 4 decimals, at most this (list prices are about 1 元 a call). */
+    public static final BigDecimal UNIT_PRICE_MAX = new BigDecimal("10000.0000");
+    /** Longest input echoed back in an error's detail. */
+    private static final int ECHO_MAX = 80;
 
     private Requests() {
     }
@@ -22,28 +51,104 @@ public final class Requests {
     /** Service codes are exact and case-sensitive: "liveness_verification" is UNKNOWN_SERVICE. */
     public static Service service(String code) {
         return Service.fromCode(code).orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_SERVICE,
-                "unknown service '" + code + "'; known: " + java.util.Arrays.toString(Service.values())));
+                "unknown service '" + echo(code) + "'; known: " + java.util.Arrays.toString(Service.values())));
     }
 
-    /** Money is a JSON string such as "-12.50" (api.md); at most 2 decimals unless {@code scale} allows more. */
-    public static java.math.BigDecimal decimal(String field, String text, int scale) {
-        if (text == null || !text.matches("-?\\d{1,12}(\\.\\d{1," + scale + "})?")) {
+    public static String accountId(String field, String value) {
+        return matching(field, value, ACCOUNT_ID_PATTERN, ACCOUNT_ID_MAX);
+    }
+
+    public static String key(String field, String value) {
+        return matching(field, value, KEY_PATTERN, KEY_MAX);
+    }
+
+    /** A result code, or null (counts as Success). */
+    public static String resultCode(String value) {
+        return value == null ? null : matching("resultCode", value, RESULT_CODE_PATTERN, RESULT_CODE_MAX);
+    }
+
+    /**
+     * Free text: not blank, at most {@code max} UTF-16 units, no control characters (NUL, line breaks, DEL,
+     * C1) and no unpaired surrogates (which no UTF-8 store can hold). Kept as given, never trimmed.
+     */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw ApiException.validation(field + " is required");
+        }
+        if (value.length() > max) {
+            throw ApiException.validation(field + " has at most " + max + " characters, got " + value.length());
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw ApiException.validation(field + " must be printable: control character U+"
+                        + String.format("%04X", (int) c) + " at " + i);
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw ApiException.validation(field + " has an unpaired surrogate at " + i);
+            }
+        }
+        return value;
+    }
+
+    /** Money is a JSON string such as "-12.50" (api.md), with at most {@code scale} decimals. */
+    public static BigDecimal decimal(String field, String text, int scale) {
+        if (text == null || text.length() > 20 || !text.matches("-?\\d{1,12}(\\.\\d{1," + scale + "})?")) {
             throw ApiException.validation(field + " must be a decimal string with at most " + scale
-                    + " decimals, such as \"12.50\", got '" + text + "'");
+                    + " decimals, such as \"12.50\", got '" + echo(text) + "'");
         }
-        return new java.math.BigDecimal(text);
+        return new BigDecimal(text);
     }
 
+    /** An adjustment's amount: non-zero, at most 2 decimals, |amount| ≤ {@link #ADJUSTMENT_MAX}. */
+    public static BigDecimal adjustmentAmount(String text) {
+        BigDecimal amount = decimal("amount", text, 2);
+        if (amount.signum() == 0 || amount.abs().compareTo(ADJUSTMENT_MAX) > 0) {
+            throw ApiException.validation("amount must be a non-zero credit or debit of at most "
+                    + ADJUSTMENT_MAX.toPlainString() + " in absolute value, got " + text);
+        }
+        return amount;
+    }
+
+    /** A negotiated unit price: 0 < price ≤ {@link #UNIT_PRICE_MAX}, at most 4 decimals. */
+    public static BigDecimal unitPrice(String text) {
+        BigDecimal price = decimal("unitPrice", text, 4);
+        if (price.signum() <= 0 || price.compareTo(UNIT_PRICE_MAX) > 0) {
+            throw ApiException.validation("unitPrice must be positive and at most " + UNIT_PRICE_MAX.toPlainString()
+                    + ", got " + text);
+        }
+        return price;
+    }
+
+    /** A month {@code yyyy-MM} between {@link #FIRST_MONTH} and {@link #LAST_MONTH}. */
     public static YearMonth month(String text) {
+        YearMonth m;
         try {
-            return YearMonth.parse(text);
+            m = text != null && text.length() == 7 ? YearMonth.parse(text) : null;
         } catch (DateTimeParseException e) {
-            throw ApiException.validation("month must be yyyy-MM, got '" + text + "'");
+            m = null;
         }
+        if (m == null) {
+            throw ApiException.validation("month must be yyyy-MM, got '" + echo(text) + "'");
+        }
+        if (m.isBefore(FIRST_MONTH) || m.isAfter(LAST_MONTH)) {
+            throw ApiException.validation("month must be between " + FIRST_MONTH + " and " + LAST_MONTH + ", got " + m);
+        }
+        return m;
     }
 
-    public static Instant instantOr(OffsetDateTime t, Instant fallback) {
-        return t == null ? fallback : t.toInstant();
+    /** An instant given in a query (asOf, from, to) or as a clock target: within the ledger's years. */
+    public static Instant instant(String field, OffsetDateTime t) {
+        if (t == null) {
+            return null;
+        }
+        Instant i = t.toInstant();
+        if (i.isBefore(EARLIEST) || !i.isBefore(LATEST)) {
+            throw ApiException.validation(field + " must be between " + EARLIEST + " and " + LATEST + ", got " + t);
+        }
+        return i;
     }
 
     /**
@@ -51,15 +156,49 @@ public final class Requests {
      * may not lie ahead of the ledger clock by more than {@code skew}: the ledger records what happened,
      * not what will.
      */
-    public static Instant reported(OffsetDateTime t, java.time.Clock clock, java.time.Duration skew) {
+    public static Instant reported(String field, OffsetDateTime t, Clock clock, Duration skew) {
         Instant now = clock.instant();
         if (t == null) {
             return now;
         }
-        if (t.toInstant().isAfter(now.plus(skew))) {
-            throw new ApiException(org.springframework.http.HttpStatus.UNPROCESSABLE_ENTITY, "TIMESTAMP_IN_FUTURE",
-                    t + " is more than " + skew + " ahead of the ledger clock (" + now + ")");
+        Instant i = instant(field, t);
+        if (i.isAfter(now.plus(skew))) {
+            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TIMESTAMP_IN_FUTURE.name(),
+                    field + " " + t + " is more than " + skew + " ahead of the ledger clock (" + now + ")");
         }
-        return t.toInstant();
+        return i;
+    }
+
+    /** A page of a list: page ≥ 0, 1 ≤ size ≤ {@code maxSize}, and page × size within what an offset can hold. */
+    public static long offset(int page, int size, int maxSize) {
+        if (page < 0 || size < 1 || size > maxSize) {
+            throw ApiException.validation("page must be >= 0 and size between 1 and " + maxSize);
+        }
+        long offset = (long) page * size;
+        if (offset > Integer.MAX_VALUE) {
+            throw ApiException.validation("page x size must be at most " + Integer.MAX_VALUE + ", got " + offset);
+        }
+        return offset;
+    }
+
+    private static String matching(String field, String value, String pattern, int max) {
+        if (value == null || value.isEmpty()) {
+            throw ApiException.validation(field + " is required");
+        }
+        if (value.length() > max || !value.matches(pattern)) {
+            throw ApiException.validation(field + " must match " + pattern + " with at most " + max
+                    + " characters, got '" + echo(value) + "'");
+        }
+        return value;
+    }
+
+    /** Input quoted in an error: cut short, control characters shown as '?'. */
+    static String echo(String s) {
+        if (s == null) {
+            return "null";
+        }
+        String cut = s.length() > ECHO_MAX ? s.substring(0, ECHO_MAX) + "…" : s;
+        return cut.chars().map(c -> Character.isISOControl(c) || Character.isSurrogate((char) c) ? '?' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
     }
 }

@@ -18,15 +18,16 @@ class BenchmarkSmokeTest {
             System.clearProperty("bench.tsv");
         }
         System.out.println(table);
-        assertThat(bench.rows()).hasSize(16);
+        assertThat(bench.rows()).hasSize(19);
         assertThat(table).contains("calls:batch", "read-model rebuild", "store: durable 1-row commits",
-                "http: trivial request", "in process without HTTP", "design: group commit", "design: one transaction");
+                "http: trivial request", "in process without HTTP", "design: group commit", "design: one transaction",
+                "p99 quota?asOf", "p99 statements/{month}?asOf", "p99 dispute report");
         // the figures file of the run, and the medians table built from runs' files
         String medians = Medians.table(tsv.toString(), tsv.toString());
         System.out.println(medians);
         assertThat(medians).contains("median of 2 runs", "calls:batch of 100 over 100 accounts", "read-model rebuild",
                 "design: one transaction a batch / one per account");
-        // the header and 16 figures (the state-size ones need a snapshot, which SMOKE does not reach)
-        assertThat(java.nio.file.Files.readAllLines(tsv)).hasSize(1 + 16);
+        // the header and 19 figures (the state-size ones need a snapshot, which SMOKE does not reach)
+        assertThat(java.nio.file.Files.readAllLines(tsv)).hasSize(1 + 19);
     }
 }

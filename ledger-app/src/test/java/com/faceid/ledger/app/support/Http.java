@@ -33,6 +33,12 @@ public class Http {
     /** Command-line arguments that install the same keys in a context started without the test profile. */
     public static final String[] KEY_ARGS = {"--ledger.security.api-keys=test-operator:OPERATOR:"
             + sha256(OPERATOR)};
+    /**
+     * The test profile's clock, for contexts started without it: simulated, at 1 April 2026 noon (Shanghai),
+     * when March 2026 (the month the tests meter into) is over but still accepts calls (billing-rules §9).
+     */
+    public static final String[] CLOCK_ARGS = {"--ledger.clock=simulated",
+            "--ledger.clock.start=2026-04-01T12:00:00+08:00"};
 
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;

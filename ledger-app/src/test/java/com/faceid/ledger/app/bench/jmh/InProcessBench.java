@@ -66,7 +66,7 @@ public class InProcessBench {
     /** Choosing the payer of a billable call among an account's packages (free > purchased > postpaid). */
     @Benchmark
     public Optional<LedgerPackage> settleOneCall() {
-        return Settlement.payer(packages, Service.BANK_CARD_VERIFICATION, at);
+        return Settlement.payer(packages, Service.BANK_CARD_VERIFICATION, at, at);
     }
 
     /** A CallMetered as the event store writes it (Jackson, the ledger's storage mapper). */

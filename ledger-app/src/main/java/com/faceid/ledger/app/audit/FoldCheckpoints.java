@@ -1,0 +1,112 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.app.axon.AxonConfig;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Checkpoints of each account's fold, so an as-of answer reads at most {@code ledger.as-of-checkpoint-events}
+ * events (plus the events of the range it reports) instead of the account's whole history: the quota or a
+ * statement as of an instant at 1M calls costs what the last few thousand events cost.
+ * <p>
+ * Written by the read-models processor: when an account's event number {@code n * every - 1} goes by, the
+ * checkpoint before it plus the events since are folded and stored. A checkpoint is a pure function of the
+ * events up to its sequence number, so it is never rewritten; a replay finds it there and moves on.
+ */
+@Component
+@ProcessingGroup(AxonConfig.READ_MODELS)
+public class FoldCheckpoints {
+    private final JdbcTemplate jdbc;
+    private final EventStoreReader events;
+    private final int every;
+
+    /** A stored checkpoint: the fold of events 0..sequenceNumber, the last of them recorded at {@code lastAt}. */
+    record Checkpoint(long sequenceNumber, Instant lastAt, LedgerFold fold) {
+    }
+
+    public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events,
+                           @Value("${ledger.as-of-checkpoint-events:5000}") int every) {
+        this.jdbc = jdbc;
+        this.events = events;
+        this.every = every;
+    }
+
+    @EventHandler
+    void on(Object event, EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> d && (d.getSequenceNumber() + 1) % every == 0) {
+            checkpoint(d.getAggregateIdentifier(), d.getSequenceNumber());
+        }
+    }
+
+    /** Stores the checkpoint at {@code sequence} unless it exists. */
+    void checkpoint(String accountId, long sequence) {
+        Integer exists = jdbc.queryForObject("SELECT COUNT(*) FROM fold_checkpoint WHERE account_id = ?"
+                + " AND sequence_number = ? AND format = ?", Integer.class, accountId, sequence, LedgerFold.FORMAT);
+        if (exists != null && exists > 0) {
+            return;
+        }
+        Optional<Checkpoint> before = latest(accountId, "sequence_number < ?", sequence);
+        LedgerFold fold = before.map(Checkpoint::fold).orElseGet(() -> new LedgerFold(accountId));
+        long from = before.map(Checkpoint::sequenceNumber).orElse(-1L);
+        List<EventStoreReader.StoredEvent> tail = events.between(accountId, from, sequence);
+        if (tail.isEmpty() || tail.get(tail.size() - 1).sequenceNumber() != sequence) {
+            return; // not stored (yet): nothing to checkpoint
+        }
+        tail.forEach(fold::apply);
+        jdbc.update("INSERT INTO fold_checkpoint (account_id, sequence_number, last_timestamp, format, state)"
+                        + " VALUES (?, ?, ?, ?, ?)", accountId, sequence,
+                EventStoreReader.timestampText(tail.get(tail.size() - 1).timestamp()), LedgerFold.FORMAT,
+                fold.toCheckpoint());
+    }
+
+    /** The fold of the account's events recorded up to and including {@code asOf}. */
+    public LedgerFold upTo(String accountId, Instant asOf) {
+        Optional<Checkpoint> start = latest(accountId, "last_timestamp <= ?", EventStoreReader.timestampText(asOf));
+        LedgerFold fold = start.map(Checkpoint::fold).orElseGet(() -> new LedgerFold(accountId));
+        events.after(accountId, start.map(Checkpoint::sequenceNumber).orElse(-1L), asOf).forEach(fold::apply);
+        return fold;
+    }
+
+    /** The fold of every event of the account. */
+    public LedgerFold latest(String accountId) {
+        Optional<Checkpoint> start = latest(accountId, "1 = 1");
+        LedgerFold fold = start.map(Checkpoint::fold).orElseGet(() -> new LedgerFold(accountId));
+        events.after(accountId, start.map(Checkpoint::sequenceNumber).orElse(-1L), null).forEach(fold::apply);
+        return fold;
+    }
+
+    /**
+     * The account's events recorded in [{@code from}, {@code to}), oldest first, read between the checkpoints
+     * around that range (not from the first event).
+     */
+    public List<EventStoreReader.StoredEvent> recordedBetween(String accountId, Instant from, Instant to) {
+        Long after = jdbc.query("SELECT MAX(sequence_number) FROM fold_checkpoint WHERE account_id = ?"
+                        + " AND last_timestamp < ?", rs -> rs.next() ? (Long) rs.getObject(1) : null, accountId,
+                EventStoreReader.timestampText(from));
+        Long upTo = jdbc.query("SELECT MIN(sequence_number) FROM fold_checkpoint WHERE account_id = ?"
+                        + " AND last_timestamp >= ?", rs -> rs.next() ? (Long) rs.getObject(1) : null, accountId,
+                EventStoreReader.timestampText(to));
+        return events.between(accountId, after == null ? -1 : after, upTo == null ? Long.MAX_VALUE : upTo).stream()
+                .filter(e -> !e.timestamp().isBefore(from) && e.timestamp().isBefore(to)).toList();
+    }
+
+    private Optional<Checkpoint> latest(String accountId, String condition, Object... args) {
+        Object[] all = new Object[args.length + 2];
+        all[0] = accountId;
+        all[1] = LedgerFold.FORMAT;
+        System.arraycopy(args, 0, all, 2, args.length);
+        return jdbc.query("SELECT sequence_number, last_timestamp, state FROM fold_checkpoint WHERE account_id = ?"
+                        + " AND format = ? AND " + condition + " ORDER BY sequence_number DESC LIMIT 1",
+                (rs, i) -> new Checkpoint(rs.getLong(1), EventStoreReader.parseTimestamp(rs.getString(2)),
+                        LedgerFold.fromCheckpoint(accountId, rs.getString(3))), all).stream().findFirst();
+    }
+}

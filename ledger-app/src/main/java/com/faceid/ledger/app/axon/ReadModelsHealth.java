@@ -1,0 +1,30 @@
+package com.faceid.ledger.app.axon;
+
+import com.faceid.ledger.app.web.ReadModels;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code /actuator/health} component "readModels": DOWN while a read model cannot take an event (with that
+ * event: id, type, account, sequence, error, attempts), UP otherwise. Metering does not depend on it.
+ */
+@Component("readModelsHealthIndicator")
+public class ReadModelsHealth implements HealthIndicator {
+    private final ProjectionFailures failures;
+    private final ReadModels readModels;
+
+    public ReadModelsHealth(ProjectionFailures failures, ReadModels readModels) {
+        this.failures = failures;
+        this.readModels = readModels;
+    }
+
+    @Override
+    public Health health() {
+        ProjectionFailures.Failure f = failures.current(readModels::caughtUpTo);
+        if (f == null) {
+            return Health.up().withDetail("handlerErrors", failures.total()).build();
+        }
+        return Health.down().withDetail("failingEvent", f).withDetail("handlerErrors", failures.total()).build();
+    }
+}
