@@ -5,7 +5,8 @@
 #   scripts/benchmark.sh smoke      the tiny run CI does (inside the test suite: BenchmarkSmokeTest)
 #   scripts/benchmark.sh jmh        the in-process parts under JMH (settling a call, an event's JSON both ways)
 #   LEDGER_TEST_DB=postgres scripts/benchmark.sh    the same on PostgreSQL (LEDGER_TEST_PG_URL, see README)
-#   BENCH_ONLY=hot,batch scripts/benchmark.sh        only some phases (hot, batch, history, queries, rebuild)
+#   BENCH_ONLY=hot,batch scripts/benchmark.sh        only some phases (hot, batch, holds, history, queries, rebuild, asof;
+#                                                    asof needs history)
 #   BENCH_RUNS=3 scripts/benchmark.sh     three runs (each a fresh JVM and store), then the table of their medians
 #   BENCH_JVM_OPTS=... extra JVM options (e.g. a JFR recording); MVN_OFFLINE=1 builds offline
 set -euo pipefail

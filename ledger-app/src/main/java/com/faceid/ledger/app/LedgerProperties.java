@@ -29,6 +29,7 @@ import java.util.List;
  * @param groupCommitMaxCalls  most concurrent single calls of one account settled in one unit of work
  * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
  * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
+ * @param holdTtl              a hold neither captured nor voided expires this long after it was placed
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -39,7 +40,7 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
                                java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
                                List<Integer> reminderExpiryDays, long maxBodyBytes,
                                int processorMaxClaimedSegments, int groupCommitMaxCalls,
-                               Boolean crossAccountBatch, int aggregateCacheSize) {
+                               Boolean crossAccountBatch, int aggregateCacheSize, java.time.Duration holdTtl) {
     public LedgerProperties {
         zone = zone == null ? "Asia/Shanghai" : zone;
         clock = clock == null ? "system" : clock;
@@ -61,5 +62,6 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
         groupCommitMaxCalls = groupCommitMaxCalls <= 0 ? 1000 : groupCommitMaxCalls;
         crossAccountBatch = crossAccountBatch == null || crossAccountBatch;
         aggregateCacheSize = aggregateCacheSize <= 0 ? 10_000 : aggregateCacheSize;
+        holdTtl = holdTtl == null ? com.faceid.ledger.pricing.BillingPolicy.STANDARD_HOLD_TTL : holdTtl;
     }
 }

@@ -80,11 +80,18 @@ class CrossAccountBatchTest {
         // the batch's append for xr-3 collides on (account, sequence) after xr-1 and xr-2 were settled.
         Map<String, Object> last = jdbc.queryForMap("SELECT * FROM DomainEventEntry WHERE aggregateIdentifier = 'xr-3'"
                 + " ORDER BY sequenceNumber DESC LIMIT 1");
+        // as the other node would write it: with its own link of the account's hash chain
+        long next = ((Number) last.get("SEQUENCENUMBER")).longValue() + 1;
+        String meta = new String((byte[]) last.get("METADATA"));
+        String previousLink = meta.replaceAll(".*\"chainHash\":\"([0-9a-f]{64})\".*", "$1");
+        String actor = meta.replaceAll(".*\"actor\":\"([^\"]*)\".*", "$1");
+        String link = com.faceid.ledger.app.audit.HashChain.link(previousLink, next, (String) last.get("PAYLOADTYPE"),
+                (String) last.get("PAYLOADREVISION"), (String) last.get("TIMESTAMP"), actor, (byte[]) last.get("PAYLOAD"));
         jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,"
                         + " payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                "xr-3", ((Number) last.get("SEQUENCENUMBER")).longValue() + 1, last.get("TYPE"),
-                java.util.UUID.randomUUID().toString(), last.get("METADATA"), last.get("PAYLOAD"),
-                last.get("PAYLOADREVISION"), last.get("PAYLOADTYPE"), last.get("TIMESTAMP"));
+                "xr-3", next, last.get("TYPE"), java.util.UUID.randomUUID().toString(),
+                meta.replace(previousLink, link).getBytes(), last.get("PAYLOAD"), last.get("PAYLOADREVISION"),
+                last.get("PAYLOADTYPE"), last.get("TIMESTAMP"));
         List<String> calls = new ArrayList<>();
         for (String a : List.of("xr-1", "xr-2", "xr-3")) {
             calls.add(call(a, "after-race"));

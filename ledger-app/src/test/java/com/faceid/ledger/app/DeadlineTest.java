@@ -94,7 +94,9 @@ class DeadlineTest {
         for (String path : java.util.List.of("", "/packages", "/quota", "/alerts", "/statements/2026-03",
                 "/statements/2026-04", "/statements/2027-02")) {
             Http.Response r = http.get("/api/v1/accounts/rd" + path);
-            b.append(path).append(" ").append(r.status()).append(" ").append(r.text()).append('\n');
+            // a closed statement's digest certifies its recorded close event: the one part that waits for it
+            String text = r.text().replaceAll(",\"digest\":\\{[^}]*\\}", "");
+            b.append(path).append(" ").append(r.status()).append(" ").append(text).append('\n');
         }
         return b.toString();
     }

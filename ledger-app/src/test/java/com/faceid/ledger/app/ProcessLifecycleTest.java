@@ -1,6 +1,7 @@
 package com.faceid.ledger.app;
 
 import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
@@ -33,19 +34,22 @@ class ProcessLifecycleTest {
                         + "\",\"service\":\"PHOTO_VERIFICATION\"}").status()).isEqualTo(201);
             }
 
-            List<String> verify = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                    .toString(), "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
-                    "verify", "--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath() + "/ledger;WRITE_DELAY=0",
-                    "--server.port=0"));
-            verify.addAll(List.of(Http.KEY_ARGS));
-            Path out = dir.resolve("verify.log");
-            Process v = new ProcessBuilder(verify).redirectErrorStream(true).redirectOutput(out.toFile()).start();
-            assertThat(v.waitFor(120, TimeUnit.SECONDS)).isTrue();
-            String printed = Files.readString(out);
-            assertThat(v.exitValue()).as(printed).isEqualTo(LedgerApplication.EXIT_STORE_IN_USE);
-            assertThat(printed).contains("in use by a running ledger").doesNotContain("Exception")
-                    .doesNotContain("\tat ");
-            assertThat(printed.lines().count()).as(printed).isLessThanOrEqualTo(5);
+            // on PostgreSQL the store is a schema several processes may share: there is no lock to report
+            if (!PostgresTestDatabase.enabled()) {
+                List<String> verify = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                        .toString(), "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
+                        "verify", "--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath() + "/ledger;WRITE_DELAY=0",
+                        "--server.port=0"));
+                verify.addAll(List.of(Http.KEY_ARGS));
+                Path out = dir.resolve("verify.log");
+                Process v = new ProcessBuilder(verify).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                assertThat(v.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                String printed = Files.readString(out);
+                assertThat(v.exitValue()).as(printed).isEqualTo(LedgerApplication.EXIT_STORE_IN_USE);
+                assertThat(printed).contains("in use by a running ledger").doesNotContain("Exception")
+                        .doesNotContain("\tat ");
+                assertThat(printed.lines().count()).as(printed).isLessThanOrEqualTo(5);
+            }
         } finally {
             p.destroy(); // SIGTERM: a clean stop
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -53,14 +53,15 @@ class TwoNodesTest {
             Http ha = http(a);
             Http hb = http(b);
             Ledger la = new Ledger(ha);
-            java.time.OffsetDateTime now = java.time.OffsetDateTime.now(java.time.ZoneOffset.ofHours(8)).withNano(0);
+            // both nodes run on the test clock (simulated, 1 April 2026 noon): accounts are opened now
+            java.time.OffsetDateTime now = java.time.OffsetDateTime.parse(Http.CLOCK_ARGS[1].substring(
+                    "--ledger.clock.start=".length()));
             String month = java.time.YearMonth.from(now).toString();
-            String callAt = now.minusMinutes(1).toString();
-            // opened a year and a few days ago: its free grants' expiry is due now, both schedulers race for it
-            la.open("shared", now.minusYears(1).minusDays(4).toString());
-            la.open("only-a", now.minusHours(2).toString());
-            new Ledger(hb).open("only-b", now.minusHours(2).toString());
-            assertThat(la.buy("shared", "new", "WECHAT_LIVENESS_VERIFICATION", 100, now.minusMinutes(30).toString())
+            String callAt = now.toString();
+            la.open("shared", now.toString());
+            la.open("only-a", now.toString());
+            new Ledger(hb).open("only-b", now.toString());
+            assertThat(la.buy("shared", "new", "WECHAT_LIVENESS_VERIFICATION", 100, now.toString())
                     .status()).isEqualTo(201);
 
             Map<String, AtomicInteger> charged = new ConcurrentHashMap<>();
@@ -122,12 +123,21 @@ class TwoNodesTest {
                 }
             });
 
-            // the due expiries of the three grants: raced by both schedulers, each recorded once
+            // a year and a few days later the grants' expiries are due: both nodes move their clocks there at once,
+            // so both schedulers race for every step on the way; each is recorded once
+            String later = "{\"now\":\"" + now.plusYears(1).plusDays(4) + "\"}";
+            ExecutorService movers = Executors.newFixedThreadPool(2);
+            List<Future<Http.Response>> moves = List.of(movers.submit(() -> ha.post("/api/v1/admin/clock", later)),
+                    movers.submit(() -> hb.post("/api/v1/admin/clock", later)));
+            for (Future<Http.Response> m : moves) {
+                assertThat(m.get(5, TimeUnit.MINUTES).status()).isEqualTo(200);
+            }
+            movers.shutdown();
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                     "SELECT status FROM scheduled_step WHERE account_id = 'shared' AND kind = 'EXPIRE_PACKAGE'"
                             + " AND ref LIKE 'FREE-%'", String.class)).containsExactly("DONE", "DONE", "DONE"));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'shared'"
-                    + " AND payloadType LIKE '%PackageExpired'", Long.class)).isEqualTo(3);
+                    + " AND payloadType LIKE '%PackageExpired'", Long.class)).isEqualTo(4); // and the package bought
         }
     }
 }

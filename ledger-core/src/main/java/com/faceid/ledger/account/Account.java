@@ -1,5 +1,17 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.hold.CaptureHold;
+import com.faceid.ledger.hold.ExpireHold;
+import com.faceid.ledger.hold.Hold;
+import com.faceid.ledger.hold.HoldCaptured;
+import com.faceid.ledger.hold.HoldExpired;
+import com.faceid.ledger.hold.HoldPlaced;
+import com.faceid.ledger.hold.HoldReceipt;
+import com.faceid.ledger.hold.HoldRegistry;
+import com.faceid.ledger.hold.HoldStatus;
+import com.faceid.ledger.hold.HoldVoided;
+import com.faceid.ledger.hold.PlaceHold;
+import com.faceid.ledger.hold.VoidHold;
 import com.faceid.ledger.metering.BillableResults;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.CallTrace;
@@ -97,6 +109,8 @@ public class Account {
     private TreeMap<YearMonth, List<PurchaseLine>> openPurchases = new TreeMap<>();
     private NegotiatedPrices negotiated = new NegotiatedPrices();
     private TreeMap<YearMonth, List<AdjustmentLine>> openAdjustments = new TreeMap<>();
+    /** Holds still held (not captured, voided or recorded as expired); finished ones are in the HoldRegistry. */
+    private Map<String, Hold> openHolds = new LinkedHashMap<>();
     /** adjustmentId → the adjustment as recorded (operator actions: few): a repeat is answered from it. */
     private Map<String, AdjustmentRecorded> adjustments = new HashMap<>();
 
@@ -228,7 +242,7 @@ public class Account {
 
     @CommandHandler
     public CallOutcome handle(MeterCall cmd, BillingPolicy policy, MeteredRequests requests) {
-        return meter(cmd, policy, id -> requests.find(accountId, id).orElse(null), new HashMap<>(), null);
+        return meter(cmd, policy, id -> requests.find(accountId, id).orElse(null), new HashMap<>(), null, null);
     }
 
     /** Each call as a single MeterCall would be; a refused call fails alone (nothing applied for it). */
@@ -243,7 +257,8 @@ public class Account {
             MeterCall call = cmd.calls().get(i);
             try {
                 require(accountId.equals(call.accountId()), "call for another account in the batch");
-                results.add(MeteringResult.ok(meter(call, policy, meteredBefore::get, inThisBatch, cmd.traceOf(i))));
+                results.add(MeteringResult.ok(meter(call, policy, meteredBefore::get, inThisBatch, cmd.traceOf(i),
+                        null)));
             } catch (LedgerException e) {
                 results.add(MeteringResult.refused(call.requestId(), e.code(), e.getMessage()));
             }
@@ -257,10 +272,11 @@ public class Account {
      * @param inThisUnit calls metered earlier in the same unit of work: the request table only sees them
      *                   when it commits, so a repeat within one batch is answered from here
      * @param trace      the call's own sender, when calls of several requests share this unit of work
+     * @param reserved   the package a captured hold reserved a unit of, or null (§9 "Holds")
      */
     private CallOutcome meter(MeterCall cmd, BillingPolicy policy,
                               java.util.function.Function<String, MeteredCall> meteredBefore,
-                              Map<String, MeteredCall> inThisUnit, CallTrace trace) {
+                              Map<String, MeteredCall> inThisUnit, CallTrace trace, String reserved) {
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.service() != null, "service is required");
         require(cmd.recordedAt() != null || cmd.occurredAt() != null, "occurredAt or recordedAt is required");
@@ -285,7 +301,10 @@ public class Account {
         ChargedTo chargedTo = ChargedTo.NONE;
         LedgerPackage payer = null;
         if (billable) {
-            payer = Settlement.payer(packages.values(), cmd.service(), occurredAt, now).orElse(null);
+            LedgerPackage held = reserved == null ? null : packages.get(reserved);
+            payer = held != null && held.canPay(cmd.service(), occurredAt, now) ? held // the unit held for it
+                    : Settlement.payer(available(now), cmd.service(), occurredAt, now)
+                    .map(p -> packages.get(p.packageId())).orElse(null); // its real remaining, not the available
             if (payer != null) {
                 chargedTo = payer.kind() == PackageKind.FREE ? ChargedTo.FREE : ChargedTo.PURCHASED;
             } else {
@@ -309,6 +328,127 @@ public class Account {
         }
         inThisUnit.put(cmd.requestId(), MeteredCall.of(event));
         return CallOutcome.of(event);
+    }
+
+    // ------------------------------------------------------------------ holds (§9): ask before serving
+
+    @CommandHandler
+    public HoldReceipt handle(PlaceHold cmd, BillingPolicy policy, HoldRegistry holds) {
+        require(cmd.holdId() != null && !cmd.holdId().isBlank(), "holdId is required");
+        require(cmd.service() != null, "service is required");
+        require(cmd.recordedAt() != null, "recordedAt is required");
+        Instant now = cmd.recordedAt();
+        Instant requestedAt = cmd.requestedAt() == null ? now : cmd.requestedAt();
+        Hold known = knownHold(cmd.holdId(), holds);
+        if (known != null) {
+            if (known.service() != cmd.service()
+                    || (cmd.requestedAt() != null && !known.requestedAt().equals(cmd.requestedAt()))) {
+                throw new LedgerException(ErrorCode.HOLD_ID_CONFLICT, "holdId " + cmd.holdId() + " was placed for "
+                        + known.service() + " at " + known.requestedAt());
+            }
+            return new HoldReceipt(known.with(known.statusAt(now), known.requestId()), true);
+        }
+        if (requestedAt.isBefore(openedAt)) {
+            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED,
+                    requestedAt + " is before the account was opened (" + openedAt + ")");
+        }
+        LedgerPackage payer = Settlement.payer(available(now), cmd.service(), requestedAt, now).orElse(null);
+        HoldStatus status = payer != null || postpaidEnabled ? HoldStatus.HELD : HoldStatus.REFUSED;
+        ChargedTo source = payer != null ? (payer.kind() == PackageKind.FREE ? ChargedTo.FREE : ChargedTo.PURCHASED)
+                : postpaidEnabled ? ChargedTo.POSTPAID : null;
+        HoldPlaced placed = new HoldPlaced(accountId, cmd.holdId(), cmd.service(), status, source,
+                payer == null ? null : payer.packageId(), requestedAt, now, now.plus(policy.holdTtl()));
+        apply(placed);
+        return new HoldReceipt(Hold.of(placed), false);
+    }
+
+    /**
+     * Meters the call a hold was asked for: a billable result is paid by the held unit (if its package can
+     * still pay for the call; else it is settled afresh), a non-billable one releases it. A repeat answers the
+     * first outcome; a hold voided, expired (by the clock, recorded or not) or refused cannot be captured.
+     */
+    @CommandHandler
+    public CallOutcome handle(CaptureHold cmd, BillingPolicy policy, HoldRegistry holds, MeteredRequests requests) {
+        require(cmd.holdId() != null && !cmd.holdId().isBlank(), "holdId is required");
+        require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
+        require(cmd.recordedAt() != null, "recordedAt is required");
+        Instant now = cmd.recordedAt();
+        Hold hold = knownHold(cmd.holdId(), holds);
+        if (hold == null) {
+            throw new LedgerException(ErrorCode.HOLD_NOT_FOUND, "no hold " + cmd.holdId());
+        }
+        switch (hold.statusAt(now)) {
+            case CAPTURED -> {
+                if (!cmd.requestId().equals(hold.requestId())) {
+                    throw new LedgerException(ErrorCode.HOLD_ID_CONFLICT, "hold " + cmd.holdId()
+                            + " was captured as call " + hold.requestId());
+                }
+                MeteredCall first = requests.find(accountId, cmd.requestId()).orElseThrow(() ->
+                        new LedgerException(ErrorCode.HOLD_CAPTURED, "hold " + cmd.holdId() + " is captured"));
+                return first.outcome().asDuplicate();
+            }
+            case VOIDED -> throw new LedgerException(ErrorCode.HOLD_VOIDED, "hold " + cmd.holdId() + " was voided");
+            case EXPIRED -> throw new LedgerException(ErrorCode.HOLD_EXPIRED, "hold " + cmd.holdId()
+                    + " expired at " + hold.expiresAt());
+            case REFUSED -> throw new LedgerException(ErrorCode.HOLD_REFUSED, "hold " + cmd.holdId()
+                    + " was refused: nothing was held, the call must not be served");
+            case HELD -> {
+                // decided below
+            }
+        }
+        MeterCall call = new MeterCall(accountId, cmd.requestId(), hold.service(), cmd.occurredAt(),
+                cmd.resultCode(), now);
+        MeteredCall metered = requests.find(accountId, cmd.requestId()).orElse(null);
+        if (metered != null) { // the requestId already stands for another call
+            throw new LedgerException(ErrorCode.REQUEST_ID_CONFLICT, "requestId " + cmd.requestId()
+                    + " was metered for " + metered.describe() + "; a capture needs a requestId of its own");
+        }
+        apply(new HoldCaptured(accountId, cmd.holdId(), cmd.requestId(), now));
+        return meter(call, policy, id -> null, new HashMap<>(), null, hold.packageId());
+    }
+
+    @CommandHandler
+    public HoldReceipt handle(VoidHold cmd, HoldRegistry holds) {
+        require(cmd.holdId() != null && !cmd.holdId().isBlank(), "holdId is required");
+        require(cmd.at() != null, "at is required");
+        Hold hold = knownHold(cmd.holdId(), holds);
+        if (hold == null) {
+            throw new LedgerException(ErrorCode.HOLD_NOT_FOUND, "no hold " + cmd.holdId());
+        }
+        switch (hold.statusAt(cmd.at())) {
+            case VOIDED -> {
+                return new HoldReceipt(hold, true);
+            }
+            case CAPTURED -> throw new LedgerException(ErrorCode.HOLD_CAPTURED, "hold " + cmd.holdId()
+                    + " was captured as call " + hold.requestId());
+            case EXPIRED -> throw new LedgerException(ErrorCode.HOLD_EXPIRED, "hold " + cmd.holdId()
+                    + " expired at " + hold.expiresAt());
+            case REFUSED -> throw new LedgerException(ErrorCode.HOLD_REFUSED, "hold " + cmd.holdId()
+                    + " was refused: nothing was held");
+            case HELD -> {
+                // voided below
+            }
+        }
+        apply(new HoldVoided(accountId, cmd.holdId(), cmd.at()));
+        return new HoldReceipt(hold.with(HoldStatus.VOIDED, null), false);
+    }
+
+    @CommandHandler
+    public void handle(ExpireHold cmd) {
+        Hold hold = openHolds.get(cmd.holdId());
+        if (hold == null) {
+            return; // captured, voided or already expired: nothing to do
+        }
+        if (cmd.at().isBefore(hold.expiresAt())) {
+            throw new LedgerException(ErrorCode.NOT_DUE, "hold " + cmd.holdId() + " expires at " + hold.expiresAt());
+        }
+        apply(new HoldExpired(accountId, cmd.holdId(), hold.expiresAt()));
+    }
+
+    /** A hold as it stands: still held here, else as the registry has it (finished), else null. */
+    private Hold knownHold(String holdId, HoldRegistry holds) {
+        Hold open = openHolds.get(holdId);
+        return open != null ? open : holds.find(accountId, holdId).orElse(null);
     }
 
     // ------------------------------------------------------------------ statements and prices
@@ -484,6 +624,28 @@ public class Account {
     }
 
     @EventSourcingHandler
+    void on(HoldPlaced e) {
+        if (e.status() == HoldStatus.HELD) {
+            openHolds.put(e.holdId(), Hold.of(e));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(HoldCaptured e) {
+        openHolds.remove(e.holdId());
+    }
+
+    @EventSourcingHandler
+    void on(HoldVoided e) {
+        openHolds.remove(e.holdId());
+    }
+
+    @EventSourcingHandler
+    void on(HoldExpired e) {
+        openHolds.remove(e.holdId());
+    }
+
+    @EventSourcingHandler
     void on(StatementClosed e) {
         closedThrough = e.month();
         openUsage.remove(e.month());
@@ -517,6 +679,22 @@ public class Account {
             throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " was closed early by an operator");
         }
         return month;
+    }
+
+    /**
+     * The packages as they can pay at {@code now}: each one's remaining less the units that holds still alive
+     * at {@code now} reserve (§9 "Holds": a held unit pays for nothing else while the hold lives).
+     */
+    private Collection<LedgerPackage> available(Instant now) {
+        if (openHolds.isEmpty()) {
+            return packages.values();
+        }
+        List<LedgerPackage> out = new ArrayList<>(packages.size());
+        for (LedgerPackage p : packages.values()) {
+            int held = (int) openHolds.values().stream().filter(h -> h.reserves(p.packageId(), now)).count();
+            out.add(held == 0 ? p : p.withRemaining(Math.max(0, p.remaining() - held), p.depletedAt()));
+        }
+        return out;
     }
 
     /** Does {@code month} still accept calls at {@code now}: is the clock before its close deadline? */

@@ -1,6 +1,15 @@
 package com.faceid.ledger.account;
 
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 
-public record AccountOpened(String accountId, Instant openedAt, String zone, boolean postpaidEnabled) {
+@Revision("1")
+public record AccountOpened(String accountId, Instant openedAt, String zone, boolean postpaidEnabled)
+        implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
 }

@@ -13,6 +13,15 @@ public enum ErrorCode {
     REQUEST_ID_CONFLICT,
     /** An adjustmentId recorded before with another month, amount, reason or requestId (§9). */
     ADJUSTMENT_ID_CONFLICT,
+    /** A holdId placed before for another service or time (§9). */
+    HOLD_ID_CONFLICT,
+    HOLD_NOT_FOUND,
+    /** Captured or voided after its expiry (whether or not the expiry is recorded yet). */
+    HOLD_EXPIRED,
+    HOLD_VOIDED,
+    HOLD_CAPTURED,
+    /** Nothing was held (no package could cover it, postpaid off): there is nothing to capture or void. */
+    HOLD_REFUSED,
     PERIOD_CLOSED,
     PERIOD_NOT_OVER,
     AWAITING_PRICE,

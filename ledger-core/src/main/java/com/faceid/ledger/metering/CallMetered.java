@@ -1,5 +1,8 @@
 package com.faceid.ledger.metering;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import com.faceid.ledger.pricing.Service;
 
 import java.time.Instant;
@@ -15,8 +18,14 @@ import java.time.YearMonth;
  * @param month                 the billing month of {@code occurredAt}
  * @param monthPostpaidCount    the service's postpaid count in {@code month} after this call
  */
+@Revision("1")
 public record CallMetered(String accountId, String requestId, Service service, Instant occurredAt,
                           Instant recordedAt, String resultCode, boolean billable, ChargedTo chargedTo,
                           String packageId, Integer packageRemainingAfter, YearMonth month,
-                          long monthPostpaidCount) {
+                          long monthPostpaidCount) implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
 }

@@ -1,7 +1,16 @@
 package com.faceid.ledger.prepaid;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 
 /** The free grant became usable (00:00 the day after opening): the "seen in the console" moment of §2. */
-public record FreeGrantActivated(String accountId, String packageId, Instant activatedAt) {
+@Revision("1")
+public record FreeGrantActivated(String accountId, String packageId, Instant activatedAt) implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
 }

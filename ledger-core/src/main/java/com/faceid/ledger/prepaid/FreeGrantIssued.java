@@ -1,10 +1,19 @@
 package com.faceid.ledger.prepaid;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import com.faceid.ledger.pricing.Service;
 
 import java.time.Instant;
 
 /** The one-time free package of §2; usable from {@code effectiveFrom} (00:00 the day after opening). */
+@Revision("1")
 public record FreeGrantIssued(String accountId, String packageId, Service service, int size, Instant effectiveFrom,
-                              Instant expiresAt, String catalogVersion) {
+                              Instant expiresAt, String catalogVersion) implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
 }

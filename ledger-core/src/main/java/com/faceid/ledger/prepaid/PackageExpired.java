@@ -1,7 +1,17 @@
 package com.faceid.ledger.prepaid;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 
 /** The package reached its expiry; {@code forfeited} calls were left and are lost (no freeze, no extension). */
-public record PackageExpired(String accountId, String packageId, Instant expiredAt, int forfeited) {
+@Revision("1")
+public record PackageExpired(String accountId, String packageId, Instant expiredAt, int forfeited)
+        implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
 }

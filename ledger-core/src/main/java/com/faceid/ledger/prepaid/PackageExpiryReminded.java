@@ -1,8 +1,17 @@
 package com.faceid.ledger.prepaid;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import java.time.Instant;
 
 /** The package expires in {@code daysBefore} days with {@code remaining} calls left (raised once per threshold). */
+@Revision("1")
 public record PackageExpiryReminded(String accountId, String packageId, int daysBefore, Instant expiresAt,
-                                    int remaining, Instant at) {
+                                    int remaining, Instant at) implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
 }

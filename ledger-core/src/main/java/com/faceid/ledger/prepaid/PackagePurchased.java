@@ -1,5 +1,8 @@
 package com.faceid.ledger.prepaid;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import com.faceid.ledger.pricing.Money;
 import com.faceid.ledger.pricing.Service;
 
@@ -12,9 +15,15 @@ import java.time.YearMonth;
  *
  * @param month the billing month whose statement lists this purchase
  */
+@Revision("1")
 public record PackagePurchased(String accountId, String packageId, String purchaseId, Service service, int size,
                                BigDecimal price, Instant purchasedAt, Instant expiresAt, YearMonth month,
-                               String catalogVersion) {
+                               String catalogVersion) implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
     public PackagePurchased {
         price = Money.of(price);
     }

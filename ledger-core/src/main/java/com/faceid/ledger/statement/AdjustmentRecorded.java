@@ -1,5 +1,8 @@
 package com.faceid.ledger.statement;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import com.faceid.ledger.pricing.Money;
 
 import java.math.BigDecimal;
@@ -10,8 +13,15 @@ import java.time.YearMonth;
  * An adjustment entry. It lands on {@code month}'s statement; {@code correctsMonth} is the month it
  * concerns (different when that month was already closed: a closed statement never changes).
  */
+@Revision("1")
 public record AdjustmentRecorded(String accountId, String adjustmentId, YearMonth month, YearMonth correctsMonth,
-                                 BigDecimal amount, String reason, String requestId, String actor, Instant at) {
+                                 BigDecimal amount, String reason, String requestId, String actor, Instant at)
+        implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
     public AdjustmentRecorded {
         amount = Money.of(amount);
     }

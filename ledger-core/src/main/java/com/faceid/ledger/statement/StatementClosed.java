@@ -1,5 +1,8 @@
 package com.faceid.ledger.statement;
 
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
 import com.faceid.ledger.pricing.Money;
 
 import java.math.BigDecimal;
@@ -11,11 +14,17 @@ import java.util.List;
  * The month's final bill. Carries every line with counts, tier, unit price and amount, the purchases,
  * the totals, the catalog version and tier convention used: the statement is this event, forever.
  */
+@Revision("1")
 public record StatementClosed(String accountId, YearMonth month, Instant closedAt, String catalogVersion,
                               String tierConvention, List<StatementLine> lines, List<PurchaseLine> purchases,
                               List<AdjustmentLine> adjustments,
                               BigDecimal prepaidSpend, BigDecimal postpaidAmount, BigDecimal adjustmentTotal,
-                              BigDecimal totalSpend, String actor) {
+                              BigDecimal totalSpend, String actor) implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+
     public StatementClosed {
         lines = List.copyOf(lines);
         purchases = List.copyOf(purchases);

@@ -53,6 +53,7 @@ class AccountTest {
         requests = new InMemoryMeteredRequests();
         fixture.registerInjectableResource(BillingPolicy.standard());
         fixture.registerInjectableResource(requests);
+        fixture.registerInjectableResource(new com.faceid.ledger.support.InMemoryHoldRegistry());
     }
 
     static OpenAccount open(Instant at, boolean postpaid) {

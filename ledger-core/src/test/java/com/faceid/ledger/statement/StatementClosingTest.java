@@ -39,6 +39,7 @@ class StatementClosingTest {
         AggregateTestFixture<Account> f = new AggregateTestFixture<>(Account.class);
         f.registerInjectableResource(policy);
         f.registerInjectableResource(new InMemoryMeteredRequests());
+        f.registerInjectableResource(new com.faceid.ledger.support.InMemoryHoldRegistry());
         return f;
     }
 

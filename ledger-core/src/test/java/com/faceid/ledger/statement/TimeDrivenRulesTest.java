@@ -36,6 +36,7 @@ class TimeDrivenRulesTest {
         AggregateTestFixture<Account> f = new AggregateTestFixture<>(Account.class);
         f.registerInjectableResource(BillingPolicy.standard());
         f.registerInjectableResource(new InMemoryMeteredRequests());
+        f.registerInjectableResource(new com.faceid.ledger.support.InMemoryHoldRegistry());
         return f;
     }
 

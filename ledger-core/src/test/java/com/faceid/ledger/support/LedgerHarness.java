@@ -28,6 +28,7 @@ import java.util.List;
 public class LedgerHarness implements AutoCloseable {
     private final Configuration config;
     private final InMemoryMeteredRequests requests = new InMemoryMeteredRequests();
+    private final InMemoryHoldRegistry holds = new InMemoryHoldRegistry();
     private final SerializingSnapshotsEngine engine;
 
     public LedgerHarness(BillingPolicy policy, int snapshotEvery, boolean cache) {
@@ -46,8 +47,10 @@ public class LedgerHarness implements AutoCloseable {
                 .configureEmbeddedEventStore(c -> engine)
                 .configureAggregate(aggregate)
                 .registerComponent(BillingPolicy.class, c -> policy)
-                .registerComponent(MeteredRequests.class, c -> requests);
-        configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> requests));
+                .registerComponent(MeteredRequests.class, c -> requests)
+                .registerComponent(com.faceid.ledger.hold.HoldRegistry.class, c -> holds);
+        configurer.eventProcessing(ep -> ep.usingSubscribingEventProcessors().registerEventHandler(c -> requests)
+                .registerEventHandler(c -> holds));
         config = configurer.start();
     }
 

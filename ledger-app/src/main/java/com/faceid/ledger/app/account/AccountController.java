@@ -54,6 +54,7 @@ public class AccountController {
     }
 
     private final Commands commands;
+    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
     private final com.faceid.ledger.app.statement.StatementQueries statements;
     private final AccountQueries accounts;
     private final PackageQueries packages;
@@ -63,8 +64,10 @@ public class AccountController {
 
     public AccountController(Commands commands, AccountQueries accounts, PackageQueries packages,
                              ReadModels readModels, Clock clock, LedgerProperties props,
-                             com.faceid.ledger.app.statement.StatementQueries statements) {
+                             com.faceid.ledger.app.statement.StatementQueries statements,
+                             com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
         this.statements = statements;
+        this.holds = holds;
         this.commands = commands;
         this.accounts = accounts;
         this.packages = packages;
@@ -106,15 +109,17 @@ public class AccountController {
         AccountQueries.AccountRow a = accounts.require(accountId);
         Instant now = clock.instant();
         Map<Service, int[]> byService = new TreeMap<>();
+        Map<String, Integer> held = holds.heldByPackage(accountId, now); // reserved by holds: not left to use
         for (PackageQueries.PackageRow p : packages.ofAccount(accountId)) {
             PackageQueries.Status s = p.statusAt(now);
             int[] q = byService.computeIfAbsent(p.service(), k -> new int[3]);
             q[2]++;
+            int left = p.remaining() - held.getOrDefault(p.packageId(), 0);
             if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
-                q[0] += p.remaining();
+                q[0] += left;
             }
             if (s == PackageQueries.Status.ACTIVE) {
-                q[1] += p.remaining();
+                q[1] += left;
             }
         }
         List<ServiceQuota> services = new ArrayList<>();

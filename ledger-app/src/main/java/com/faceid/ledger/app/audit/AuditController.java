@@ -67,7 +67,13 @@ public class AuditController {
     public record Explanation(String accountId, String requestId, ReceivedCall call, boolean billable,
                               String billableReason, String chargedTo, String explanation, PackageCharge paidBy,
                               PostpaidCharge postpaid, Duplicates duplicates, List<CitingAdjustment> adjustments,
-                              List<EventRef> events) {
+                              List<EventRef> events,
+                              @JsonInclude(JsonInclude.Include.NON_NULL) HeldBy hold) {
+    }
+
+    /** The hold a captured call was asked for first: when, and which source it held. */
+    public record HeldBy(String holdId, OffsetDateTime placedAt, OffsetDateTime expiresAt, String source,
+                         String packageId) {
     }
 
     private final AccountQueries accounts;
@@ -123,7 +129,7 @@ public class AuditController {
                 new ApiException(HttpStatus.NOT_FOUND, "CALL_NOT_FOUND", "no call " + requestId + " on " + accountId));
         EventStoreReader.StoredEvent stored = events.at(accountId, row.sequenceNumber()).orElseThrow(() ->
                 new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "event " + row.sequenceNumber() + " missing"));
-        CallMetered e = storage.treeToValue(stored.payload(), CallMetered.class);
+        CallMetered e = (CallMetered) stored.event();
         ReceivedCall call = new ReceivedCall(e.service().name(), Json.time(e.occurredAt(), zone), e.resultCode(),
                 Json.time(e.recordedAt(), zone));
         String billableReason = e.billable()
@@ -148,7 +154,11 @@ public class AuditController {
         return new Explanation(accountId, requestId, call, e.billable(), billableReason, e.chargedTo().name(),
                 explanation(e), paidBy, postpaid, new Duplicates(row.duplicates(), Json.time(row.firstDuplicateAt(), zone),
                 Json.time(row.lastDuplicateAt(), zone)), citing, List.of(new EventRef(stored.sequenceNumber(),
-                stored.globalIndex(), stored.eventId(), stored.type())));
+                stored.globalIndex(), stored.eventId(), stored.type())), jdbc.query("SELECT hold_id, placed_at,"
+                        + " expires_at, source, package_id FROM hold_registry WHERE account_id = ? AND request_id = ?",
+                (rs, i) -> new HeldBy(rs.getString(1), Json.time(rs.getTimestamp(2).toInstant(), zone),
+                        Json.time(rs.getTimestamp(3).toInstant(), zone), rs.getString(4), rs.getString(5)),
+                accountId, requestId).stream().findFirst().orElse(null));
     }
 
     /** The payload with its {@code actor} (an API key id or "scheduler") shown as who acted, not which key. */

@@ -53,10 +53,9 @@ public record DisputeReport(String accountId, String month, String status, Offse
         Map<String, long[]> used = new LinkedHashMap<>();
         Map<String, String> usedService = new LinkedHashMap<>();
         for (EventStoreReader.StoredEvent e : events) {
-            if (!e.type().equals("CallMetered") || !month.toString().equals(e.payload().path("month").asText())) {
+            if (!(e.event() instanceof CallMetered c) || !month.equals(c.month())) {
                 continue;
             }
-            CallMetered c = JSON.convertValue(e.payload(), CallMetered.class);
             Long number = c.chargedTo() == com.faceid.ledger.metering.ChargedTo.POSTPAID ? c.monthPostpaidCount() : null;
             calls.add(new Call(c.requestId(), Json.time(c.occurredAt(), zone), Json.time(c.recordedAt(), zone),
                     c.service().name(), c.resultCode(), c.billable(), c.chargedTo().name(), c.packageId(),

@@ -2,7 +2,13 @@ package com.faceid.ledger.app.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.faceid.ledger.account.AccountEvent;
+import com.faceid.ledger.account.EventUpcasters;
 import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.serialization.upcasting.event.InitialEventRepresentation;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -14,26 +20,31 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads an account's events straight from the event store table, as recorded: the JSON payload bytes
- * are what was written, so an auditor sees exactly what the ledger decided on.
+ * Reads an account's events straight from the event store table. Each comes twice: as recorded (the JSON
+ * payload and metadata bytes that were written, what an auditor is shown) and as the ledger understands it
+ * today ({@link StoredEvent#event()}): deserialized through the same upcaster chain and serializer as the
+ * aggregate and the processors (docs/events.md), so an old payload reads exactly as they read it.
  */
 @Component
 public class EventStoreReader {
     /** One stored event; {@code type} is the event's simple class name, e.g. CallMetered. */
     public record StoredEvent(long globalIndex, long sequenceNumber, String eventId, String type, Instant timestamp,
-                              JsonNode payload, JsonNode metaData) {
+                              JsonNode payload, JsonNode metaData, AccountEvent event) {
     }
 
     private static final String COLUMNS = "globalIndex, sequenceNumber, eventIdentifier, payloadType, timeStamp,"
-            + " payload, metaData";
+            + " payload, metaData, payloadRevision, aggregateIdentifier";
     private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final EventUpcasterChain upcasters = EventUpcasters.chain();
     /** Numbers exactly as written: money such as 8500.00 keeps its scale (no binary floating point). */
     private final ObjectMapper json = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
-    public EventStoreReader(JdbcTemplate jdbc) {
+    public EventStoreReader(JdbcTemplate jdbc, Serializer serializer) {
         this.jdbc = jdbc;
+        this.serializer = serializer;
     }
 
     public List<StoredEvent> page(String accountId, Instant from, Instant to, String type, int offset, int limit) {
@@ -107,13 +118,25 @@ public class EventStoreReader {
 
     private StoredEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
         String payloadType = rs.getString(4);
+        byte[] payload = rs.getBytes(6);
+        byte[] meta = rs.getBytes(7);
         try {
-            byte[] meta = rs.getBytes(7);
             return new StoredEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
                     payloadType.substring(payloadType.lastIndexOf('.') + 1), DateTimeUtils.parseInstant(rs.getString(5)),
-                    json.readTree(rs.getBytes(6)), meta == null ? json.createObjectNode() : json.readTree(meta));
+                    json.readTree(payload), meta == null ? json.createObjectNode() : json.readTree(meta),
+                    deserialize(new GenericDomainEventEntry<>("Account", rs.getString(9), rs.getLong(2),
+                            rs.getString(3), rs.getString(5), payloadType, rs.getString(8), payload,
+                            meta == null ? "{}".getBytes() : meta)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The stored event as the aggregate and the processors read it: upcast, then deserialized. */
+    private AccountEvent deserialize(GenericDomainEventEntry<byte[]> entry) {
+        return upcasters.upcast(java.util.stream.Stream.of(new InitialEventRepresentation(entry, serializer)))
+                .map(r -> (AccountEvent) serializer.deserialize(r.getData())).findFirst()
+                .orElseThrow(() -> new IllegalStateException("event " + entry.getEventIdentifier()
+                        + " was upcast to nothing"));
     }
 }

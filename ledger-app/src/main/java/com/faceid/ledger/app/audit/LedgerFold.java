@@ -1,10 +1,12 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.account.PostpaidSwitched;
 import com.faceid.ledger.app.axon.AxonConfig;
 import com.faceid.ledger.app.prepaid.PackageQueries.PackageRow;
 import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.prepaid.FreeGrantActivated;
 import com.faceid.ledger.prepaid.FreeGrantIssued;
 import com.faceid.ledger.prepaid.PackageExpired;
 import com.faceid.ledger.prepaid.PackageExpiryReminded;
@@ -118,77 +120,120 @@ public final class LedgerFold {
     }
 
     public void apply(EventStoreReader.StoredEvent stored) {
-        try {
-            apply(stored.type(), stored);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable event " + stored.eventId(), e);
-        }
+        stored.event().accept(applier);
     }
 
-    private <T> T as(EventStoreReader.StoredEvent e, Class<T> type) throws JsonProcessingException {
-        return JSON.treeToValue(e.payload(), type);
-    }
-
-    private void apply(String type, EventStoreReader.StoredEvent e) throws JsonProcessingException {
-        switch (type) {
-            case "AccountOpened" -> {
-                AccountOpened o = as(e, AccountOpened.class);
-                openedAt = o.openedAt();
-                zone = o.zone();
-                postpaidEnabled = o.postpaidEnabled();
-            }
-            case "PostpaidSwitched" -> postpaidEnabled = as(e, PostpaidSwitched.class).enabled();
-            case "FreeGrantIssued" -> {
-                FreeGrantIssued g = as(e, FreeGrantIssued.class);
-                packages.put(g.packageId(), new PackageRow(accountId, g.packageId(), PackageKind.FREE, null,
-                        g.service(), g.size(), 0, g.size(), 0, BigDecimal.ZERO.setScale(2), g.effectiveFrom(),
-                        g.expiresAt(), false, null, g.catalogVersion()));
-            }
-            case "PackagePurchased" -> {
-                PackagePurchased p = as(e, PackagePurchased.class);
-                packages.put(p.packageId(), new PackageRow(accountId, p.packageId(), PackageKind.PURCHASED,
-                        p.purchaseId(), p.service(), p.size(), 0, p.size(), 0, p.price(), p.purchasedAt(),
-                        p.expiresAt(), false, p.month(), p.catalogVersion()));
-                purchases.computeIfAbsent(p.month(), m -> new ArrayList<>())
-                        .add(new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.purchasedAt()));
-            }
-            case "CallMetered" -> {
-                CallMetered c = as(e, CallMetered.class);
-                if (c.packageId() != null) {
-                    PackageRow r = packages.get(c.packageId());
-                    packages.put(r.packageId(), with(r, r.size() - c.packageRemainingAfter(),
-                            c.packageRemainingAfter(), r.forfeited(), r.expired()));
-                }
-                usage.computeIfAbsent(c.month(), m -> new EnumMap<>(Service.class))
-                        .computeIfAbsent(c.service(), s -> new ServiceUsage()).count(c.billable(), c.chargedTo());
-            }
-            case "PackageExpired" -> {
-                PackageExpired x = as(e, PackageExpired.class);
-                PackageRow r = packages.get(x.packageId());
-                packages.put(r.packageId(), with(r, r.used(), 0, x.forfeited(), true));
-            }
-            case "NegotiatedPriceAgreed" -> negotiated.record(as(e, NegotiatedPriceAgreed.class));
-            case "AdjustmentRecorded" -> {
-                AdjustmentRecorded a = as(e, AdjustmentRecorded.class);
-                adjustments.put(a.adjustmentId(), a);
-            }
-            case "StatementClosed" -> {
-                StatementClosed s = as(e, StatementClosed.class);
-                closed.put(s.month(), s);
-                closedThrough = s.month();
-            }
-            case "PackageExpiryReminded" -> {
-                PackageExpiryReminded r = as(e, PackageExpiryReminded.class);
-                alerts.merge(r.packageId() + "|EXPIRING|" + r.daysBefore(), 1, Integer::sum);
-            }
-            case "PackageUsageReminded" -> {
-                PackageUsageReminded r = as(e, PackageUsageReminded.class);
-                alerts.merge(r.packageId() + "|" + (r.depleted() ? "DEPLETED" : "USAGE") + "|" + r.percent(), 1,
-                        Integer::sum);
-            }
-            default -> { } // FreeGrantActivated and others: no read-model row of their own
+    /** What each event does to the fold: one method per event type (a new type will not compile without it). */
+    private final AccountEvent.Visitor<Void> applier = new AccountEvent.Visitor<>() {
+        @Override
+        public Void on(AccountOpened o) {
+            openedAt = o.openedAt();
+            zone = o.zone();
+            postpaidEnabled = o.postpaidEnabled();
+            return null;
         }
-    }
+
+        @Override
+        public Void on(PostpaidSwitched p) {
+            postpaidEnabled = p.enabled();
+            return null;
+        }
+
+        @Override
+        public Void on(FreeGrantIssued g) {
+            packages.put(g.packageId(), new PackageRow(accountId, g.packageId(), PackageKind.FREE, null,
+                    g.service(), g.size(), 0, g.size(), 0, BigDecimal.ZERO.setScale(2), g.effectiveFrom(),
+                    g.expiresAt(), false, null, g.catalogVersion()));
+            return null;
+        }
+
+        @Override
+        public Void on(FreeGrantActivated e) {
+            return null; // no read-model row of its own
+        }
+
+        @Override
+        public Void on(PackagePurchased p) {
+            packages.put(p.packageId(), new PackageRow(accountId, p.packageId(), PackageKind.PURCHASED,
+                    p.purchaseId(), p.service(), p.size(), 0, p.size(), 0, p.price(), p.purchasedAt(),
+                    p.expiresAt(), false, p.month(), p.catalogVersion()));
+            purchases.computeIfAbsent(p.month(), m -> new ArrayList<>())
+                    .add(new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.purchasedAt()));
+            return null;
+        }
+
+        @Override
+        public Void on(PackageExpired x) {
+            PackageRow r = packages.get(x.packageId());
+            packages.put(r.packageId(), with(r, r.used(), 0, x.forfeited(), true));
+            return null;
+        }
+
+        @Override
+        public Void on(PackageExpiryReminded r) {
+            alerts.merge(r.packageId() + "|EXPIRING|" + r.daysBefore(), 1, Integer::sum);
+            return null;
+        }
+
+        @Override
+        public Void on(PackageUsageReminded r) {
+            alerts.merge(r.packageId() + "|" + (r.depleted() ? "DEPLETED" : "USAGE") + "|" + r.percent(), 1,
+                    Integer::sum);
+            return null;
+        }
+
+        @Override
+        public Void on(CallMetered c) {
+            if (c.packageId() != null) {
+                PackageRow r = packages.get(c.packageId());
+                packages.put(r.packageId(), with(r, r.size() - c.packageRemainingAfter(),
+                        c.packageRemainingAfter(), r.forfeited(), r.expired()));
+            }
+            usage.computeIfAbsent(c.month(), m -> new EnumMap<>(Service.class))
+                    .computeIfAbsent(c.service(), s -> new ServiceUsage()).count(c.billable(), c.chargedTo());
+            return null;
+        }
+
+        @Override
+        public Void on(NegotiatedPriceAgreed n) {
+            negotiated.record(n);
+            return null;
+        }
+
+        @Override
+        public Void on(AdjustmentRecorded a) {
+            adjustments.put(a.adjustmentId(), a);
+            return null;
+        }
+
+        @Override
+        public Void on(StatementClosed c) {
+            closed.put(c.month(), c);
+            closedThrough = c.month();
+            return null;
+        }
+
+        // Holds change no view of the fold: a captured hold's charge is its CallMetered.
+        @Override
+        public Void on(com.faceid.ledger.hold.HoldPlaced e) {
+            return null;
+        }
+
+        @Override
+        public Void on(com.faceid.ledger.hold.HoldCaptured e) {
+            return null;
+        }
+
+        @Override
+        public Void on(com.faceid.ledger.hold.HoldVoided e) {
+            return null;
+        }
+
+        @Override
+        public Void on(com.faceid.ledger.hold.HoldExpired e) {
+            return null;
+        }
+    };
 
     /** A month's statement from these events: the closing event if it is closed, else the running figures. */
     public StatementFigures figures(YearMonth month, BillingPolicy policy) {

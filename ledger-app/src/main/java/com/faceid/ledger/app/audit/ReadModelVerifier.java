@@ -32,7 +32,18 @@ import java.util.Set;
 @Component
 public class ReadModelVerifier {
     /** One difference: which read model, which row (its key), which field, what the events say, what is there. */
-    public record Difference(String readModel, String key, String field, String expected, String actual) {
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record Difference(String readModel, String key, String field, String expected, String actual, String kind,
+                             String accountId, Long sequence) {
+        public Difference(String readModel, String key, String field, String expected, String actual) {
+            this(readModel, key, field, expected, actual, null, null, null);
+        }
+
+        /** A link of an account's hash chain that does not hold (docs/audit.md). */
+        static Difference chainBroken(HashChain.Break b) {
+            return new Difference("event store", b.accountId() + "/" + b.sequence(), "chain", "each event hashes to"
+                    + " its link", b.reason(), "CHAIN_BROKEN", b.accountId(), b.sequence());
+        }
     }
 
     /**
@@ -46,11 +57,13 @@ public class ReadModelVerifier {
     private final EventStoreReader events;
     private final BillingPolicy policy;
     private final FoldCheckpoints checkpoints;
+    private final HashChain chain;
     private final ObjectMapper json = AxonConfig.storageMapper();
 
     public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
-                             FoldCheckpoints checkpoints) {
+                             FoldCheckpoints checkpoints, HashChain chain) {
         this.checkpoints = checkpoints;
+        this.chain = chain;
         this.jdbc = jdbc;
         this.events = events;
         this.policy = policy;
@@ -75,6 +88,7 @@ public class ReadModelVerifier {
             adjustments(account, f, out);
             alerts(account, f, out);
             negotiatedPrices(account, f, out);
+            chain.verify(account, Long.MAX_VALUE).ifPresent(b -> out.add(Difference.chainBroken(b)));
             String fromCheckpoint = checkpoints.latest(account).toCheckpoint();
             if (!fromCheckpoint.equals(f.toCheckpoint())) {
                 out.add(new Difference("fold_checkpoint", account, "state", "the fold of every event",

@@ -147,7 +147,7 @@ public class AxonConfig {
         return new BillingPolicy(catalogs, props.tierConvention(),
                 new BillableResults(new HashSet<>(props.billableResultCodes())),
                 new com.faceid.ledger.pricing.Reminders(props.reminderUsagePercents(), props.reminderExpiryDays()),
-                props.closeGrace());
+                props.closeGrace(), props.holdTtl());
     }
 
     /**
@@ -204,7 +204,7 @@ public class AxonConfig {
     public org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(
             Serializer serializer, org.axonframework.common.jdbc.PersistenceExceptionResolver resolver,
             org.axonframework.common.jdbc.ConnectionProvider connectionProvider,
-            TransactionManager transactionManager) {
+            TransactionManager transactionManager, org.axonframework.config.Configuration configuration) {
         return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
@@ -213,19 +213,26 @@ public class AxonConfig {
                 .transactionManager(transactionManager)
                 .schema(org.axonframework.eventsourcing.eventstore.jdbc.EventSchema.builder().build())
                 .batchSize(1000)
+                // every reader of stored events goes through the same upcasters (docs/events.md)
+                .upcasterChain(com.faceid.ledger.account.EventUpcasters.chain())
+                // a snapshot of another revision than the Account class's is ignored (@Revision on Account)
+                .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
                 .build();
     }
 
     @Bean
     public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventBus(
             org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
-            org.axonframework.config.Configuration configuration) {
-        return org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+            org.axonframework.config.Configuration configuration, com.faceid.ledger.app.audit.HashChain chain) {
+        var store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .cachedEvents(20_000)
                 .fetchDelay(10)
                 .build();
+        // each event gets its link of its account's hash chain as it is published, before it is appended
+        store.registerDispatchInterceptor(chain);
+        return store;
     }
 
     /**

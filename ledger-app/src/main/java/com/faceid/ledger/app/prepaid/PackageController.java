@@ -48,15 +48,16 @@ public class PackageController {
                                OffsetDateTime purchasedAt, OffsetDateTime expiresAt, int remaining) {
     }
 
+    /** @param held units reserved by holds still alive (part of {@code remaining}, available to nothing else) */
     public record PackageView(String packageId, String kind, String service, String status, int size, int used,
                               int remaining, int forfeited, String price, OffsetDateTime effectiveFrom,
-                              OffsetDateTime expiresAt, String purchaseId, String catalogVersion) {
-        static PackageView of(PackageQueries.PackageRow row, Instant now, ZoneId zone) {
+                              OffsetDateTime expiresAt, String purchaseId, String catalogVersion, int held) {
+        static PackageView of(PackageQueries.PackageRow row, Instant now, ZoneId zone, int held) {
             PackageQueries.PackageRow p = row.at(now);
             return new PackageView(p.packageId(), p.kind().name(), p.service().name(), p.statusAt(now).name(),
                     p.size(), p.used(), p.remaining(), p.forfeited(), Json.money(p.price()),
                     Json.time(p.effectiveFrom(), zone), Json.time(p.expiresAt(), zone), p.purchaseId(),
-                    p.catalogVersion());
+                    p.catalogVersion(), held);
         }
     }
 
@@ -65,9 +66,12 @@ public class PackageController {
     private final PackageQueries packages;
     private final Clock clock;
     private final java.time.Duration skew;
+    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
 
     public PackageController(Commands commands, AccountQueries accounts, PackageQueries packages, Clock clock,
-                             com.faceid.ledger.app.LedgerProperties props) {
+                             com.faceid.ledger.app.LedgerProperties props,
+                             com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
+        this.holds = holds;
         this.skew = props.maxFutureSkew();
         this.commands = commands;
         this.accounts = accounts;
@@ -98,10 +102,11 @@ public class PackageController {
                 .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.validation(
                         "status must be one of " + Arrays.toString(PackageQueries.Status.values())));
         Instant now = clock.instant();
+        java.util.Map<String, Integer> held = holds.heldByPackage(accountId, now);
         return packages.ofAccount(accountId).stream()
                 .filter(p -> wanted == null || p.service() == wanted)
                 .filter(p -> wantedStatus == null || p.statusAt(now) == wantedStatus)
-                .map(p -> PackageView.of(p, now, zone)).toList();
+                .map(p -> PackageView.of(p, now, zone, held.getOrDefault(p.packageId(), 0))).toList();
     }
 
     @PostMapping("/{packageId}/refund")

@@ -24,8 +24,12 @@ import java.util.TreeMap;
 @RestController
 @Tag(name = "Balances")
 public class QuotaController {
+    /**
+     * @param remaining calls its packages can still pay for, less those held
+     * @param held      units reserved by holds still alive (the gateway asked, the call is not captured yet)
+     */
     public record ServiceQuota(String service, int remaining, int usableNow,
-                               List<PackageController.PackageView> packages) {
+                               List<PackageController.PackageView> packages, int held) {
     }
 
     public record QuotaView(String accountId, OffsetDateTime asOf, List<ServiceQuota> services) {
@@ -36,8 +40,11 @@ public class QuotaController {
     private final FoldCheckpoints checkpoints;
     private final Clock clock;
 
+    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
+
     public QuotaController(AccountQueries accounts, PackageQueries packages, FoldCheckpoints checkpoints,
-                           Clock clock) {
+                           Clock clock, com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
+        this.holds = holds;
         this.accounts = accounts;
         this.packages = packages;
         this.checkpoints = checkpoints;
@@ -56,20 +63,26 @@ public class QuotaController {
         Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
         rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
         List<ServiceQuota> services = new ArrayList<>();
+        // what holds reserve now (an as-of answer shows the packages as the events had them, without holds)
+        Map<String, Integer> held = asOf == null ? holds.heldByPackage(accountId, at) : Map.of();
         byService.forEach((service, list) -> {
             int remaining = 0;
             int usable = 0;
+            int heldOfService = 0;
             for (PackageQueries.PackageRow p : list) {
                 PackageQueries.Status s = p.statusAt(at);
+                int reserved = held.getOrDefault(p.packageId(), 0);
                 if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
-                    remaining += p.remaining();
+                    remaining += p.remaining() - reserved;
+                    heldOfService += reserved;
                 }
                 if (s == PackageQueries.Status.ACTIVE) {
-                    usable += p.remaining();
+                    usable += p.remaining() - reserved;
                 }
             }
             services.add(new ServiceQuota(service, remaining, usable,
-                    list.stream().map(p -> PackageController.PackageView.of(p, at, zone)).toList()));
+                    list.stream().map(p -> PackageController.PackageView.of(p, at, zone,
+                            held.getOrDefault(p.packageId(), 0))).toList(), heldOfService));
         });
         return new QuotaView(accountId, Json.time(at, zone), services);
     }

@@ -64,6 +64,14 @@ public class ScheduleProjection {
         scheduleClose(e.accountId(), calendar(e.accountId()), e.month().plusMonths(1));
     }
 
+    /** A hold still held at its expiry is recorded as expired then (its unit is free from then on regardless). */
+    @EventHandler
+    void on(com.faceid.ledger.hold.HoldPlaced e) {
+        if (e.status() == com.faceid.ledger.hold.HoldStatus.HELD) {
+            schedule(e.accountId(), StepKind.EXPIRE_HOLD, e.holdId(), e.expiresAt());
+        }
+    }
+
     /** A close that was waiting for a negotiated price is tried again as soon as one is agreed. */
     @EventHandler
     void on(NegotiatedPriceAgreed e) {

@@ -9,5 +9,6 @@ public enum StepKind {
     /** ref = packageId:days; due that many days before expiry. */
     EXPIRY_REMINDER,
     /** ref = yyyy-MM; due at the month's end plus the grace period. */
-    CLOSE_MONTH
+    CLOSE_MONTH,
+    EXPIRE_HOLD
 }

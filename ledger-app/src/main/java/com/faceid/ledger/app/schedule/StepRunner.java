@@ -141,6 +141,7 @@ public class StepRunner {
             }
             // the aggregate records a month past its deadline as closed at its deadline, however late this runs
             case CLOSE_MONTH -> new CloseStatement(step.accountId(), YearMonth.parse(step.ref()), at, "scheduler");
+            case EXPIRE_HOLD -> new com.faceid.ledger.hold.ExpireHold(step.accountId(), step.ref(), at);
         };
     }
 

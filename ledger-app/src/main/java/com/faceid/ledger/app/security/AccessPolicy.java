@@ -32,14 +32,16 @@ public final class AccessPolicy {
         return switch (key.role()) {
             case OPERATOR -> true;
             case AUDITOR -> read;
-            case METER -> method.equals("POST") && (path.equals("/api/v1/calls:batch") || isMetering(path));
+            case METER -> method.equals("POST") && (path.equals("/api/v1/calls:batch") || path.equals("/api/v1/holds:batch")
+                    || path.equals("/api/v1/holds:capture-batch") || isMetering(path));
             case CUSTOMER -> read && ownAccount(key, path);
         };
     }
 
     private static boolean isMetering(String path) {
         Matcher m = ACCOUNT_PATH.matcher(path);
-        return m.matches() && "/calls".equals(m.group(2));
+        return m.matches() && m.group(2) != null
+                && (m.group(2).equals("/calls") || m.group(2).equals("/holds") || m.group(2).matches("/holds/[^/]+/(capture|void)"));
     }
 
     private static boolean ownAccount(ApiKey key, String path) {

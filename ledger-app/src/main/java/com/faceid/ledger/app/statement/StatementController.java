@@ -75,8 +75,9 @@ public class StatementController {
                 && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         AccountQueries.AccountRow account = accounts.require(accountId);
-        StatementView view = StatementView.of(asOf == null ? statements.of(account, m)
-                : statementAsOf(accountId, m, Requests.instant("asOf", asOf)), account.zone());
+        StatementQueries.Statement s = asOf == null ? statements.of(account, m)
+                : statementAsOf(accountId, m, Requests.instant("asOf", asOf));
+        StatementView view = StatementView.of(s, account.zone()).withDigest(statements.digest(s));
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -128,7 +129,8 @@ public class StatementController {
                 com.faceid.ledger.app.security.RequestContext.actor()));
         readModels.await(() -> closed.isEmpty()
                 || statements.of(account, m).status() == StatementQueries.Status.CLOSED);
-        return StatementView.of(statements.of(account, m), account.zone());
+        StatementQueries.Statement s = statements.of(account, m);
+        return StatementView.of(s, account.zone()).withDigest(statements.digest(s));
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/negotiated-prices")

@@ -103,13 +103,16 @@ public class StatementProjection {
     }
 
     @EventHandler
-    void on(StatementClosed e) throws JsonProcessingException {
+    void on(StatementClosed e, @org.axonframework.eventhandling.SequenceNumber long sequence,
+            @org.axonframework.messaging.annotation.MetaDataValue(com.faceid.ledger.app.audit.HashChain.META)
+            String link) throws JsonProcessingException {
         jdbc.update("INSERT INTO statement_view (account_id, billing_month, closed_at, catalog_version, tier_convention,"
                         + " lines_json, purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend,"
-                        + " adjustments_json) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", e.accountId(),
-                e.month().toString(), Timestamp.from(e.closedAt()), e.catalogVersion(), e.tierConvention(),
-                json.writeValueAsString(e.lines()), json.writeValueAsString(e.purchases()), e.prepaidSpend(),
-                e.postpaidAmount(), e.adjustmentTotal(), e.totalSpend(), json.writeValueAsString(e.adjustments()));
+                        + " adjustments_json, close_sequence, close_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                e.accountId(), e.month().toString(), Timestamp.from(e.closedAt()), e.catalogVersion(),
+                e.tierConvention(), json.writeValueAsString(e.lines()), json.writeValueAsString(e.purchases()),
+                e.prepaidSpend(), e.postpaidAmount(), e.adjustmentTotal(), e.totalSpend(),
+                json.writeValueAsString(e.adjustments()), sequence, link);
     }
 
     @EventHandler

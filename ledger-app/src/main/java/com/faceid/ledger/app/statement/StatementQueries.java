@@ -41,9 +41,12 @@ public class StatementQueries {
     private final PackageQueries packages;
     private final BillingPolicy policy;
     private final java.time.Clock clock;
+    private final com.faceid.ledger.app.audit.HashChain chain;
     private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
 
-    public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock) {
+    public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock,
+                            com.faceid.ledger.app.audit.HashChain chain) {
+        this.chain = chain;
         this.jdbc = jdbc;
         this.packages = packages;
         this.policy = policy;
@@ -114,6 +117,30 @@ public class StatementQueries {
                     }
                 }, accountId, month.toString());
         return rows.stream().findFirst();
+    }
+
+    /**
+     * A closed statement's digest: the link of its StatementClosed event, the head of the account's hash chain
+     * when the close was recorded (docs/audit.md). It certifies the recorded close, so a month closed by the
+     * clock whose close is not recorded yet has none: the one part of an answer that waits for the step.
+     */
+    public StatementView.Digest digest(Statement s) {
+        if (s.status() != Status.CLOSED) {
+            return null;
+        }
+        List<Object[]> rows = jdbc.query("SELECT close_sequence, close_hash FROM statement_view WHERE account_id = ?"
+                        + " AND billing_month = ? AND close_sequence IS NOT NULL",
+                (rs, i) -> new Object[]{rs.getLong(1), rs.getString(2)}, s.accountId(), s.month().toString());
+        if (rows.isEmpty()) {
+            return null;
+        }
+        long sequence = (Long) rows.get(0)[0];
+        String hash = (String) rows.get(0)[1];
+        if (hash == null) { // closed before the chain existed: its link is in the backfill
+            hash = chain.stored(s.accountId(), sequence).map(com.faceid.ledger.app.audit.HashChain.Link::hash)
+                    .orElse(null);
+        }
+        return hash == null ? null : new StatementView.Digest(sequence, hash);
     }
 
     private Statement running(String accountId, YearMonth month) {

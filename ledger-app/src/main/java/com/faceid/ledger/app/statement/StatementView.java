@@ -13,7 +13,18 @@ import java.util.List;
 public record StatementView(String accountId, String month, String status, OffsetDateTime closedAt,
                             String catalogVersion, String tierConvention, List<Line> lines, List<Purchase> purchases,
                             List<Adjustment> adjustments, String prepaidSpend, String postpaidAmount,
-                            String adjustmentTotal, String totalSpend) {
+                            String adjustmentTotal, String totalSpend,
+                            @com.fasterxml.jackson.annotation.JsonInclude(
+                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Digest digest) {
+
+    /** The account's hash-chain head at the close (docs/audit.md): the StatementClosed event's own link. */
+    public record Digest(long sequence, String hash) {
+    }
+
+    public StatementView withDigest(Digest d) {
+        return new StatementView(accountId, month, status, closedAt, catalogVersion, tierConvention, lines, purchases,
+                adjustments, prepaidSpend, postpaidAmount, adjustmentTotal, totalSpend, d);
+    }
 
     public record Line(String service, long calls, long billable, long paidByFree, long paidByPurchased,
                        long postpaidCount, long refused, int tier, String tierRange, String unitPrice, String amount,
@@ -41,7 +52,7 @@ public record StatementView(String accountId, String month, String status, Offse
                 f.adjustments().stream().map(a -> new Adjustment(a.adjustmentId(), a.correctsMonth().toString(),
                         Json.money(a.amount()), a.reason(), a.requestId(), a.actor(), Json.time(a.at(), zone))).toList(),
                 Json.money(f.prepaidSpend()), Json.money(f.postpaidAmount()),
-                Json.money(f.adjustmentTotal()), Json.money(f.totalSpend()));
+                Json.money(f.adjustmentTotal()), Json.money(f.totalSpend()), null);
     }
 
     /** CSV rendering: one row per service line, then purchases, then totals. */

@@ -119,6 +119,9 @@ public final class LedgerBenchmark {
             if (on.test("batch")) {
                 batchesAcrossAccounts();
             }
+            if (on.test("holds")) {
+                holdsAndCaptures();
+            }
             if (on.test("history")) {
                 latencyAgainstHistory();
             }
@@ -362,6 +365,44 @@ public final class LedgerBenchmark {
                 "%s vs %s calls/s (%.1fx)", rate(rates[0]), rate(rates[1]), rates[0] / rates[1]), "-", "-"));
         figure("design.onetx", "  design: one transaction a batch / one per account (in process)", rates[0] / rates[1],
                 "x", null);
+        chainCost(batchMetering, at, clock);
+    }
+
+    /**
+     * What the hash chain costs metering: the same batches (one transaction, 1000 accounts) with the chain on and
+     * off, rounds alternating so the machine's noise falls on both; target: at most 10 % slower with it.
+     */
+    private void chainCost(com.faceid.ledger.app.metering.BatchMetering batchMetering, java.time.Instant at,
+                           java.time.Clock clock) {
+        var chain = ctx.getBean(com.faceid.ledger.app.audit.HashChain.class);
+        int rounds = Math.max(4, size.batches / 2);
+        long[] nanos = new long[2];
+        try {
+            for (int b = 0; b < rounds; b++) {
+                for (int on = 0; on < 2; on++) {
+                    chain.linkingForBenchmark(on == 1);
+                    java.util.SortedMap<String, com.faceid.ledger.metering.MeterCalls> byAccount = new java.util.TreeMap<>();
+                    for (int a = 0; a < size.batchAccounts; a++) {
+                        byAccount.put("b" + a, new com.faceid.ledger.metering.MeterCalls("b" + a, List.of(
+                                new com.faceid.ledger.metering.MeterCall("b" + a, "chain" + on + "-" + b,
+                                        com.faceid.ledger.pricing.Service.BANK_CARD_VERIFICATION, at, "Success",
+                                        clock.instant()))));
+                    }
+                    long t0 = System.nanoTime();
+                    batchMetering.meter(byAccount, true).values().forEach(o -> check(o.refusal() == null, o));
+                    nanos[on] += System.nanoTime() - t0;
+                }
+            }
+        } finally {
+            chain.linkingForBenchmark(true);
+        }
+        double off = rounds * size.batchAccounts / (nanos[0] / 1e9);
+        double on = rounds * size.batchAccounts / (nanos[1] / 1e9);
+        double drop = 1 - on / off;
+        rows.add(new Row("  hash chain: batches with vs without it (in process, same run)", String.format(Locale.ROOT,
+                "%s vs %s calls/s (%.1f %% slower)", rate(on), rate(off), 100 * drop), "<= 10 % slower",
+                met(drop <= 0.10)));
+        figure("design.chain", "  hash chain: throughput lost, with vs without (in process)", 100 * drop, "%", "<=10");
     }
 
     /** p99 of single calls on an account with 1k, 100k, 1M prior calls (history seeded with batches). */
@@ -410,6 +451,38 @@ public final class LedgerBenchmark {
             }
             seeded += size.latencySamples;
         }
+    }
+
+    /**
+     * The gateway's ask-then-meter flow on one hot account: 16 clients, each placing a hold and capturing it,
+     * over HTTP; pairs per second and the p99 of each request (docs/api.md "Holds").
+     */
+    private void holdsAndCaptures() throws Exception {
+        ledger.open("holdhot", "2026-03-10T15:00:00+08:00");
+        check(ledger.buy("holdhot", "big", "LIVENESS_VERIFICATION", 100_000, "2026-03-11T09:00:00+08:00").status()
+                == 201, null);
+        int pairs = Math.max(100, size.hotCalls / 4);
+        Latencies lat = new Latencies(pairs * 2);
+        long t0 = System.nanoTime();
+        parallel(16, pairs, i -> {
+            long s = System.nanoTime();
+            LoadClient.Response h = load.post("/api/v1/accounts/holdhot/holds", "{\"holdId\":\"hb-" + i
+                    + "\",\"service\":\"LIVENESS_VERIFICATION\"}");
+            lat.add(System.nanoTime() - s);
+            check(h.status() == 201, h);
+            s = System.nanoTime();
+            LoadClient.Response c = load.post("/api/v1/accounts/holdhot/holds/hb-" + i + "/capture",
+                    "{\"requestId\":\"hc-" + i + "\"}");
+            lat.add(System.nanoTime() - s);
+            check(c.status() == 201, c);
+        });
+        double rate = pairs / seconds(t0);
+        double p99 = lat.p(99);
+        rows.add(new Row("hold + capture pairs, 1 hot account, 16 clients", rate(rate) + " pairs/s",
+                ">= 1,000 pairs/s", met(rate >= 1000)));
+        rows.add(new Row("  p99 latency of those requests", ms(p99), "<= 10 ms", met(p99 <= 10e6)));
+        figure("holds.rate", "hold + capture pairs, 1 hot account, 16 clients", rate, "pairs/s", ">=1000");
+        figure("holds.p99", "  p99 latency of hold and capture requests", p99 / 1e6, "ms", "<=10");
     }
 
     private java.time.Instant seedStart;

@@ -1,0 +1,76 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Json;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.OffsetDateTime;
+
+/**
+ * Tamper evidence for the people who hold a digest (docs/audit.md): the head of an account's hash chain, and
+ * whether the history up to a digest someone kept still hashes to it.
+ */
+@RestController
+@Tag(name = "Audit")
+public class DigestController {
+    public record Digest(String accountId, long sequence, String hash, OffsetDateTime at) {
+    }
+
+    public record DigestCheck(String accountId, long sequence, String hash, boolean consistent, String detail) {
+    }
+
+    /** Progress of the one-time backfill of history stored before the chain existed. */
+    public record BackfillStatus(String status, int accountsDone, int accountsTotal, long linksAdded) {
+    }
+
+    private final HashChain chain;
+    private final AccountQueries accounts;
+    private final ChainBackfill backfill;
+
+    public DigestController(HashChain chain, AccountQueries accounts, ChainBackfill backfill) {
+        this.chain = chain;
+        this.accounts = accounts;
+        this.backfill = backfill;
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/digest")
+    @Operation(summary = "The head of the account's hash chain over all its events: keep it to check the history later")
+    public Digest digest(@PathVariable String accountId) {
+        var account = accounts.require(accountId);
+        HashChain.Link head = chain.head(accountId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "NOT_FOUND", "account " + accountId + " has no events"));
+        return new Digest(accountId, head.sequence(), head.hash(), Json.time(head.at(), account.zone()));
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/digest/verify")
+    @Operation(summary = "Does the account's history up to a sequence still hash to the digest you kept?")
+    public DigestCheck verify(@PathVariable String accountId, @RequestParam long sequence, @RequestParam String hash) {
+        accounts.require(accountId);
+        if (sequence < 0 || !hash.matches("[0-9a-fA-F]{64}")) {
+            throw ApiException.validation("sequence must be >= 0 and hash 64 hex digits (SHA-256)");
+        }
+        var recomputed = chain.recomputed(accountId, sequence);
+        if (recomputed.isEmpty()) {
+            return new DigestCheck(accountId, sequence, hash, false, "the history has no event " + sequence
+                    + " (or events before it are missing)");
+        }
+        boolean same = recomputed.get().equalsIgnoreCase(hash);
+        return new DigestCheck(accountId, sequence, hash, same, same
+                ? "the stored history up to event " + sequence + " hashes to this digest: unchanged"
+                : "the stored history up to event " + sequence + " hashes to " + recomputed.get()
+                + ": something up to there is not what it was when the digest was taken");
+    }
+
+    @GetMapping("/api/v1/admin/chain")
+    @Operation(summary = "Progress of the one-time chaining of history stored before the hash chain existed")
+    public BackfillStatus backfillStatus() {
+        return backfill.status();
+    }
+}

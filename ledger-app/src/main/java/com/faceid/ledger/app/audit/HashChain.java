@@ -1,0 +1,313 @@
+package com.faceid.ledger.app.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.common.DateTimeUtils;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.MessageDispatchInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiFunction;
+
+/**
+ * Each account's events form a hash chain: the link of event n is SHA-256 over the link of event n-1, the
+ * sequence number, the payload type and revision, the recorded time, the actor and the payload bytes as
+ * stored (canonical form: docs/audit.md). The link is written into the event's own metadata
+ * ({@value #META}) as it is published, so it is appended in the same row and transaction as the event, with
+ * no extra row or index per call. Events stored before the chain existed get their links in
+ * {@code event_chain_backfill}, computed once from the stored rows.
+ * <p>
+ * Verification never trusts a stored link: it recomputes the chain from the stored rows and names the
+ * first sequence where a row is missing, added, changed or out of order.
+ */
+@Component
+public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
+    public static final String META = "chainHash";
+    public static final String GENESIS = "0".repeat(64);
+    private static final Logger log = LoggerFactory.getLogger(HashChain.class);
+    private static final String IN_THIS_UNIT = "hash-chain.links";
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** An account's link at a sequence number. */
+    public record Link(long sequence, String hash, Instant at) {
+    }
+
+    /** The first link that does not hold: its sequence and why. */
+    public record Break(String accountId, long sequence, String reason) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+    private final boolean postgres;
+    /** The last committed link of recently written accounts (a look-up saved per command). */
+    private final Map<String, Link> committed = java.util.Collections.synchronizedMap(
+            new LinkedHashMap<>(1024, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
+                    return size() > 10_000;
+                }
+            });
+
+    /** Off only in the benchmark's same-run comparison of metering with and without the chain. */
+    private volatile boolean linking = true;
+
+    public HashChain(JdbcTemplate jdbc, Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+        this.postgres = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+                c -> c.getMetaData().getDatabaseProductName()));
+    }
+
+    // ------------------------------------------------------------------ the canonical form
+
+    /** The link of an event: see docs/audit.md, "The hash chain", for the same in a few lines of shell. */
+    public static String link(String previous, long sequence, String payloadType, String revision, String timestamp,
+                              String actor, byte[] payload) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((previous + "\n" + sequence + "\n" + payloadType + "\n" + (revision == null ? "" : revision)
+                    + "\n" + timestamp + "\n" + (actor == null ? "" : actor) + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(payload);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    // ------------------------------------------------------------------ writing: as events are published
+
+    @Override
+    public BiFunction<Integer, EventMessage<?>, EventMessage<?>> handle(List<? extends EventMessage<?>> messages) {
+        List<EventMessage<?>> linked = new ArrayList<>(messages.size());
+        for (EventMessage<?> m : messages) {
+            linked.add(linking && m instanceof DomainEventMessage<?> d
+                    && d.getPayload() instanceof com.faceid.ledger.account.AccountEvent ? chained(d) : m);
+        }
+        return (i, m) -> linked.get(i);
+    }
+
+    private EventMessage<?> chained(DomainEventMessage<?> event) {
+        String account = event.getAggregateIdentifier();
+        Map<String, Link> unit = linksOfThisUnit();
+        Link previous = unit.get(account);
+        if (previous == null || previous.sequence() != event.getSequenceNumber() - 1) {
+            previous = event.getSequenceNumber() == 0 ? null : linkBefore(account, event.getSequenceNumber());
+        }
+        var payload = serializer.serialize(event.getPayload(), byte[].class);
+        SerializedType type = payload.getType();
+        Object actor = event.getMetaData().get("actor");
+        String hash = link(previous == null ? GENESIS : previous.hash(), event.getSequenceNumber(), type.getName(),
+                type.getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
+                actor == null ? null : actor.toString(), payload.getData());
+        unit.put(account, new Link(event.getSequenceNumber(), hash, event.getTimestamp()));
+        return event.andMetaData(Map.of(META, hash));
+    }
+
+    /** Links made in the current unit of work; they count as the chain's head once it commits. */
+    private Map<String, Link> linksOfThisUnit() {
+        if (!CurrentUnitOfWork.isStarted()) {
+            return new HashMap<>();
+        }
+        UnitOfWork<?> root = CurrentUnitOfWork.get().root();
+        return root.getOrComputeResource(IN_THIS_UNIT, k -> {
+            Map<String, Link> links = new HashMap<>();
+            root.afterCommit(u -> committed.putAll(links));
+            return links;
+        });
+    }
+
+    /** The committed link of event {@code sequence - 1} of the account. */
+    private Link linkBefore(String account, long sequence) {
+        Link cached = committed.get(account);
+        if (cached != null && cached.sequence() == sequence - 1) {
+            return cached;
+        }
+        return stored(account, sequence - 1).orElseThrow(() -> new IllegalStateException(
+                "no link for event " + (sequence - 1) + " of " + account));
+    }
+
+    /** The stored link of one event: in its metadata, else in the backfill (computing the backfill if needed). */
+    public Optional<Link> stored(String account, long sequence) {
+        List<Object[]> rows = jdbc.query("SELECT metaData, timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                        + " AND sequenceNumber = ?", (rs, i) -> new Object[]{rs.getBytes(1), rs.getString(2)},
+                account, sequence);
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        String inMeta = metaText((byte[]) rows.get(0)[0], META);
+        Instant at = DateTimeUtils.parseInstant((String) rows.get(0)[1]);
+        if (inMeta != null) {
+            return Optional.of(new Link(sequence, inMeta, at));
+        }
+        String backfilled = backfilled(account, sequence);
+        if (backfilled == null) {
+            backfill(account);
+            backfilled = backfilled(account, sequence);
+        }
+        return Optional.ofNullable(backfilled).map(h -> new Link(sequence, h, at));
+    }
+
+    private String backfilled(String account, long sequence) {
+        List<String> h = jdbc.queryForList("SELECT hash FROM event_chain_backfill WHERE account_id = ? AND"
+                + " sequence_number = ?", String.class, account, sequence);
+        return h.isEmpty() ? null : h.get(0);
+    }
+
+    // ------------------------------------------------------------------ reading the stored rows
+
+    /** One stored row, as the chain covers it. */
+    record Row(long sequence, String type, String revision, String timestamp, byte[] payload, String actor,
+               String link) {
+    }
+
+    private void rows(String account, long upTo, java.util.function.Consumer<Row> each) {
+        jdbc.query("SELECT sequenceNumber, payloadType, payloadRevision, timeStamp, payload, metaData"
+                        + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber <= ?"
+                        + " ORDER BY sequenceNumber",
+                (RowCallbackHandler) rs -> {
+                    byte[] meta = rs.getBytes(6);
+                    each.accept(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getBytes(5), metaText(meta, "actor"), metaText(meta, META)));
+                }, account, upTo);
+    }
+
+    private static String metaText(byte[] meta, String key) {
+        if (meta == null) {
+            return null;
+        }
+        try {
+            JsonNode v = JSON.readTree(meta).get(key);
+            return v == null || v.isNull() ? null : v.asText();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    // ------------------------------------------------------------------ backfill of history stored before
+
+    /**
+     * Chains the account's events stored without a link (before the chain existed): computes their links from
+     * the stored rows and keeps them in {@code event_chain_backfill}. Idempotent; rows already there stay.
+     */
+    public int backfill(String account) {
+        List<Object[]> missing = new ArrayList<>();
+        String[] previous = {GENESIS};
+        rows(account, Long.MAX_VALUE, r -> {
+            String expected = link(previous[0], r.sequence(), r.type(), r.revision(), r.timestamp(), r.actor(),
+                    r.payload());
+            if (r.link() == null) {
+                missing.add(new Object[]{account, r.sequence(), expected});
+            }
+            previous[0] = r.link() != null ? r.link() : expected;
+        });
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        String insert = postgres
+                ? "INSERT INTO event_chain_backfill (account_id, sequence_number, hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
+                : "MERGE INTO event_chain_backfill (account_id, sequence_number, hash) KEY (account_id, sequence_number)"
+                + " VALUES (?, ?, ?)";
+        jdbc.batchUpdate(insert, missing);
+        return missing.size();
+    }
+
+    /** Backfills every account whose history is not chained yet; answers how many links were added. */
+    public long backfillAll(java.util.function.BiConsumer<Integer, Integer> progress) {
+        List<String> accounts = jdbc.queryForList("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry"
+                + " ORDER BY 1", String.class);
+        long added = 0;
+        for (int i = 0; i < accounts.size(); i++) {
+            added += backfill(accounts.get(i));
+            progress.accept(i + 1, accounts.size());
+        }
+        if (added > 0) {
+            log.info("hash chain: {} events stored before the chain existed were linked (backfill)", added);
+        }
+        return added;
+    }
+
+    /**
+     * For the benchmark only (docs/performance.md, "hash chain on vs off"): events metered while off carry no
+     * link, and verify reports their accounts' chains broken. Never switched off by the service itself.
+     */
+    public void linkingForBenchmark(boolean on) {
+        linking = on;
+    }
+
+    // ------------------------------------------------------------------ verification
+
+    /** The account's head: its last event's link. */
+    public Optional<Link> head(String account) {
+        Long last = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?",
+                Long.class, account);
+        return last == null ? Optional.empty() : stored(account, last);
+    }
+
+    /**
+     * Recomputes the account's chain from its stored rows, up to {@code upTo}, and compares every stored link:
+     * the first missing sequence (a deleted row), changed row (payload, type, time, actor) or row whose link
+     * does not follow (inserted, reordered) is a break.
+     */
+    public Optional<Break> verify(String account, long upTo) {
+        Break[] found = {null};
+        String[] previous = {GENESIS};
+        long[] next = {0};
+        Map<Long, String> backfill = new HashMap<>();
+        jdbc.query("SELECT sequence_number, hash FROM event_chain_backfill WHERE account_id = ?",
+                (RowCallbackHandler) rs -> backfill.put(rs.getLong(1), rs.getString(2)), account);
+        rows(account, upTo, r -> {
+            if (found[0] != null) {
+                return;
+            }
+            if (r.sequence() != next[0]) {
+                found[0] = new Break(account, next[0], "event " + next[0] + " is missing");
+                return;
+            }
+            String expected = link(previous[0], r.sequence(), r.type(), r.revision(), r.timestamp(), r.actor(),
+                    r.payload());
+            String stored = r.link() != null ? r.link() : backfill.get(r.sequence());
+            if (stored == null) {
+                found[0] = new Break(account, r.sequence(), "event " + r.sequence() + " has no link");
+            } else if (!stored.equals(expected)) {
+                found[0] = new Break(account, r.sequence(), "event " + r.sequence()
+                        + " does not hash to its link: changed, inserted or out of order");
+            }
+            previous[0] = expected;
+            next[0]++;
+        });
+        return Optional.ofNullable(found[0]);
+    }
+
+    /** The link the account's stored history recomputes to at {@code sequence}, if that event exists. */
+    public Optional<String> recomputed(String account, long sequence) {
+        String[] previous = {GENESIS};
+        long[] count = {0};
+        rows(account, sequence, r -> {
+            previous[0] = link(previous[0], r.sequence(), r.type(), r.revision(), r.timestamp(), r.actor(),
+                    r.payload());
+            count[0]++;
+        });
+        return count[0] == sequence + 1 ? Optional.of(previous[0]) : Optional.empty();
+    }
+}

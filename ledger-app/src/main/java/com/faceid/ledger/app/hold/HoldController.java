@@ -1,0 +1,203 @@
+package com.faceid.ledger.app.hold;
+
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.app.web.Problems;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.hold.CaptureHold;
+import com.faceid.ledger.hold.Hold;
+import com.faceid.ledger.hold.HoldReceipt;
+import com.faceid.ledger.hold.PlaceHold;
+import com.faceid.ledger.hold.VoidHold;
+import com.faceid.ledger.metering.CallOutcome;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Holds (docs/api.md "Holds"): the gateway asks before it serves a call, then captures the hold with the
+ * call's result, or voids it. Every rule is the aggregate's (billing-rules §9); this only parses and answers.
+ */
+@RestController
+@Tag(name = "Holds")
+public class HoldController {
+    public record PlaceHoldRequest(
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
+            @NotBlank @Size(max = 64) String service, OffsetDateTime requestedAt) {
+    }
+
+    public record CaptureRequest(
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
+    }
+
+    public record BatchHold(
+            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
+            @NotBlank @Size(max = 64) String service, OffsetDateTime requestedAt) {
+    }
+
+    public record BatchCapture(
+            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
+    }
+
+    public record HoldsBatchRequest(@NotNull List<@Valid BatchHold> holds) {
+    }
+
+    public record CapturesBatchRequest(@NotNull List<@Valid BatchCapture> captures) {
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record HoldView(String holdId, String status, String service, String source, String packageId,
+                           OffsetDateTime requestedAt, OffsetDateTime expiresAt, String requestId) {
+    }
+
+    /** One item of a batch: its status, and the hold or the call's outcome, or the problem's code. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchResult(String accountId, String holdId, int status, HoldView hold, CallOutcome outcome,
+                              String code, String detail) {
+    }
+
+    public record BatchResponse(List<BatchResult> results) {
+    }
+
+    private final Commands commands;
+    private final JdbcHoldRegistry registry;
+    private final Clock clock;
+    private final java.time.Duration skew;
+    private final int batchMax;
+    private final java.time.ZoneId zone;
+
+    public HoldController(Commands commands, JdbcHoldRegistry registry, Clock clock, LedgerProperties props) {
+        this.zone = java.time.ZoneId.of(props.zone());
+        this.commands = commands;
+        this.registry = registry;
+        this.clock = clock;
+        this.skew = props.maxFutureSkew();
+        this.batchMax = props.batchMaxCalls();
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/holds")
+    @Operation(summary = "Hold the unit that would pay for a call now (HELD), or learn it cannot be paid (REFUSED)")
+    public ResponseEntity<HoldView> place(@PathVariable String accountId, @Valid @RequestBody PlaceHoldRequest req) {
+        HoldReceipt r = commands.send(placeCommand(accountId, req.holdId(), req.service(), req.requestedAt()));
+        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(view(r.hold()));
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/holds/{holdId}/capture")
+    @Operation(summary = "Meter the held call with its result: billable uses the held unit, non-billable releases it")
+    public ResponseEntity<CallOutcome> capture(@PathVariable String accountId, @PathVariable String holdId,
+                                               @Valid @RequestBody CaptureRequest req) {
+        CallOutcome o = commands.send(captureCommand(accountId, holdId, req.requestId(), req.occurredAt(),
+                req.resultCode()));
+        return ResponseEntity.status(o.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(o);
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/holds/{holdId}/void")
+    @Operation(summary = "Give a hold up: its unit is free again")
+    public HoldView voidHold(@PathVariable String accountId, @PathVariable String holdId) {
+        HoldReceipt r = commands.send(new VoidHold(accountId, Requests.key("holdId", holdId), clock.instant()));
+        return view(r.hold());
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/holds/{holdId}")
+    @Operation(summary = "A hold and where it stands (an expired hold shows EXPIRED at its expiry, recorded or not)")
+    public HoldView get(@PathVariable String accountId, @PathVariable String holdId) {
+        Hold h = registry.find(accountId, holdId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
+                "HOLD_NOT_FOUND", "no hold " + Requests.key("holdId", holdId) + " on " + accountId));
+        return view(h.with(h.statusAt(clock.instant()), h.requestId()));
+    }
+
+    @PostMapping("/api/v1/holds:batch")
+    @Operation(summary = "Place many holds (any accounts); each succeeds or fails on its own, in order")
+    public BatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
+        checkSize(req.holds().size());
+        List<BatchResult> out = new ArrayList<>();
+        for (BatchHold h : req.holds()) {
+            out.add(item(h.accountId(), h.holdId(), () -> {
+                HoldReceipt r = commands.send(placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt()));
+                return new BatchResult(h.accountId(), h.holdId(), r.duplicate() ? 200 : 201, view(r.hold()), null,
+                        null, null);
+            }));
+        }
+        return new BatchResponse(out);
+    }
+
+    @PostMapping("/api/v1/holds:capture-batch")
+    @Operation(summary = "Capture many holds (any accounts); each succeeds or fails on its own, in order")
+    public BatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
+        checkSize(req.captures().size());
+        List<BatchResult> out = new ArrayList<>();
+        for (BatchCapture c : req.captures()) {
+            out.add(item(c.accountId(), c.holdId(), () -> {
+                CallOutcome o = commands.send(captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(),
+                        c.resultCode()));
+                return new BatchResult(c.accountId(), c.holdId(), o.duplicate() ? 200 : 201, null, o, null, null);
+            }));
+        }
+        return new BatchResponse(out);
+    }
+
+    private PlaceHold placeCommand(String accountId, String holdId, String service, OffsetDateTime requestedAt) {
+        return new PlaceHold(accountId, holdId, Requests.service(service),
+                requestedAt == null ? null : Requests.reported("requestedAt", requestedAt, clock, skew), clock.instant());
+    }
+
+    private CaptureHold captureCommand(String accountId, String holdId, String requestId, OffsetDateTime occurredAt,
+                                       String resultCode) {
+        return new CaptureHold(accountId, Requests.key("holdId", holdId), requestId,
+                occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, skew), resultCode,
+                clock.instant());
+    }
+
+    private void checkSize(int n) {
+        if (n > batchMax) {
+            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE",
+                    "a batch holds at most " + batchMax + " items (ledger.batch-max-calls), got " + n);
+        }
+    }
+
+    private BatchResult item(String accountId, String holdId, Supplier<BatchResult> work) {
+        try {
+            return work.get();
+        } catch (LedgerException e) {
+            return new BatchResult(accountId, holdId, Problems.statusOf(e.code()).value(), null, null, e.code().name(),
+                    e.getMessage());
+        } catch (ApiException e) {
+            return new BatchResult(accountId, holdId, e.status().value(), null, null, e.code(), e.getMessage());
+        }
+    }
+
+    /** Times in the configured billing zone (every account is opened in it). */
+    private HoldView view(Hold h) {
+        return new HoldView(h.holdId(), h.status().name(), h.service().name(),
+                h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), zone),
+                Json.time(h.expiresAt(), zone), h.requestId());
+    }
+}

@@ -1,0 +1,184 @@
+package com.faceid.ledger.app.hold;
+
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Holds over HTTP (docs/api.md "Holds"), including the races: on H2, and on PostgreSQL with LEDGER_TEST_DB. */
+@DirtiesContext // it moves its clock
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=holds")
+@ActiveProfiles("test")
+class HoldsHttpTest {
+    static final String S = "WECHAT_LIVENESS_VERIFICATION";
+    @LocalServerPort
+    int port;
+    Http http;
+    Ledger ledger;
+
+    @BeforeEach
+    void setUp() {
+        http = new Http(port);
+        ledger = new Ledger(http);
+    }
+
+    String account(boolean postpaid, int packageSize) {
+        String a = "hd-" + UUID.randomUUID().toString().substring(0, 8);
+        Http.Response opened = http.post("/api/v1/accounts", "{\"accountId\":\"" + a
+                + "\",\"openedAt\":\"2026-03-10T15:00:00+08:00\",\"postpaidEnabled\":" + postpaid + "}");
+        assertThat(opened.status()).as(opened.text()).isEqualTo(201);
+        if (packageSize > 0) {
+            assertThat(ledger.buy(a, "po", S, packageSize, "2026-03-11T09:00:00+08:00").status()).isEqualTo(201);
+        }
+        return a;
+    }
+
+    Http.Response hold(Http h, String a, String holdId) {
+        return h.post("/api/v1/accounts/" + a + "/holds", "{\"holdId\":\"" + holdId + "\",\"service\":\"" + S + "\"}");
+    }
+
+    @Test
+    void aHoldIsShownInTheQuotaCapturedAsACallAndExplained() {
+        String a = account(true, 100);
+        Http.Response placed = hold(http, a, "h-1");
+        assertThat(placed.status()).as(placed.text()).isEqualTo(201);
+        assertThat(placed.json().path("status").asText()).isEqualTo("HELD");
+        assertThat(placed.json().path("source").asText()).isEqualTo("PURCHASED");
+        assertThat(placed.json().path("packageId").asText()).isEqualTo("PKG-000001");
+        assertThat(hold(http, a, "h-1").status()).isEqualTo(200);
+        JsonNode service = http.get("/api/v1/accounts/" + a + "/quota").json().path("services").findParents("service")
+                .stream().filter(s -> s.path("service").asText().equals(S)).findFirst().orElseThrow();
+        assertThat(service.path("held").asInt()).isEqualTo(1);
+        assertThat(service.path("remaining").asInt()).isEqualTo(99);
+        assertThat(service.path("packages").get(0).path("held").asInt()).isEqualTo(1);
+
+        Http.Response captured = http.post("/api/v1/accounts/" + a + "/holds/h-1/capture",
+                "{\"requestId\":\"r-1\",\"resultCode\":\"Success\"}");
+        assertThat(captured.status()).as(captured.text()).isEqualTo(201);
+        assertThat(captured.json().path("chargedTo").asText()).isEqualTo("PURCHASED");
+        assertThat(http.post("/api/v1/accounts/" + a + "/holds/h-1/capture",
+                "{\"requestId\":\"r-1\",\"resultCode\":\"Success\"}").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/accounts/" + a + "/holds/h-1").json().path("status").asText()).isEqualTo("CAPTURED");
+        JsonNode why = http.get("/api/v1/accounts/" + a + "/calls/r-1").json();
+        assertThat(why.path("hold").path("holdId").asText()).isEqualTo("h-1");
+        assertThat(why.path("hold").path("source").asText()).isEqualTo("PURCHASED");
+        assertThat(http.post("/api/v1/accounts/" + a + "/holds/h-1/void").code()).isEqualTo("HOLD_CAPTURED");
+        // the meter key may hold and capture
+        assertThat(hold(http.as("test-meter-secret"), a, "h-meter").status()).isEqualTo(201);
+    }
+
+    @Test
+    void sixteenThreadsHoldingAgainstAHundredUnitsWithPostpaidOffGetExactlyAHundred() throws Exception {
+        String a = account(false, 100);
+        Map<String, AtomicInteger> statuses = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < 10; i++) {
+                    Http.Response r = hold(http, a, "h-" + thread + "-" + i);
+                    assertThat(r.status()).as(r.text()).isEqualTo(201);
+                    statuses.computeIfAbsent(r.json().path("status").asText(), k -> new AtomicInteger()).incrementAndGet();
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        assertThat(statuses.get("HELD").get()).isEqualTo(100);
+        assertThat(statuses.get("REFUSED").get()).isEqualTo(60);
+    }
+
+    @Test
+    void capturesAndVoidsRacingOnOneHoldLeaveExactlyOneWinner() throws Exception {
+        String a = account(true, 100);
+        assertThat(hold(http, a, "contested").status()).isEqualTo(201);
+        List<Integer> captures = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<Integer> voids = java.util.Collections.synchronizedList(new ArrayList<>());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < 8; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                if (thread % 2 == 0) {
+                    captures.add(http.post("/api/v1/accounts/" + a + "/holds/contested/capture",
+                            "{\"requestId\":\"c-" + thread + "\"}").status());
+                } else {
+                    voids.add(http.post("/api/v1/accounts/" + a + "/holds/contested/void").status());
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(2, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+        // exactly one of them is recorded; the others are refused (409) or, for a void after the void, its repeat
+        JsonNode events = http.get("/api/v1/accounts/" + a + "/events?size=1000").json().path("events");
+        long recorded = 0;
+        for (JsonNode e : events) {
+            String type = e.path("type").asText();
+            recorded += type.equals("HoldCaptured") || type.equals("HoldVoided") ? 1 : 0;
+        }
+        assertThat(recorded).isEqualTo(1);
+        if (captures.contains(201)) {
+            assertThat(captures.stream().filter(s -> s == 201).count()).as(captures.toString()).isEqualTo(1);
+            assertThat(captures.stream().filter(s -> s == 409).count()).as(captures.toString()).isEqualTo(3);
+            assertThat(voids).as(voids.toString()).containsOnly(409);
+        } else {
+            assertThat(captures).as(captures.toString()).containsOnly(409);
+            assertThat(voids).as(voids.toString()).containsOnly(200);
+        }
+    }
+
+    @Test
+    void anExpiredHoldCannotBeCapturedAndBatchesAnswerEachItem() {
+        String a = account(true, 100);
+        assertThat(hold(http, a, "late").status()).isEqualTo(201);
+        String now = http.get("/api/v1/admin/clock").json().path("now").asText();
+        http.post("/api/v1/admin/clock", "{\"now\":\"" + java.time.OffsetDateTime.parse(now).plusMinutes(6) + "\"}");
+        assertThat(http.post("/api/v1/accounts/" + a + "/holds/late/capture", "{\"requestId\":\"r-late\"}").code())
+                .isEqualTo("HOLD_EXPIRED");
+        assertThat(http.get("/api/v1/accounts/" + a + "/holds/late").json().path("status").asText()).isEqualTo("EXPIRED");
+
+        JsonNode placed = http.post("/api/v1/holds:batch", "{\"holds\":[{\"accountId\":\"" + a + "\",\"holdId\":\"b-1\","
+                + "\"service\":\"" + S + "\"},{\"accountId\":\"nobody\",\"holdId\":\"b-2\",\"service\":\"" + S + "\"}]}").json();
+        assertThat(placed.path("results").get(0).path("status").asInt()).isEqualTo(201);
+        assertThat(placed.path("results").get(1).path("code").asText()).isEqualTo("ACCOUNT_NOT_FOUND");
+        JsonNode captured = http.post("/api/v1/holds:capture-batch", "{\"captures\":[{\"accountId\":\"" + a
+                + "\",\"holdId\":\"b-1\",\"requestId\":\"rb-1\"},{\"accountId\":\"" + a + "\",\"holdId\":\"late\","
+                + "\"requestId\":\"rb-2\"}]}").json();
+        assertThat(captured.path("results").get(0).path("outcome").path("chargedTo").asText()).isEqualTo("PURCHASED");
+        assertThat(captured.path("results").get(1).path("code").asText()).isEqualTo("HOLD_EXPIRED");
+        JsonNode verify = http.get("/api/v1/admin/verify").json();
+        assertThat(verify.path("differences")).as(verify.toString()).isEmpty();
+    }
+}

@@ -1,0 +1,72 @@
+package com.faceid.ledger.account;
+
+import com.faceid.ledger.hold.HoldCaptured;
+import com.faceid.ledger.hold.HoldExpired;
+import com.faceid.ledger.hold.HoldPlaced;
+import com.faceid.ledger.hold.HoldVoided;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.prepaid.FreeGrantActivated;
+import com.faceid.ledger.prepaid.FreeGrantIssued;
+import com.faceid.ledger.prepaid.PackageExpired;
+import com.faceid.ledger.prepaid.PackageExpiryReminded;
+import com.faceid.ledger.prepaid.PackagePurchased;
+import com.faceid.ledger.prepaid.PackageUsageReminded;
+import com.faceid.ledger.statement.AdjustmentRecorded;
+import com.faceid.ledger.statement.NegotiatedPriceAgreed;
+import com.faceid.ledger.statement.StatementClosed;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Every event of an {@code Account}. Code that branches on the kind of event does it through a
+ * {@link Visitor}, which has one method per event type: a new event type is a compile error in every
+ * consumer until it handles it (Java 17 has no exhaustive pattern switch, and the events live in several
+ * packages, which a sealed interface of the unnamed module cannot span). The visitor's methods are also the
+ * list of event types ({@link #TYPES}) that the golden-event corpus and docs/events.md are checked against.
+ */
+public interface AccountEvent {
+    String accountId();
+
+    <R> R accept(Visitor<R> visitor);
+
+    /** One method per event type. */
+    interface Visitor<R> {
+        R on(AccountOpened e);
+
+        R on(PostpaidSwitched e);
+
+        R on(FreeGrantIssued e);
+
+        R on(FreeGrantActivated e);
+
+        R on(PackagePurchased e);
+
+        R on(PackageExpired e);
+
+        R on(PackageExpiryReminded e);
+
+        R on(PackageUsageReminded e);
+
+        R on(CallMetered e);
+
+        R on(NegotiatedPriceAgreed e);
+
+        R on(AdjustmentRecorded e);
+
+        R on(StatementClosed e);
+
+        R on(HoldPlaced e);
+
+        R on(HoldCaptured e);
+
+        R on(HoldVoided e);
+
+        R on(HoldExpired e);
+    }
+
+    /** Every event type, from the visitor's methods (one place defines the list). */
+    List<Class<?>> TYPES = Arrays.stream(Visitor.class.getDeclaredMethods())
+            .<Class<?>>map(m -> m.getParameterTypes()[0]).distinct()
+            .sorted(java.util.Comparator.comparing(Class::getSimpleName)).toList();
+}

@@ -1,0 +1,16 @@
+package com.faceid.ledger.hold;
+
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The call of a hold was metered (its CallMetered follows in the same unit of work). */
+@Revision("1")
+public record HoldCaptured(String accountId, String holdId, String requestId, Instant capturedAt)
+        implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+}

@@ -1,0 +1,16 @@
+package com.faceid.ledger.hold;
+
+import com.faceid.ledger.account.AccountEvent;
+import org.axonframework.serialization.Revision;
+
+import java.time.Instant;
+
+/** The gateway gave a hold up; its unit is free again. */
+@Revision("1")
+public record HoldVoided(String accountId, String holdId, Instant voidedAt)
+        implements AccountEvent {
+    @Override
+    public <R> R accept(Visitor<R> visitor) {
+        return visitor.on(this);
+    }
+}

@@ -1,0 +1,201 @@
+package com.faceid.ledger.hold;
+
+import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.account.SwitchPostpaid;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.metering.CallOutcome;
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.metering.MeterCall;
+import com.faceid.ledger.prepaid.BuyPackage;
+import com.faceid.ledger.prepaid.ExpirePackage;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.support.LedgerHarness;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import static com.faceid.ledger.support.Times.t;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+
+/** billing-rules §9 "Holds", one rule at a time: the gateway asks before it serves, then captures or voids. */
+class HoldTest {
+    static final String A = "acme";
+    static final Service S = Service.WECHAT_LIVENESS_VERIFICATION; // no free grant: only what is bought pays
+    static final Instant NOW = t("2026-03-12T10:00");
+    LedgerHarness h;
+
+    @BeforeEach
+    void setUp() {
+        h = LedgerHarness.plain();
+        h.send(new OpenAccount(A, t("2026-03-10T15:00"), "Asia/Shanghai", true));
+    }
+
+    @AfterEach
+    void tearDown() {
+        h.close();
+    }
+
+    HoldReceipt hold(String id, Instant at) {
+        return h.send(new PlaceHold(A, id, S, null, at));
+    }
+
+    CallOutcome capture(String id, String requestId, String result, Instant at) {
+        return h.send(new CaptureHold(A, id, requestId, at, result, at));
+    }
+
+    ErrorCode refusal(Object command) {
+        Throwable e = catchThrowable(() -> h.send(command));
+        assertThat(e).isInstanceOf(LedgerException.class);
+        return ((LedgerException) e).code();
+    }
+
+    void buyOne() {
+        h.send(new BuyPackage(A, "po", S, 100, t("2026-03-11T09:00")));
+        // use 99 of its 100 units: one is left
+        for (int i = 0; i < 99; i++) {
+            h.send(new MeterCall(A, "u-" + i, S, NOW.minusSeconds(60), null, NOW.minusSeconds(60)));
+        }
+    }
+
+    @Nested
+    class AHoldTakesTheUnitThatWouldPayNow {
+        @Test
+        void theLastUnitIsHeldAndTheNextHoldGoesToPostpaidOrIsRefused() {
+            buyOne();
+            HoldReceipt first = hold("h-1", NOW);
+            assertThat(first.hold().status()).isEqualTo(HoldStatus.HELD);
+            assertThat(first.hold().source()).isEqualTo(ChargedTo.PURCHASED);
+            assertThat(first.hold().packageId()).isEqualTo("PKG-000001");
+            assertThat(first.hold().expiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(5)));
+            HoldReceipt second = hold("h-2", NOW);
+            assertThat(second.hold().status()).isEqualTo(HoldStatus.HELD);
+            assertThat(second.hold().source()).isEqualTo(ChargedTo.POSTPAID);
+            h.send(new SwitchPostpaid(A, false, NOW, "ops"));
+            HoldReceipt third = hold("h-3", NOW);
+            assertThat(third.hold().status()).isEqualTo(HoldStatus.REFUSED);
+            assertThat(third.hold().source()).isNull();
+        }
+
+        @Test
+        void aHeldUnitPaysForNothingElseWhileTheHoldLives() {
+            buyOne();
+            hold("h-1", NOW);
+            CallOutcome direct = h.send(new MeterCall(A, "direct", S, NOW, null, NOW));
+            assertThat(direct.chargedTo()).isEqualTo(ChargedTo.POSTPAID);
+            CallOutcome captured = capture("h-1", "r-1", null, NOW.plusSeconds(30));
+            assertThat(captured.chargedTo()).isEqualTo(ChargedTo.PURCHASED);
+            assertThat(captured.packageId()).isEqualTo("PKG-000001");
+        }
+
+        @Test
+        void theSameHoldIdAgainAnswersTheOriginalAndAnotherServiceIsAConflict() {
+            buyOne();
+            HoldReceipt first = hold("h-1", NOW);
+            HoldReceipt again = hold("h-1", NOW.plusSeconds(5));
+            assertThat(again.duplicate()).isTrue();
+            assertThat(again.hold()).isEqualTo(first.hold());
+            assertThat(refusal(new PlaceHold(A, "h-1", Service.PHOTO_VERIFICATION, null, NOW)))
+                    .isEqualTo(ErrorCode.HOLD_ID_CONFLICT);
+        }
+    }
+
+    @Nested
+    class CaptureMetersTheCall {
+        @Test
+        void aNonBillableResultReleasesTheUnitAndChargesNothing() {
+            buyOne();
+            hold("h-1", NOW);
+            CallOutcome captured = capture("h-1", "r-1", "NoFaceDetected", NOW.plusSeconds(10));
+            assertThat(captured.chargedTo()).isEqualTo(ChargedTo.NONE);
+            CallOutcome next = h.send(new MeterCall(A, "after", S, NOW.plusSeconds(20), null, NOW.plusSeconds(20)));
+            assertThat(next.chargedTo()).isEqualTo(ChargedTo.PURCHASED); // the unit is free again
+        }
+
+        @Test
+        void aRepeatedCaptureAnswersTheSameOutcomeAndChargesOnce() {
+            buyOne();
+            hold("h-1", NOW);
+            CallOutcome first = capture("h-1", "r-1", null, NOW.plusSeconds(10));
+            CallOutcome again = capture("h-1", "r-1", null, NOW.plusSeconds(20));
+            assertThat(again).isEqualTo(first.asDuplicate());
+            assertThat(h.events(A).stream().filter(CallMetered.class::isInstance).count()).isEqualTo(100);
+            assertThat(refusal(new CaptureHold(A, "h-1", "r-other", NOW, null, NOW.plusSeconds(30))))
+                    .isEqualTo(ErrorCode.HOLD_ID_CONFLICT);
+        }
+
+        @Test
+        void whenTheHeldPackageExpiredBeforeTheCallTheCallIsSettledAfresh() {
+            String old = "old";
+            h.send(new OpenAccount(old, t("2025-03-10T15:00"), "Asia/Shanghai", true));
+            h.send(new BuyPackage(old, "po", S, 100, t("2025-03-12T10:03")));
+            // the package expires at 2026-03-12 10:03; held at 10:00, the call occurs at 10:04
+            HoldReceipt held = h.send(new PlaceHold(old, "h-1", S, null, NOW));
+            assertThat(held.hold().source()).isEqualTo(ChargedTo.PURCHASED);
+            h.send(new ExpirePackage(old, "PKG-000001", t("2026-03-12T10:03")));
+            CallOutcome captured = h.send(new CaptureHold(old, "h-1", "r-1", t("2026-03-12T10:04"), null,
+                    t("2026-03-12T10:04")));
+            assertThat(captured.chargedTo()).isEqualTo(ChargedTo.POSTPAID);
+        }
+    }
+
+    @Nested
+    class VoidAndExpiry {
+        @Test
+        void aVoidedHoldReleasesItsUnitAndCannotBeCaptured() {
+            buyOne();
+            hold("h-1", NOW);
+            HoldReceipt voided = h.send(new VoidHold(A, "h-1", NOW.plusSeconds(5)));
+            assertThat(voided.hold().status()).isEqualTo(HoldStatus.VOIDED);
+            assertThat(((HoldReceipt) h.send(new VoidHold(A, "h-1", NOW.plusSeconds(6)))).duplicate()).isTrue();
+            assertThat(refusal(new CaptureHold(A, "h-1", "r-1", NOW, null, NOW.plusSeconds(7))))
+                    .isEqualTo(ErrorCode.HOLD_VOIDED);
+            assertThat(hold("h-2", NOW.plusSeconds(8)).hold().source()).isEqualTo(ChargedTo.PURCHASED);
+        }
+
+        @Test
+        void aCapturedHoldCannotBeVoided() {
+            buyOne();
+            hold("h-1", NOW);
+            capture("h-1", "r-1", null, NOW.plusSeconds(10));
+            assertThat(refusal(new VoidHold(A, "h-1", NOW.plusSeconds(11)))).isEqualTo(ErrorCode.HOLD_CAPTURED);
+        }
+
+        @Test
+        void aCaptureAfterExpiryIsRefusedWhetherOrNotTheExpiryRan() {
+            for (boolean expiryRan : new boolean[]{false, true}) {
+                h.close();
+                setUp();
+                buyOne();
+                hold("h-1", NOW);
+                Instant late = NOW.plus(Duration.ofMinutes(5));
+                if (expiryRan) {
+                    h.send(new ExpireHold(A, "h-1", late));
+                }
+                assertThat(refusal(new CaptureHold(A, "h-1", "r-1", late, null, late))).as("expiry ran " + expiryRan)
+                        .isEqualTo(ErrorCode.HOLD_EXPIRED);
+                assertThat(refusal(new VoidHold(A, "h-1", late))).isEqualTo(ErrorCode.HOLD_EXPIRED);
+                // its unit is free again, by the clock
+                CallOutcome next = h.send(new MeterCall(A, "after", S, late, null, late));
+                assertThat(next.chargedTo()).as("expiry ran " + expiryRan).isEqualTo(ChargedTo.PURCHASED);
+            }
+        }
+
+        @Test
+        void anExpiryBeforeItsTimeIsNotDueAndARefusedHoldHoldsNothing() {
+            buyOne();
+            hold("h-1", NOW);
+            assertThat(refusal(new ExpireHold(A, "h-1", NOW.plusSeconds(299)))).isEqualTo(ErrorCode.NOT_DUE);
+            h.send(new SwitchPostpaid(A, false, NOW, "ops"));
+            hold("h-2", NOW); // refused: the one unit is held by h-1
+            assertThat(refusal(new CaptureHold(A, "h-2", "r-2", NOW, null, NOW))).isEqualTo(ErrorCode.HOLD_REFUSED);
+            assertThat(refusal(new CaptureHold(A, "nope", "r-3", NOW, null, NOW))).isEqualTo(ErrorCode.HOLD_NOT_FOUND);
+        }
+    }
+}
