@@ -53,7 +53,7 @@ public record DisputeReport(String accountId, String month, String status, Offse
         Map<String, long[]> used = new LinkedHashMap<>();
         Map<String, String> usedService = new LinkedHashMap<>();
         for (EventStoreReader.StoredEvent e : events) {
-            if (!(e.event() instanceof CallMetered c) || !month.equals(c.month())) {
+            if (!e.type().equals("CallMetered") || !(e.event() instanceof CallMetered c) || !month.equals(c.month())) {
                 continue;
             }
             Long number = c.chargedTo() == com.faceid.ledger.metering.ChargedTo.POSTPAID ? c.monthPostpaidCount() : null;

@@ -28,8 +28,78 @@ import java.util.Optional;
 @Component
 public class EventStoreReader {
     /** One stored event; {@code type} is the event's simple class name, e.g. CallMetered. */
-    public record StoredEvent(long globalIndex, long sequenceNumber, String eventId, String type, Instant timestamp,
-                              JsonNode payload, JsonNode metaData, AccountEvent event) {
+    /**
+     * One stored event. Its payload and metadata are parsed, and the event deserialized, only when asked for
+     * (a dispute report reads a month's rows but decodes only its calls; a fold never needs the JSON trees).
+     */
+    public static final class StoredEvent {
+        private final long globalIndex;
+        private final long sequenceNumber;
+        private final String eventId;
+        private final String type;
+        private final Instant timestamp;
+        private final byte[] payloadBytes;
+        private final byte[] metaBytes;
+        private final java.util.function.Supplier<AccountEvent> decode;
+        private AccountEvent event;
+
+        StoredEvent(long globalIndex, long sequenceNumber, String eventId, String type, Instant timestamp,
+                    byte[] payloadBytes, byte[] metaBytes, java.util.function.Supplier<AccountEvent> decode) {
+            this.globalIndex = globalIndex;
+            this.sequenceNumber = sequenceNumber;
+            this.eventId = eventId;
+            this.type = type;
+            this.timestamp = timestamp;
+            this.payloadBytes = payloadBytes;
+            this.metaBytes = metaBytes;
+            this.decode = decode;
+        }
+
+        public long globalIndex() {
+            return globalIndex;
+        }
+
+        public long sequenceNumber() {
+            return sequenceNumber;
+        }
+
+        public String eventId() {
+            return eventId;
+        }
+
+        /** The event's simple class name, e.g. CallMetered. */
+        public String type() {
+            return type;
+        }
+
+        public Instant timestamp() {
+            return timestamp;
+        }
+
+        /** The payload as recorded. */
+        public JsonNode payload() {
+            return tree(payloadBytes);
+        }
+
+        public JsonNode metaData() {
+            return metaBytes == null ? JSON.createObjectNode() : tree(metaBytes);
+        }
+
+        /** The event as the aggregate and the processors read it: upcast, then deserialized (once). */
+        public AccountEvent event() {
+            if (event == null) {
+                event = decode.get();
+            }
+            return event;
+        }
+
+        private static JsonNode tree(byte[] bytes) {
+            try {
+                return JSON.readTree(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 
     private static final String COLUMNS = "globalIndex, sequenceNumber, eventIdentifier, payloadType, timeStamp,"
@@ -38,7 +108,7 @@ public class EventStoreReader {
     private final Serializer serializer;
     private final EventUpcasterChain upcasters = EventUpcasters.chain();
     /** Numbers exactly as written: money such as 8500.00 keeps its scale (no binary floating point). */
-    private final ObjectMapper json = new ObjectMapper()
+    private static final ObjectMapper JSON = new ObjectMapper()
             .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
 
@@ -120,16 +190,12 @@ public class EventStoreReader {
         String payloadType = rs.getString(4);
         byte[] payload = rs.getBytes(6);
         byte[] meta = rs.getBytes(7);
-        try {
-            return new StoredEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
-                    payloadType.substring(payloadType.lastIndexOf('.') + 1), DateTimeUtils.parseInstant(rs.getString(5)),
-                    json.readTree(payload), meta == null ? json.createObjectNode() : json.readTree(meta),
-                    deserialize(new GenericDomainEventEntry<>("Account", rs.getString(9), rs.getLong(2),
-                            rs.getString(3), rs.getString(5), payloadType, rs.getString(8), payload,
-                            meta == null ? "{}".getBytes() : meta)));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>("Account", rs.getString(9), rs.getLong(2),
+                rs.getString(3), rs.getString(5), payloadType, rs.getString(8), payload,
+                meta == null ? "{}".getBytes() : meta);
+        return new StoredEvent(rs.getLong(1), rs.getLong(2), rs.getString(3),
+                payloadType.substring(payloadType.lastIndexOf('.') + 1), DateTimeUtils.parseInstant(rs.getString(5)),
+                payload, meta, () -> deserialize(entry));
     }
 
     /** The stored event as the aggregate and the processors read it: upcast, then deserialized. */

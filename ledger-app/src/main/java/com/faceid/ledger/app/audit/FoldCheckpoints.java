@@ -34,7 +34,7 @@ public class FoldCheckpoints {
     }
 
     public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events,
-                           @Value("${ledger.as-of-checkpoint-events:5000}") int every) {
+                           @Value("${ledger.as-of-checkpoint-events:2000}") int every) {
         this.jdbc = jdbc;
         this.events = events;
         this.every = every;
@@ -70,9 +70,16 @@ public class FoldCheckpoints {
 
     /** The fold of the account's events recorded up to and including {@code asOf}. */
     public LedgerFold upTo(String accountId, Instant asOf) {
-        Optional<Checkpoint> start = latest(accountId, "last_timestamp <= ?", EventStoreReader.timestampText(asOf));
+        String at = EventStoreReader.timestampText(asOf);
+        Optional<Checkpoint> start = latest(accountId, "last_timestamp <= ?", at);
         LedgerFold fold = start.map(Checkpoint::fold).orElseGet(() -> new LedgerFold(accountId));
-        events.after(accountId, start.map(Checkpoint::sequenceNumber).orElse(-1L), asOf).forEach(fold::apply);
+        // the events after it, up to the first checkpoint recorded after the instant (not to the end of history)
+        Long upTo = jdbc.query("SELECT MIN(sequence_number) FROM fold_checkpoint WHERE account_id = ? AND format = ?"
+                        + " AND last_timestamp > ?", rs -> rs.next() ? (Long) rs.getObject(1) : null, accountId,
+                LedgerFold.FORMAT, at);
+        long from = start.map(Checkpoint::sequenceNumber).orElse(-1L);
+        (upTo == null ? events.after(accountId, from, asOf) : events.between(accountId, from, upTo)).stream()
+                .filter(e -> !e.timestamp().isAfter(asOf)).forEach(fold::apply);
         return fold;
     }
 

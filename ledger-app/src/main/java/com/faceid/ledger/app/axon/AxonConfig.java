@@ -269,6 +269,7 @@ public class AxonConfig {
             // the batch is rolled back with its token and retried with back-off, and health shows it.
             configurer.eventProcessing().registerListenerInvocationErrorHandler(READ_MODELS,
                     c -> projectionFailures);
+            configurer.eventProcessing().registerHandlerInterceptor(READ_MODELS, c -> projectionFailures);
             // The processors schedule their claim retries on a clock of their own, which Axon takes from the
             // event timestamp clock by default: the ledger clock, which a simulated run holds still. After a
             // crash the dead node's claims block the first attempt, and with a clock standing still the

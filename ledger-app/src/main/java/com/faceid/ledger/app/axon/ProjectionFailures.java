@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.LongAdder;
  * processor has got past that event.
  */
 @Component
-public class ProjectionFailures implements ListenerInvocationErrorHandler {
+public class ProjectionFailures implements ListenerInvocationErrorHandler,
+        org.axonframework.messaging.MessageHandlerInterceptor<EventMessage<?>> {
     private static final Logger log = LoggerFactory.getLogger(ProjectionFailures.class);
 
     /** The event a read model last failed on, and how often it has been tried. */
@@ -30,11 +31,42 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler {
                           String error, Instant firstAt, Instant lastAt, long attempts) {
     }
 
+    private static final String RECORDED = "projection-failures.recorded";
     private final AtomicReference<Failure> current = new AtomicReference<>();
     private final LongAdder total = new LongAdder();
 
     @Override
     public void onError(Exception exception, EventMessage<?> event, EventMessageHandler handler) throws Exception {
+        record(exception, event);
+        throw exception;
+    }
+
+    /**
+     * Also watches each batch as a whole: the set-based writes (axon.PerBatch) go to the database when the
+     * batch commits, outside any one handler, and a failure there rolls the batch back like a handler's.
+     */
+    @Override
+    public Object handle(org.axonframework.messaging.unitofwork.UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                         org.axonframework.messaging.InterceptorChain chain) throws Exception {
+        var root = unitOfWork.root();
+        root.getOrComputeResource("projection-failures.watched", k -> {
+            root.onRollback(u -> {
+                var result = u.getExecutionResult();
+                Throwable cause = result == null ? null : result.getExceptionResult();
+                if (cause instanceof Exception e && u.getResource(RECORDED) == null
+                        && u.getMessage() instanceof EventMessage<?> event) {
+                    record(e, event); // not a handler's error (those are recorded by onError)
+                }
+            });
+            return Boolean.TRUE;
+        });
+        return chain.proceed();
+    }
+
+    private void record(Exception exception, EventMessage<?> event) {
+        if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
+            org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().resources().put(RECORDED, true);
+        }
         total.increment();
         Instant now = Instant.now();
         String error = exception.getClass().getSimpleName() + ": " + String.valueOf(exception.getMessage());
@@ -56,7 +88,6 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler {
                             + " with back-off and the read models stay behind until it passes",
                     f.eventId(), f.type(), f.sequenceNumber(), f.accountId(), f.position(), exception);
         }
-        throw exception;
     }
 
     /** The failure not yet got past, if any; {@code passed} tells whether the processor is beyond a position. */

@@ -18,6 +18,10 @@ public record ApiKey(String keyId, Role role, String accountId, byte[] secretHas
         if (parts.length < 3) {
             throw malformed(named, "expected keyId:ROLE:sha256hex or keyId:CUSTOMER:accountId:sha256hex");
         }
+        if (!parts[0].matches("[A-Za-z0-9._@-]{1,64}") || parts[0].matches("[0-9a-f]{64}")) {
+            // a key id is recorded as the actor of what the key does: never a hash or a secret put there by mistake
+            throw malformed(named, "the key id must be 1 to 64 letters, digits or . _ @ - (and not a hash)");
+        }
         Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[1])).findFirst()
                 .orElseThrow(() -> malformed(named, "the role must be one of "
                         + java.util.Arrays.toString(Role.values())));
