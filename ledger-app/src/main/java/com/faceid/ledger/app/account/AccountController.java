@@ -81,7 +81,7 @@ public class AccountController {
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
         Instant now = clock.instant();
         // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
-        Instant openedAt = Requests.reported("openedAt", req.openedAt(), clock, java.time.Duration.ZERO);
+        Instant openedAt = Requests.reported("openedAt", req.openedAt(), now, java.time.Duration.ZERO);
         commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
                 req.postpaidEnabled() == null || req.postpaidEnabled(), now));
         readModels.await(() -> accounts.find(req.accountId()).isPresent()

@@ -84,8 +84,9 @@ public class PackageController {
     public ResponseEntity<PurchaseView> buy(@PathVariable String accountId, @Valid @RequestBody BuyPackageRequest req) {
         ZoneId zone = accounts.require(accountId).zone();
         Service service = Requests.service(req.service());
+        Instant now = clock.instant();
         PackageReceipt r = commands.send(new BuyPackage(accountId, req.purchaseId(), service, req.size(),
-                Requests.reported("purchasedAt", req.purchasedAt(), clock, skew), clock.instant()));
+                Requests.reported("purchasedAt", req.purchasedAt(), now, skew), now));
         PurchaseView view = new PurchaseView(r.packageId(), r.kind().name(), r.service().name(), r.size(),
                 Json.money(r.price()), Json.time(r.purchasedAt(), zone), Json.time(r.expiresAt(), zone),
                 r.remaining());

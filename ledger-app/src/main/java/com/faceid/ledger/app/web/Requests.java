@@ -157,7 +157,14 @@ public final class Requests {
      * not what will.
      */
     public static Instant reported(String field, OffsetDateTime t, Clock clock, Duration skew) {
-        Instant now = clock.instant();
+        return reported(field, t, clock.instant(), skew);
+    }
+
+    /**
+     * The same against one reading of the clock: a command that also records {@code now} as its
+     * {@code recordedAt} must default the reported time to that very instant, never to a later reading.
+     */
+    public static Instant reported(String field, OffsetDateTime t, Instant now, Duration skew) {
         if (t == null) {
             return now;
         }
