@@ -30,6 +30,8 @@ import java.util.List;
  * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
  * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
  * @param holdTtl              a hold neither captured nor voided expires this long after it was placed
+ * @param readinessMaxLagEvents readiness ({@code /actuator/health/readiness}) is DOWN while the read models are
+ *                             more than this many events behind the store
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -40,7 +42,8 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
                                java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
                                List<Integer> reminderExpiryDays, long maxBodyBytes,
                                int processorMaxClaimedSegments, int groupCommitMaxCalls,
-                               Boolean crossAccountBatch, int aggregateCacheSize, java.time.Duration holdTtl) {
+                               Boolean crossAccountBatch, int aggregateCacheSize, java.time.Duration holdTtl,
+                               long readinessMaxLagEvents) {
     public LedgerProperties {
         zone = zone == null ? "Asia/Shanghai" : zone;
         clock = clock == null ? "system" : clock;
@@ -63,5 +66,6 @@ public record LedgerProperties(String zone, String clock, TierConvention tierCon
         crossAccountBatch = crossAccountBatch == null || crossAccountBatch;
         aggregateCacheSize = aggregateCacheSize <= 0 ? 10_000 : aggregateCacheSize;
         holdTtl = holdTtl == null ? com.faceid.ledger.pricing.BillingPolicy.STANDARD_HOLD_TTL : holdTtl;
+        readinessMaxLagEvents = readinessMaxLagEvents <= 0 ? 10_000 : readinessMaxLagEvents;
     }
 }

@@ -223,7 +223,8 @@ public class AxonConfig {
     @Bean
     public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventBus(
             org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
-            org.axonframework.config.Configuration configuration, com.faceid.ledger.app.audit.HashChain chain) {
+            org.axonframework.config.Configuration configuration, com.faceid.ledger.app.audit.HashChain chain,
+            com.faceid.ledger.app.metrics.CallsMeter callsMeter) {
         var store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
@@ -232,6 +233,7 @@ public class AxonConfig {
                 .build();
         // each event gets its link of its account's hash chain as it is published, before it is appended
         store.registerDispatchInterceptor(chain);
+        store.registerDispatchInterceptor(callsMeter); // ledger_calls_total, counted when the unit commits
         return store;
     }
 

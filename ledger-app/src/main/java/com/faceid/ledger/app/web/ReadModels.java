@@ -75,28 +75,46 @@ public class ReadModels {
     }
 
     private boolean caughtUp(StreamingEventProcessor p, long head) {
+        return slowestPosition(p) >= head;
+    }
+
+    /**
+     * How many stored events the slowest segment of any streaming processor has yet to handle (0 when caught
+     * up): {@code ledger_read_model_lag_events}.
+     */
+    public long lag() {
+        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        if (head == null) {
+            return 0;
+        }
+        long slowest = processing.eventProcessors().values().stream().filter(StreamingEventProcessor.class::isInstance)
+                .map(StreamingEventProcessor.class::cast).mapToLong(this::slowestPosition).min().orElse(head);
+        return Math.max(0, head - slowest);
+    }
+
+    /** The position of a processor's least advanced segment; -1 when one has none yet (or none exist). */
+    private long slowestPosition(StreamingEventProcessor p) {
         var live = p.processingStatus();
         List<Object[]> rows = jdbc.query("SELECT segment, token, tokenType FROM TokenEntry WHERE processorName = ?",
                 (rs, i) -> new Object[]{rs.getInt(1), rs.getBytes(2), rs.getString(3)}, p.getName());
         if (rows.isEmpty()) {
-            return false;
+            return -1;
         }
+        long slowest = Long.MAX_VALUE;
         for (Object[] row : rows) {
             var status = live.get((Integer) row[0]);
             long position;
             if (status != null && !status.isErrorState()) {
                 position = status.getCurrentPosition().orElse(-1);
             } else if (row[1] == null) {
-                return false;
+                return -1;
             } else {
                 TrackingToken t = serializer.deserialize(new SimpleSerializedObject<>((byte[]) row[1], byte[].class,
                         new SimpleSerializedType((String) row[2], null)));
                 position = t.position().orElse(-1);
             }
-            if (position < head) {
-                return false;
-            }
+            slowest = Math.min(slowest, position);
         }
-        return true;
+        return slowest;
     }
 }
