@@ -1,0 +1,59 @@
+package com.faceid.ledger.app.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Every read of an account ({@code GET /api/v1/accounts/{id}/…}) answers from views that have handled every
+ * event of that account stored before the request came in: a package bought, a call metered or a hold placed
+ * is in the next answer, whichever request it was and whether or not the read-model processor has run yet.
+ * It costs one look-up of the account's last event (the unique index on account and sequence) and, when the
+ * views are behind, a wait that wakes the processor at once (bounded by {@code ReadModels.await}).
+ */
+@Configuration
+public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
+    private static final Pattern ACCOUNT = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
+    private final JdbcTemplate jdbc;
+    private final ReadModels readModels;
+
+    public ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels) {
+        this.jdbc = jdbc;
+        this.readModels = readModels;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(this).addPathPatterns("/api/v1/accounts/**");
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+            return true;
+        }
+        Matcher m = ACCOUNT.matcher(request.getRequestURI());
+        if (m.matches()) {
+            awaitAccount(m.group(1));
+        }
+        return true;
+    }
+
+    /** Waits until the read models have handled the account's last stored event (none: no wait). */
+    void awaitAccount(String accountId) {
+        List<Long> last = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " ORDER BY sequenceNumber DESC LIMIT 1", Long.class, accountId);
+        if (!last.isEmpty()) {
+            long head = last.get(0);
+            readModels.await(() -> readModels.caughtUpTo(head));
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A read of an account answers only from views that have every event of that account stored before it came
+ * in (web.ReadYourWrites): with the read-model processor stopped, a quota asked for after a purchase waits,
+ * and answers with the package once the processor runs again, never without it.
+ */
+@DirtiesContext // it stops a processor
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=ryw")
+@ActiveProfiles("test")
+class ReadYourWritesTest {
+    static final String S = "WECHAT_LIVENESS_VERIFICATION";
+    @LocalServerPort
+    int port;
+    @Autowired
+    EventProcessingConfiguration processing;
+
+    @Test
+    void aQuotaAskedForAfterAPurchaseWaitsForThePurchaseInTheViews() throws Exception {
+        Http http = new Http(port);
+        Ledger ledger = new Ledger(http);
+        ledger.open("ryw", "2026-03-10T15:00:00+08:00");
+        EventProcessor views = processing.eventProcessor(AxonConfig.READ_MODELS).orElseThrow();
+        views.shutDown();
+        try {
+            assertThat(ledger.buy("ryw", "po-1", S, 1000, "2026-03-11T09:00:00+08:00").status()).isEqualTo(201);
+            CompletableFuture<Http.Response> quota = CompletableFuture.supplyAsync(
+                    () -> http.get("/api/v1/accounts/ryw/quota"));
+            Thread.sleep(1_500);
+            assertThat(quota).as("answered from views without the purchase").isNotDone();
+            views.start();
+            Http.Response answer = quota.get(15, TimeUnit.SECONDS);
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.text()).contains("\"size\":1000");
+        } finally {
+            if (!views.isRunning()) {
+                views.start();
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+package com.faceid.ledger.app;
+
+import com.faceid.ledger.app.support.Http;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Runs README.md's "A walk-through with curl" as written, with bash and curl, against a ledger started with
+ * the README's own clock arguments: every curl must answer below 400, so the walk-through cannot break
+ * silently (with the date, or with a change of the API). Only the base URL and the key are the test's.
+ */
+@DirtiesContext // it moves its clock
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.clock.start=" + ReadmeWalkthroughTest.START)
+@ActiveProfiles("test")
+class ReadmeWalkthroughTest {
+    static final String START = "2026-03-12T12:00:00+08:00";
+    static final String SECTION = "## A walk-through with curl";
+    @LocalServerPort
+    int port;
+
+    static List<String> bashBlocks(String markdown) {
+        List<String> blocks = new ArrayList<>();
+        Matcher m = Pattern.compile("```bash\\n(.*?)```", Pattern.DOTALL).matcher(markdown);
+        while (m.find()) {
+            blocks.add(m.group(1));
+        }
+        return blocks;
+    }
+
+    @Test
+    void theWalkThroughRunsAsWrittenOnTheClockItStartsWith() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+        int at = readme.indexOf(SECTION);
+        assertThat(at).as("README has the section " + SECTION).isPositive();
+        String section = readme.substring(at, readme.indexOf("\n## ", at + SECTION.length()));
+        List<String> blocks = bashBlocks(section);
+        assertThat(blocks).hasSize(2);
+        assertThat(blocks.get(0)).as("the start command of the walk-through").contains("--ledger.clock=simulated")
+                .contains("--ledger.clock.start=" + START);
+        String walk = blocks.get(1);
+        long curls = walk.lines().filter(l -> l.matches("^(curl .*|.*; curl .*)")).mapToLong(l ->
+                Pattern.compile("(^|; )curl ").matcher(l).results().count()).sum();
+        assertThat(curls).isGreaterThan(20);
+
+        // curl as the reader runs it, with the test's key and port, failing the script on any status >= 400
+        String prelude = """
+                set -eu -o pipefail
+                curl() {
+                  local args=() out code
+                  for a in "$@"; do args+=("${a//http:\\/\\/localhost:8080/http://127.0.0.1:%d}"); done
+                  out=$(command curl -sS -H "Authorization: Bearer %s" -w '\\n%%{http_code}' "${args[@]}")
+                  code=${out##*$'\\n'}
+                  echo "$code ${args[*]}" >&2
+                  echo "${out%%$'\\n'*}"
+                  if [ "$code" -ge 400 ]; then echo "FAILED with $code: ${args[*]}" >&2; return 1; fi
+                }
+                """.formatted(port, Http.OPERATOR);
+        Path script = Files.createTempFile("walkthrough", ".sh");
+        Files.writeString(script, prelude + walk);
+        Path err = Files.createTempFile("walkthrough", ".err");
+        Process p = new ProcessBuilder("bash", script.toString()).redirectError(err.toFile()).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        String log = Files.readString(err);
+        assertThat(p.exitValue()).as(log + "\n" + out).isZero();
+        assertThat(log.lines().filter(l -> l.matches("^[0-9]{3} .*")).count()).as(log).isEqualTo(curls);
+
+        // what the walk-through says the reader sees
+        assertThat(out).contains("\"duplicate\":true", "\"chargedTo\":\"FREE\"",
+                "\"differences\":[]", "\"month\":\"2026-03\"");
+    }
+}
