@@ -45,7 +45,12 @@ public final class AccessPolicy {
     }
 
     private static boolean ownAccount(ApiKey key, String path) {
+        return key.accountId() != null && key.accountId().equals(accountOf(path));
+    }
+
+    /** The account a path under {@code /api/v1/accounts/{id}} is about, or null for any other path. */
+    public static String accountOf(String path) {
         Matcher m = ACCOUNT_PATH.matcher(path);
-        return m.matches() && m.group(1).equals(key.accountId());
+        return m.matches() ? m.group(1) : null;
     }
 }

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.web;
 
+import com.faceid.ledger.app.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
@@ -9,8 +10,6 @@ import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every read of an account ({@code GET /api/v1/accounts/{id}/…}) answers from views that have handled every
@@ -21,7 +20,6 @@ import java.util.regex.Pattern;
  */
 @Configuration
 public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
-    private static final Pattern ACCOUNT = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
     private final JdbcTemplate jdbc;
     private final ReadModels readModels;
 
@@ -40,9 +38,9 @@ public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
         if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             return true;
         }
-        Matcher m = ACCOUNT.matcher(request.getRequestURI());
-        if (m.matches()) {
-            awaitAccount(m.group(1));
+        String account = AccessPolicy.accountOf(request.getRequestURI().substring(request.getContextPath().length()));
+        if (account != null) {
+            awaitAccount(account);
         }
         return true;
     }
