@@ -1,6 +1,10 @@
 package com.faceid.ledger.app;
 
+import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ReadmeWalkthroughTest {
     static final String START = "2026-03-12T12:00:00+08:00";
     static final String SECTION = "## A walk-through with curl";
+    /** The API document's examples: real answers of this walk-through (web.ApiDocument attaches them). */
+    static final Path EXAMPLES = Path.of("src", "main", "resources", "openapi-examples.json");
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     @LocalServerPort
     int port;
 
@@ -57,19 +66,28 @@ class ReadmeWalkthroughTest {
                 Pattern.compile("(^|; )curl ").matcher(l).results().count()).sum();
         assertThat(curls).isGreaterThan(20);
 
-        // curl as the reader runs it, with the test's key and port, failing the script on any status >= 400
+        // curl as the reader runs it, with the test's key and port, failing the script on any status >= 400;
+        // every answer is kept, to be checked against the API document below
+        Path answers = Files.createTempDirectory("walkthrough-answers");
         String prelude = """
                 set -eu -o pipefail
+                ANSWERS=%s; N=0
                 curl() {
-                  local args=() out code
+                  local args=() out code method=GET url=""
                   for a in "$@"; do args+=("${a//http:\\/\\/localhost:8080/http://127.0.0.1:%d}"); done
-                  out=$(command curl -sS -H "Authorization: Bearer %s" -w '\\n%%{http_code}' "${args[@]}")
-                  code=${out##*$'\\n'}
+                  for a in "${args[@]}"; do
+                    case "$a" in -X*) method=${a#-X};; http://*) url=$a;; esac
+                  done
+                  N=$((N + 1))
+                  out=$(command curl -sS -H "Authorization: Bearer %s" -D "$ANSWERS/$N.head" -o "$ANSWERS/$N.body" \\
+                    -w '%%{http_code}' "${args[@]}")
+                  code=$out
+                  echo "$method $url $code" > "$ANSWERS/$N.meta"
                   echo "$code ${args[*]}" >&2
-                  echo "${out%%$'\\n'*}"
+                  cat "$ANSWERS/$N.body"; echo
                   if [ "$code" -ge 400 ]; then echo "FAILED with $code: ${args[*]}" >&2; return 1; fi
                 }
-                """.formatted(port, Http.OPERATOR);
+                """.formatted(answers, port, Http.OPERATOR);
         Path script = Files.createTempFile("walkthrough", ".sh");
         Files.writeString(script, prelude + walk);
         Path err = Files.createTempFile("walkthrough", ".err");
@@ -79,6 +97,29 @@ class ReadmeWalkthroughTest {
         String log = Files.readString(err);
         assertThat(p.exitValue()).as(log + "\n" + out).isZero();
         assertThat(log.lines().filter(l -> l.matches("^[0-9]{3} .*")).count()).as(log).isEqualTo(curls);
+
+        // every answer the reader gets is what the API document says; the first JSON answer of each operation
+        // is the document's example of it (written with -Dledger.openapi.write=true, see docs/api.md)
+        String base = "http://127.0.0.1:" + port;
+        Map<String, Map<String, JsonNode>> examples = new TreeMap<>();
+        for (long n = 1; n <= curls; n++) {
+            String[] meta = Files.readString(answers.resolve(n + ".meta")).trim().split(" ");
+            String contentType = Files.readAllLines(answers.resolve(n + ".head")).stream()
+                    .filter(h -> h.toLowerCase().startsWith("content-type:")).map(h -> h.substring(13).trim())
+                    .findFirst().orElse("");
+            String body = Files.readString(answers.resolve(n + ".body"));
+            java.net.URI uri = java.net.URI.create(meta[1]);
+            Contract.check(base, meta[0], uri, Integer.parseInt(meta[2]), contentType, body);
+            if (contentType.startsWith("application/json")) {
+                examples.computeIfAbsent(Contract.operationOf(base, meta[0], uri.getRawPath()), k -> new TreeMap<>())
+                        .putIfAbsent(meta[2], JSON.readTree(body));
+            }
+        }
+        assertThat(examples).containsKeys("openAccount", "buyPackage", "meterCall", "meterCalls", "getQuota",
+                "getStatement", "explainCall");
+        if (Boolean.getBoolean("ledger.openapi.write")) {
+            Files.writeString(EXAMPLES, JSON.writeValueAsString(examples) + "\n");
+        }
 
         // what the walk-through says the reader sees
         assertThat(out).contains("\"duplicate\":true", "\"chargedTo\":\"FREE\"",

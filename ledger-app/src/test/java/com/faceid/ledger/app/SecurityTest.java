@@ -88,7 +88,6 @@ class SecurityTest {
         e.add(new Endpoint("POST", "/api/v1/calls:batch", "{\"calls\":[]}", METERS));
         e.add(new Endpoint("GET", "/api/v1/admin/clock", null, READERS));
         e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2026-04-01T12:00:00+08:00\"}", OPERATOR));
-        e.add(new Endpoint("GET", "/v3/api-docs", null, ANY));
         e.add(new Endpoint("GET", "/api/v1/admin/verify", null, READERS));
         e.add(new Endpoint("GET", "/api/v1/admin/replay", null, READERS));
         return e;
@@ -117,12 +116,16 @@ class SecurityTest {
     }
 
     @Test
-    void healthIsTheOnlyOpenPath() throws Exception {
+    void healthAndTheApiDocumentAreTheOnlyOpenPaths() throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 URI.create("http://127.0.0.1:" + port + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).isEqualTo(200);
         Http.Response docs = http.as(null).get("/v3/api-docs");
-        assertThat(docs.status()).isEqualTo(401);
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("openapi").asText()).startsWith("3.");
+        assertThat(http.as(null).get("/swagger-ui/index.html").status()).isEqualTo(200);
+        assertThat(http.as(null).get("/actuator/metrics").status()).isEqualTo(401);
+        assertThat(http.as(null).get("/actuator/prometheus").status()).isEqualTo(401);
         Http.Response basic = http.as(null).send("GET", "/api/v1/accounts/" + OWN, null);
         assertThat(basic.status()).isEqualTo(401);
     }

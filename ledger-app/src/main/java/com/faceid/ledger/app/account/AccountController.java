@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.account;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
 import com.faceid.ledger.app.LedgerProperties;
@@ -10,6 +11,7 @@ import com.faceid.ledger.app.web.ReadModels;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -40,17 +42,25 @@ import java.util.TreeMap;
 public class AccountController {
     public record OpenAccountRequest(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
-            OffsetDateTime openedAt, Boolean postpaidEnabled) {
+            @Schema(nullable = true) OffsetDateTime openedAt,
+            @Schema(nullable = true) Boolean postpaidEnabled) {
     }
 
     public record PostpaidRequest(@NotNull Boolean enabled) {
     }
 
-    public record ServiceQuota(String service, int remaining, int usableNow, int packages) {
+    public record PostpaidView(String accountId, boolean postpaidEnabled) {
     }
 
-    public record AccountView(String accountId, OffsetDateTime openedAt, boolean postpaidEnabled,
-                              String closedThrough, List<ServiceQuota> services) {
+    public record ServiceSummary(
+            @Schema(implementation = Service.class) String service,
+            int remaining, int usableNow, int packages) {
+    }
+
+    public record AccountView(
+            String accountId, OffsetDateTime openedAt, boolean postpaidEnabled,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String closedThrough,
+            List<ServiceSummary> services) {
     }
 
     private final Commands commands;
@@ -77,7 +87,11 @@ public class AccountController {
     }
 
     @PostMapping
-    @Operation(summary = "Open an account; grants the free packages (usable from 00:00 the next day)")
+    @Operation(operationId = "openAccount",
+            summary = "Open an account; grants the free packages (usable from 00:00 the next day)")
+    @ApiResponse(responseCode = "201", description = "Opened: the account with its free packages")
+    @ApiResponse(responseCode = "409", description = "ACCOUNT_EXISTS: an account with this id is open already")
+    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE: openedAt after the ledger clock")
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
         Instant now = clock.instant();
         // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
@@ -90,19 +104,22 @@ public class AccountController {
     }
 
     @GetMapping("/{accountId}")
-    @Operation(summary = "An account with its calls left per service")
+    @Operation(operationId = "getAccount", summary = "An account with its calls left per service")
+    @ApiResponse(responseCode = "200", description = "The account")
     public AccountView get(@PathVariable String accountId) {
         return view(accountId);
     }
 
     @PutMapping("/{accountId}/postpaid")
-    @Operation(summary = "Switch postpaid on or off: when off, calls no package can pay are refused")
-    public Map<String, Object> postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
+    @Operation(operationId = "switchPostpaid",
+            summary = "Switch postpaid on or off: when off, calls no package can pay are refused")
+    @ApiResponse(responseCode = "200", description = "Switched (or already so)")
+    public PostpaidView postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
         accounts.require(accountId);
         commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(),
                 com.faceid.ledger.app.security.RequestContext.actor()));
         readModels.await(() -> accounts.require(accountId).postpaidEnabled() == req.enabled());
-        return Map.of("accountId", accountId, "postpaidEnabled", req.enabled());
+        return new PostpaidView(accountId, req.enabled());
     }
 
     AccountView view(String accountId) {
@@ -122,8 +139,8 @@ public class AccountController {
                 q[1] += left;
             }
         }
-        List<ServiceQuota> services = new ArrayList<>();
-        byService.forEach((s, q) -> services.add(new ServiceQuota(s.name(), q[0], q[1], q[2])));
+        List<ServiceSummary> services = new ArrayList<>();
+        byService.forEach((s, q) -> services.add(new ServiceSummary(s.name(), q[0], q[1], q[2])));
         return new AccountView(a.accountId(), Json.time(a.openedAt(), a.zone()), a.postpaidEnabled(),
                 closedThroughShown(a), services);
     }

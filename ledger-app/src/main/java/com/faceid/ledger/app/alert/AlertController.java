@@ -1,9 +1,11 @@
 package com.faceid.ledger.app.alert;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +25,10 @@ public class AlertController {
      * @param kind      EXPIRING (threshold = days before expiry), USAGE (threshold = percent used) or
      *                  DEPLETED (threshold = 100)
      */
-    public record Alert(String alertId, String kind, String packageId, int threshold, String detail,
-                        OffsetDateTime raisedAt) {
+    public record Alert(
+            String alertId,
+            @Schema(allowableValues = {"EXPIRING", "USAGE", "DEPLETED"}) String kind,
+            String packageId, int threshold, String detail, OffsetDateTime raisedAt) {
     }
 
     private final AccountQueries accounts;
@@ -43,7 +47,9 @@ public class AlertController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/alerts")
-    @Operation(summary = "Reminders raised for the account: packages expiring in 30/7/1 days, 50/70/90 % used, depleted")
+    @Operation(operationId = "listAlerts",
+            summary = "Reminders raised for the account: packages expiring in 30/7/1 days, 50/70/90 % used, depleted")
+    @ApiResponse(responseCode = "200", description = "The reminders, oldest first")
     public List<Alert> alerts(@PathVariable String accountId) {
         ZoneId zone = accounts.require(accountId).zone();
         record Row(String alertId, String kind, String packageId, int threshold, String detail, Instant raisedAt) {

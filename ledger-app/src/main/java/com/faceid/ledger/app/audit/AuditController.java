@@ -1,5 +1,9 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.app.web.Requests;
+import io.swagger.v3.oas.annotations.media.Schema;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.metering.JdbcMeteredRequests;
 import com.faceid.ledger.app.statement.StatementQueries;
@@ -15,9 +19,9 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -33,15 +37,19 @@ import java.util.List;
 public class AuditController {
     public static final int PAGE_SIZE_MAX = 1000;
 
-    public record EventView(long sequenceNumber, long globalIndex, String eventId, String type,
-                            OffsetDateTime recordedAt, JsonNode payload, JsonNode metaData) {
+    public record EventView(
+            long sequenceNumber, long globalIndex, String eventId, String type, OffsetDateTime recordedAt,
+            @Schema(type = "object", description = "The event as recorded (docs/events.md)") JsonNode payload,
+            @Schema(type = "object", nullable = true, description = "Who and what caused it: actor, correlation id")
+            JsonNode metaData) {
     }
 
     public record EventPage(String accountId, int page, int size, List<EventView> events) {
     }
 
-    public record ReceivedCall(String service, OffsetDateTime occurredAt, String resultCode,
-                               OffsetDateTime recordedAt) {
+    public record ReceivedCall(
+            @Schema(implementation = Service.class) String service,
+            OffsetDateTime occurredAt, String resultCode, OffsetDateTime recordedAt) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -49,31 +57,49 @@ public class AuditController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PostpaidCharge(String month, long postpaidCountAfterCall, String statementStatus, Integer tier,
-                                 String tierRange, String unitPrice, boolean estimated) {
+    public record PostpaidCharge(
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
+            long postpaidCountAfterCall,
+            @Schema(implementation = com.faceid.ledger.app.statement.StatementQueries.Status.class) String statementStatus,
+            @Schema(nullable = true) Integer tier,
+            @Schema(nullable = true) String tierRange,
+            @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, nullable = true) String unitPrice,
+            boolean estimated) {
     }
 
     public record EventRef(long sequenceNumber, long globalIndex, String eventId, String type) {
     }
 
-    public record Duplicates(int count, OffsetDateTime first, OffsetDateTime last) {
+    public record Duplicates(
+            int count,
+            @Schema(nullable = true) OffsetDateTime first,
+            @Schema(nullable = true) OffsetDateTime last) {
     }
 
-    public record CitingAdjustment(String adjustmentId, String month, String correctsMonth, String amount,
-                                   String reason, String actor) {
+    public record CitingAdjustment(
+            String adjustmentId,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String correctsMonth,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String amount,
+            String reason, String actor) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Explanation(String accountId, String requestId, ReceivedCall call, boolean billable,
-                              String billableReason, String chargedTo, String explanation, PackageCharge paidBy,
-                              PostpaidCharge postpaid, Duplicates duplicates, List<CitingAdjustment> adjustments,
-                              List<EventRef> events,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) HeldBy hold) {
+    public record Explanation(
+            String accountId, String requestId, ReceivedCall call, boolean billable, String billableReason,
+            @Schema(implementation = ChargedTo.class) String chargedTo,
+            String explanation,
+            @Schema(nullable = true) PackageCharge paidBy,
+            @Schema(nullable = true) PostpaidCharge postpaid,
+            Duplicates duplicates, List<CitingAdjustment> adjustments, List<EventRef> events,
+            @JsonInclude(JsonInclude.Include.NON_NULL) HeldBy hold) {
     }
 
     /** The hold a captured call was asked for first: when, and which source it held. */
-    public record HeldBy(String holdId, OffsetDateTime placedAt, OffsetDateTime expiresAt, String source,
-                         String packageId) {
+    public record HeldBy(
+            String holdId, OffsetDateTime placedAt, OffsetDateTime expiresAt,
+            @Schema(implementation = ChargedTo.class) String source,
+            @Schema(nullable = true) String packageId) {
     }
 
     private final AccountQueries accounts;
@@ -93,7 +119,9 @@ public class AuditController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/events")
-    @Operation(summary = "The account's events as recorded, oldest first, filtered by time range and type, paged")
+    @Operation(operationId = "listEvents",
+            summary = "The account's events as recorded, oldest first, filtered by time range and type, paged")
+    @ApiResponse(responseCode = "200", description = "One page of events")
     public EventPage history(@PathVariable String accountId,
                              @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                              OffsetDateTime from,
@@ -121,12 +149,15 @@ public class AuditController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/calls/{requestId}")
-    @Operation(summary = "Why a call cost what it cost: the call, the rule, the payer, the events behind it")
+    @Operation(operationId = "explainCall",
+            summary = "Why a call cost what it cost: the call, the rule, the payer, the events behind it")
+    @ApiResponse(responseCode = "200", description = "The explanation")
+    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or CALL_NOT_FOUND")
     public Explanation explain(@PathVariable String accountId, @PathVariable String requestId) throws Exception {
         AccountQueries.AccountRow account = accounts.require(accountId);
         ZoneId zone = account.zone();
         JdbcMeteredRequests.RequestRow row = requests.row(accountId, requestId).orElseThrow(() ->
-                new ApiException(HttpStatus.NOT_FOUND, "CALL_NOT_FOUND", "no call " + requestId + " on " + accountId));
+                new ApiException(HttpError.CALL_NOT_FOUND, "no call " + requestId + " on " + accountId));
         EventStoreReader.StoredEvent stored = events.at(accountId, row.sequenceNumber()).orElseThrow(() ->
                 new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "event " + row.sequenceNumber() + " missing"));
         CallMetered e = (CallMetered) stored.event();

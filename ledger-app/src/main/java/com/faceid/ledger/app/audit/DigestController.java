@@ -1,11 +1,13 @@
 package com.faceid.ledger.app.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -27,7 +29,9 @@ public class DigestController {
     }
 
     /** Progress of the one-time backfill of history stored before the chain existed. */
-    public record BackfillStatus(String status, int accountsDone, int accountsTotal, long linksAdded) {
+    public record BackfillStatus(
+            @Schema(allowableValues = {"NOT_STARTED", "RUNNING", "DONE", "FAILED"}) String status,
+            int accountsDone, int accountsTotal, long linksAdded) {
     }
 
     private final HashChain chain;
@@ -41,16 +45,21 @@ public class DigestController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/digest")
-    @Operation(summary = "The head of the account's hash chain over all its events: keep it to check the history later")
+    @Operation(operationId = "getDigest",
+            summary = "The head of the account's hash chain over all its events: keep it to check the history later")
+    @ApiResponse(responseCode = "200", description = "The chain head")
+    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND, or NOT_FOUND when the account has no events")
     public Digest digest(@PathVariable String accountId) {
         var account = accounts.require(accountId);
-        HashChain.Link head = chain.head(accountId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "NOT_FOUND", "account " + accountId + " has no events"));
+        HashChain.Link head = chain.head(accountId).orElseThrow(() -> new ApiException(HttpError.NOT_FOUND,
+                "account " + accountId + " has no events"));
         return new Digest(accountId, head.sequence(), head.hash(), Json.time(head.at(), account.zone()));
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/digest/verify")
-    @Operation(summary = "Does the account's history up to a sequence still hash to the digest you kept?")
+    @Operation(operationId = "verifyDigest",
+            summary = "Does the account's history up to a sequence still hash to the digest you kept?")
+    @ApiResponse(responseCode = "200", description = "Whether the history still hashes to the digest")
     public DigestCheck verify(@PathVariable String accountId, @RequestParam long sequence, @RequestParam String hash) {
         accounts.require(accountId);
         if (sequence < 0 || !hash.matches("[0-9a-fA-F]{64}")) {
@@ -69,7 +78,9 @@ public class DigestController {
     }
 
     @GetMapping("/api/v1/admin/chain")
-    @Operation(summary = "Progress of the one-time chaining of history stored before the hash chain existed")
+    @Operation(operationId = "getChainBackfill",
+            summary = "Progress of the one-time chaining of history stored before the hash chain existed")
+    @ApiResponse(responseCode = "200", description = "The backfill's progress")
     public BackfillStatus backfillStatus() {
         return backfill.status();
     }

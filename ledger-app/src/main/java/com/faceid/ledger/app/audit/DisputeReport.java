@@ -1,5 +1,9 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.app.web.Requests;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.axon.AxonConfig;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;
@@ -25,21 +29,33 @@ import java.util.Map;
  * short reason, the packages consumed, how each postpaid tier was reached, the adjustments, the totals.
  * Built from the account's events alone.
  */
-public record DisputeReport(String accountId, String month, String status, OffsetDateTime generatedAt,
-                            StatementView statement, List<Call> calls, List<PackageUse> packagesConsumed,
-                            List<Tier> tiers) {
+public record DisputeReport(
+        String accountId,
+        @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
+        @Schema(implementation = com.faceid.ledger.app.statement.StatementQueries.Status.class) String status,
+        OffsetDateTime generatedAt, StatementView statement, List<Call> calls, List<PackageUse> packagesConsumed,
+        List<Tier> tiers) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Call(String requestId, OffsetDateTime occurredAt, OffsetDateTime recordedAt, String service,
-                       String resultCode, boolean billable, String chargedTo, String packageId,
-                       Integer packageRemainingAfter, Long postpaidNumber, String reason) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisputedCall")
+    public record Call(
+            String requestId, OffsetDateTime occurredAt, OffsetDateTime recordedAt,
+            @Schema(implementation = Service.class) String service,
+            String resultCode, boolean billable,
+            @Schema(implementation = ChargedTo.class) String chargedTo,
+            String packageId, Integer packageRemainingAfter, Long postpaidNumber, String reason) {
     }
 
-    public record PackageUse(String packageId, String service, long calls) {
+    public record PackageUse(String packageId, @Schema(implementation = Service.class) String service, long calls) {
     }
 
-    public record Tier(String service, long postpaidCount, int tier, String tierRange, String unitPrice,
-                       String amount, String howReached) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "DisputeTier")
+    public record Tier(
+            @Schema(implementation = Service.class) String service,
+            long postpaidCount, int tier, String tierRange,
+            @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, nullable = true) String unitPrice,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN, nullable = true) String amount,
+            String howReached) {
     }
 
     private static final ObjectMapper JSON = AxonConfig.storageMapper();

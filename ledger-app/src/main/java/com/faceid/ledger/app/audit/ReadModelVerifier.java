@@ -33,6 +33,7 @@ import java.util.Set;
 public class ReadModelVerifier {
     /** One difference: which read model, which row (its key), which field, what the events say, what is there. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReadModelDifference")
     public record Difference(String readModel, String key, String field, String expected, String actual, String kind,
                              String accountId, Long sequence) {
         public Difference(String readModel, String key, String field, String expected, String actual) {
@@ -50,6 +51,7 @@ public class ReadModelVerifier {
      * @param caughtUp false when the read models were still behind the event store (just after a start, or
      *                 during a replay): differences may then only be lag; ask again
      */
+    @io.swagger.v3.oas.annotations.media.Schema(name = "VerificationReport")
     public record Report(int accounts, long events, boolean caughtUp, List<Difference> differences) {
     }
 

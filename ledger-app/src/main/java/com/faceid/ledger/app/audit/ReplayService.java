@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -27,8 +28,12 @@ public class ReplayService {
     public record ProcessorProgress(String name, long position, long head, boolean replaying) {
     }
 
-    public record Progress(String status, Instant startedAt, Instant finishedAt, long head,
-                           List<ProcessorProgress> processors) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "ReplayProgress")
+    public record Progress(
+            @Schema(allowableValues = {"IDLE", "RUNNING", "DONE", "FAILED"}) String status,
+            @Schema(nullable = true) Instant startedAt,
+            @Schema(nullable = true) Instant finishedAt,
+            long head, List<ProcessorProgress> processors) {
     }
 
     private final EventProcessingConfiguration processing;

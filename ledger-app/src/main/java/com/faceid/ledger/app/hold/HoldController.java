@@ -1,5 +1,10 @@
 package com.faceid.ledger.app.hold;
 
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.hold.HoldStatus;
+import com.faceid.ledger.pricing.Service;
+import io.swagger.v3.oas.annotations.media.Schema;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.web.ApiException;
@@ -15,6 +20,7 @@ import com.faceid.ledger.hold.VoidHold;
 import com.faceid.ledger.metering.CallOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -44,27 +50,29 @@ import java.util.function.Supplier;
 public class HoldController {
     public record PlaceHoldRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
-            @NotBlank @Size(max = 64) String service, OffsetDateTime requestedAt) {
+            @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
+            @Schema(nullable = true) OffsetDateTime requestedAt) {
     }
 
     public record CaptureRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
-            OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
+            @Schema(nullable = true) OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchHold(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
-            @NotBlank @Size(max = 64) String service, OffsetDateTime requestedAt) {
+            @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
+            @Schema(nullable = true) OffsetDateTime requestedAt) {
     }
 
     public record BatchCapture(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
-            OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
+            @Schema(nullable = true) OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record HoldsBatchRequest(@NotNull List<@Valid BatchHold> holds) {
@@ -74,17 +82,27 @@ public class HoldController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record HoldView(String holdId, String status, String service, String source, String packageId,
-                           OffsetDateTime requestedAt, OffsetDateTime expiresAt, String requestId) {
+    public record HoldView(
+            String holdId,
+            @Schema(implementation = HoldStatus.class) String status,
+            @Schema(implementation = Service.class) String service,
+            @Schema(implementation = ChargedTo.class, nullable = true) String source,
+            @Schema(nullable = true) String packageId,
+            OffsetDateTime requestedAt, OffsetDateTime expiresAt,
+            @Schema(nullable = true) String requestId) {
     }
 
     /** One item of a batch: its status, and the hold or the call's outcome, or the problem's code. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record BatchResult(String accountId, String holdId, int status, HoldView hold, CallOutcome outcome,
-                              String code, String detail) {
+    public record HoldBatchResult(
+            String accountId, String holdId, int status,
+            @Schema(nullable = true) HoldView hold,
+            @Schema(nullable = true) CallOutcome outcome,
+            @Schema(nullable = true) String code,
+            @Schema(nullable = true) String detail) {
     }
 
-    public record BatchResponse(List<BatchResult> results) {
+    public record HoldBatchResponse(List<HoldBatchResult> results) {
     }
 
     private final Commands commands;
@@ -104,14 +122,27 @@ public class HoldController {
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds")
-    @Operation(summary = "Hold the unit that would pay for a call now (HELD), or learn it cannot be paid (REFUSED)")
+    @Operation(operationId = "placeHold",
+            summary = "Hold the unit that would pay for a call now (HELD), or learn it cannot be paid (REFUSED)")
+    @ApiResponse(responseCode = "201", description = "Placed: HELD with the unit reserved, or REFUSED")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same hold: the hold as it stands")
+    @ApiResponse(responseCode = "409",
+            description = "HOLD_ID_CONFLICT: the holdId was placed for another service or time")
+    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<HoldView> place(@PathVariable String accountId, @Valid @RequestBody PlaceHoldRequest req) {
         HoldReceipt r = commands.send(placeCommand(accountId, req.holdId(), req.service(), req.requestedAt()));
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(view(r.hold()));
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds/{holdId}/capture")
-    @Operation(summary = "Meter the held call with its result: billable uses the held unit, non-billable releases it")
+    @Operation(operationId = "captureHold",
+            summary = "Meter the held call with its result: billable uses the held unit, non-billable releases it")
+    @ApiResponse(responseCode = "201", description = "Captured: the call is metered")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same capture: the same outcome")
+    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
+    @ApiResponse(responseCode = "409",
+            description = "HOLD_CAPTURED, HOLD_VOIDED, HOLD_EXPIRED, HOLD_REFUSED, HOLD_ID_CONFLICT, REQUEST_ID_CONFLICT or PERIOD_CLOSED")
+    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<CallOutcome> capture(@PathVariable String accountId, @PathVariable String holdId,
                                                @Valid @RequestBody CaptureRequest req) {
         CallOutcome o = commands.send(captureCommand(accountId, holdId, req.requestId(), req.occurredAt(),
@@ -120,48 +151,62 @@ public class HoldController {
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds/{holdId}/void")
-    @Operation(summary = "Give a hold up: its unit is free again")
+    @Operation(operationId = "voidHold", summary = "Give a hold up: its unit is free again")
+    @ApiResponse(responseCode = "200", description = "Voided (or already voided)")
+    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "HOLD_CAPTURED, HOLD_EXPIRED or HOLD_REFUSED")
     public HoldView voidHold(@PathVariable String accountId, @PathVariable String holdId) {
         HoldReceipt r = commands.send(new VoidHold(accountId, Requests.key("holdId", holdId), clock.instant()));
         return view(r.hold());
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/holds/{holdId}")
-    @Operation(summary = "A hold and where it stands (an expired hold shows EXPIRED at its expiry, recorded or not)")
+    @Operation(operationId = "getHold",
+            summary = "A hold and where it stands (an expired hold shows EXPIRED at its expiry, recorded or not)")
+    @ApiResponse(responseCode = "200", description = "The hold")
+    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
     public HoldView get(@PathVariable String accountId, @PathVariable String holdId) {
-        Hold h = registry.find(accountId, holdId).orElseThrow(() -> new ApiException(HttpStatus.NOT_FOUND,
-                "HOLD_NOT_FOUND", "no hold " + Requests.key("holdId", holdId) + " on " + accountId));
+        Hold h = registry.find(accountId, holdId).orElseThrow(() -> new com.faceid.ledger.account.LedgerException(
+                com.faceid.ledger.account.ErrorCode.HOLD_NOT_FOUND, "no hold " + Requests.key("holdId", holdId) + " on " + accountId));
         return view(h.with(h.statusAt(clock.instant()), h.requestId()));
     }
 
     @PostMapping("/api/v1/holds:batch")
-    @Operation(summary = "Place many holds (any accounts); each succeeds or fails on its own, in order")
-    public BatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
+    @Operation(operationId = "placeHolds",
+            summary = "Place many holds (any accounts); each succeeds or fails on its own, in order")
+    @ApiResponse(responseCode = "200",
+            description = "One result per hold, in order; each with its own status and, if refused, code")
+    @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
+    public HoldBatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
         checkSize(req.holds().size());
-        List<BatchResult> out = new ArrayList<>();
+        List<HoldBatchResult> out = new ArrayList<>();
         for (BatchHold h : req.holds()) {
             out.add(item(h.accountId(), h.holdId(), () -> {
                 HoldReceipt r = commands.send(placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt()));
-                return new BatchResult(h.accountId(), h.holdId(), r.duplicate() ? 200 : 201, view(r.hold()), null,
+                return new HoldBatchResult(h.accountId(), h.holdId(), r.duplicate() ? 200 : 201, view(r.hold()), null,
                         null, null);
             }));
         }
-        return new BatchResponse(out);
+        return new HoldBatchResponse(out);
     }
 
     @PostMapping("/api/v1/holds:capture-batch")
-    @Operation(summary = "Capture many holds (any accounts); each succeeds or fails on its own, in order")
-    public BatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
+    @Operation(operationId = "captureHolds",
+            summary = "Capture many holds (any accounts); each succeeds or fails on its own, in order")
+    @ApiResponse(responseCode = "200",
+            description = "One result per capture, in order; each with its own status and, if refused, code")
+    @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
+    public HoldBatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
         checkSize(req.captures().size());
-        List<BatchResult> out = new ArrayList<>();
+        List<HoldBatchResult> out = new ArrayList<>();
         for (BatchCapture c : req.captures()) {
             out.add(item(c.accountId(), c.holdId(), () -> {
                 CallOutcome o = commands.send(captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(),
                         c.resultCode()));
-                return new BatchResult(c.accountId(), c.holdId(), o.duplicate() ? 200 : 201, null, o, null, null);
+                return new HoldBatchResult(c.accountId(), c.holdId(), o.duplicate() ? 200 : 201, null, o, null, null);
             }));
         }
-        return new BatchResponse(out);
+        return new HoldBatchResponse(out);
     }
 
     private PlaceHold placeCommand(String accountId, String holdId, String service, OffsetDateTime requestedAt) {
@@ -178,19 +223,19 @@ public class HoldController {
 
     private void checkSize(int n) {
         if (n > batchMax) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE",
+            throw new ApiException(HttpError.BATCH_TOO_LARGE,
                     "a batch holds at most " + batchMax + " items (ledger.batch-max-calls), got " + n);
         }
     }
 
-    private BatchResult item(String accountId, String holdId, Supplier<BatchResult> work) {
+    private HoldBatchResult item(String accountId, String holdId, Supplier<HoldBatchResult> work) {
         try {
             return work.get();
         } catch (LedgerException e) {
-            return new BatchResult(accountId, holdId, Problems.statusOf(e.code()).value(), null, null, e.code().name(),
+            return new HoldBatchResult(accountId, holdId, Problems.statusOf(e.code()).value(), null, null, e.code().name(),
                     e.getMessage());
         } catch (ApiException e) {
-            return new BatchResult(accountId, holdId, e.status().value(), null, null, e.code(), e.getMessage());
+            return new HoldBatchResult(accountId, holdId, e.status().value(), null, null, e.code().name(), e.getMessage());
         }
     }
 

@@ -1,5 +1,9 @@
 package com.faceid.ledger.app.metering;
 
+import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.pricing.Service;
+import io.swagger.v3.oas.annotations.media.Schema;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.web.ApiException;
@@ -11,6 +15,7 @@ import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
@@ -38,23 +43,27 @@ import java.util.stream.Collectors;
 public class MeteringController {
     public record MeterCallRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
-            @NotBlank @Size(max = 64) String service, OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
+            @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
+            @Schema(nullable = true) OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchCall(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
-            @NotBlank @Size(max = 64) String service, OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) String resultCode) {
+            @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
+            @Schema(nullable = true) OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchRequest(@NotNull List<BatchCall> calls) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record CallResult(String accountId, String requestId, Integer status, Boolean billable, String chargedTo,
-                             String packageId, Boolean duplicate, String code, String detail) {
+    public record CallResult(
+            String accountId, String requestId, Integer status, Boolean billable,
+            @Schema(implementation = ChargedTo.class) String chargedTo,
+            String packageId, Boolean duplicate, String code, String detail) {
         static CallResult of(String accountId, CallOutcome o) {
             return new CallResult(accountId, o.requestId(), o.duplicate() ? 200 : 201, o.billable(),
                     o.chargedTo().name(), o.packageId(), o.duplicate(), null, null);
@@ -88,7 +97,13 @@ public class MeteringController {
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/calls")
-    @Operation(summary = "Meter one API call: settles it free > purchased > postpaid; requestId is idempotent")
+    @Operation(operationId = "meterCall",
+            summary = "Meter one API call: settles it free > purchased > postpaid; requestId is idempotent")
+    @ApiResponse(responseCode = "201", description = "Metered: how the call was settled")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same call: the first outcome")
+    @ApiResponse(responseCode = "409",
+            description = "REQUEST_ID_CONFLICT (the requestId was metered with other facts) or PERIOD_CLOSED")
+    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<CallOutcome> meter(@PathVariable String accountId, @Valid @RequestBody MeterCallRequest req) {
         CallOutcome o = meter(accountId, req.requestId(), req.service(), req.occurredAt(), req.resultCode());
         if (o.duplicate()) {
@@ -98,10 +113,14 @@ public class MeteringController {
     }
 
     @PostMapping("/api/v1/calls:batch")
-    @Operation(summary = "Meter many calls (any accounts); each call succeeds or fails on its own, in order")
+    @Operation(operationId = "meterCalls",
+            summary = "Meter many calls (any accounts); each call succeeds or fails on its own, in order")
+    @ApiResponse(responseCode = "200",
+            description = "One result per call, in order; each with its own status and, if refused, code")
+    @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
     public BatchResponse batch(@Valid @RequestBody BatchRequest req) {
         if (req.calls().size() > batchMax) {
-            throw new ApiException(HttpStatus.PAYLOAD_TOO_LARGE, "BATCH_TOO_LARGE",
+            throw new ApiException(HttpError.BATCH_TOO_LARGE,
                     "a batch holds at most " + batchMax + " calls (ledger.batch-max-calls), got " + req.calls().size());
         }
         CallResult[] results = new CallResult[req.calls().size()];
@@ -130,7 +149,7 @@ public class MeteringController {
                 results[i] = CallResult.failed(c.accountId(), c.requestId(), Problems.statusOf(e.code()),
                         e.code().name(), e.getMessage());
             } catch (ApiException e) {
-                results[i] = CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code(), e.getMessage());
+                results[i] = CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code().name(), e.getMessage());
             }
         }
         java.util.SortedMap<String, MeterCalls> grouped = new java.util.TreeMap<>();

@@ -1,5 +1,7 @@
 package com.faceid.ledger.app.prepaid;
 
+import com.faceid.ledger.prepaid.PackageKind;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Commands;
@@ -10,6 +12,8 @@ import com.faceid.ledger.prepaid.PackageReceipt;
 import com.faceid.ledger.prepaid.RequestRefund;
 import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -41,17 +45,31 @@ import java.util.List;
 public class PackageController {
     public record BuyPackageRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String purchaseId,
-            @NotBlank @Size(max = 64) String service, @NotNull @Positive @Max(1_000_000) Integer size, OffsetDateTime purchasedAt) {
+            @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
+            @NotNull @Positive @Max(1_000_000) Integer size,
+            @Schema(nullable = true) OffsetDateTime purchasedAt) {
     }
 
-    public record PurchaseView(String packageId, String kind, String service, int size, String price,
-                               OffsetDateTime purchasedAt, OffsetDateTime expiresAt, int remaining) {
+    public record PurchaseView(
+            String packageId,
+            @Schema(implementation = PackageKind.class) String kind,
+            @Schema(implementation = Service.class) String service,
+            int size,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
+            OffsetDateTime purchasedAt, OffsetDateTime expiresAt, int remaining) {
     }
 
     /** @param held units reserved by holds still alive (part of {@code remaining}, available to nothing else) */
-    public record PackageView(String packageId, String kind, String service, String status, int size, int used,
-                              int remaining, int forfeited, String price, OffsetDateTime effectiveFrom,
-                              OffsetDateTime expiresAt, String purchaseId, String catalogVersion, int held) {
+    public record PackageView(
+            String packageId,
+            @Schema(implementation = PackageKind.class) String kind,
+            @Schema(implementation = Service.class) String service,
+            @Schema(implementation = PackageQueries.Status.class) String status,
+            int size, int used, int remaining, int forfeited,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
+            OffsetDateTime effectiveFrom, OffsetDateTime expiresAt,
+            @Schema(nullable = true) String purchaseId,
+            String catalogVersion, int held) {
         static PackageView of(PackageQueries.PackageRow row, Instant now, ZoneId zone, int held) {
             PackageQueries.PackageRow p = row.at(now);
             return new PackageView(p.packageId(), p.kind().name(), p.service().name(), p.statusAt(now).name(),
@@ -80,7 +98,13 @@ public class PackageController {
     }
 
     @PostMapping
-    @Operation(summary = "Buy a prepaid package; purchaseId is the idempotency key (repeat → 200, same package)")
+    @Operation(operationId = "buyPackage",
+            summary = "Buy a prepaid package; purchaseId is the idempotency key (repeat → 200, same package)")
+    @ApiResponse(responseCode = "201", description = "Bought")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same purchase: the same package")
+    @ApiResponse(responseCode = "409", description = "PURCHASE_ID_CONFLICT: the purchaseId bought something else")
+    @ApiResponse(responseCode = "422",
+            description = "PACKAGE_SIZE_NOT_SOLD, TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<PurchaseView> buy(@PathVariable String accountId, @Valid @RequestBody BuyPackageRequest req) {
         ZoneId zone = accounts.require(accountId).zone();
         Service service = Requests.service(req.service());
@@ -94,8 +118,13 @@ public class PackageController {
     }
 
     @GetMapping
-    @Operation(summary = "Every package of the account, free grants included, with status, used, remaining, forfeited")
-    public List<PackageView> list(@PathVariable String accountId, @RequestParam(required = false) String service,
+    @Operation(operationId = "listPackages",
+            summary = "Every package of the account, free grants included, with status, used, remaining, forfeited")
+    @ApiResponse(responseCode = "200", description = "The packages, oldest first")
+    public List<PackageView> list(@PathVariable String accountId,
+                                  @Parameter(schema = @Schema(implementation = Service.class))
+                                  @RequestParam(required = false) String service,
+                                  @Parameter(schema = @Schema(implementation = PackageQueries.Status.class))
                                   @RequestParam(required = false) String status) {
         ZoneId zone = accounts.require(accountId).zone();
         Service wanted = service == null ? null : Requests.service(service);
@@ -111,7 +140,9 @@ public class PackageController {
     }
 
     @PostMapping("/{packageId}/refund")
-    @Operation(summary = "Always refused: prepaid packages are not refundable (409 REFUND_NOT_ALLOWED)")
+    @Operation(operationId = "refundPackage",
+            summary = "Always refused: prepaid packages are not refundable (409 REFUND_NOT_ALLOWED)")
+    @ApiResponse(responseCode = "409", description = "REFUND_NOT_ALLOWED: prepaid packages are not refundable")
     public void refund(@PathVariable String accountId, @PathVariable String packageId) {
         accounts.require(accountId);
         commands.send(new RequestRefund(accountId, packageId));

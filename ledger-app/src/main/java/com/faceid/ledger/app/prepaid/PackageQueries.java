@@ -13,6 +13,7 @@ import java.util.List;
 /** Reads package_view; a package's status is derived from its row and the instant asked about. */
 @Component
 public class PackageQueries {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "PackageStatus")
     public enum Status { PENDING, ACTIVE, DEPLETED, EXPIRED }
 
     public record PackageRow(String accountId, String packageId, PackageKind kind, String purchaseId, Service service,

@@ -1,9 +1,12 @@
 package com.faceid.ledger.app.prepaid;
 
+import com.faceid.ledger.pricing.Service;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.audit.FoldCheckpoints;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +31,9 @@ public class QuotaController {
      * @param remaining calls its packages can still pay for, less those held
      * @param held      units reserved by holds still alive (the gateway asked, the call is not captured yet)
      */
-    public record ServiceQuota(String service, int remaining, int usableNow,
-                               List<PackageController.PackageView> packages, int held) {
+    public record ServiceQuota(
+            @Schema(implementation = Service.class) String service,
+            int remaining, int usableNow, List<PackageController.PackageView> packages, int held) {
     }
 
     public record QuotaView(String accountId, OffsetDateTime asOf, List<ServiceQuota> services) {
@@ -52,7 +56,9 @@ public class QuotaController {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/quota")
-    @Operation(summary = "Calls left per service and the packages behind them; with asOf, as recorded at that instant")
+    @Operation(operationId = "getQuota",
+            summary = "Calls left per service and the packages behind them; with asOf, as recorded at that instant")
+    @ApiResponse(responseCode = "200", description = "Calls left per service")
     public QuotaView quota(@PathVariable String accountId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                            OffsetDateTime asOf) {

@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  *   <li>CUSTOMER: GET under {@code /api/v1/accounts/{its own id}};</li>
  *   <li>AUDITOR: every GET;</li>
  *   <li>OPERATOR: everything;</li>
- *   <li>any valid key: the API documentation ({@code /v3/api-docs}, {@code /swagger-ui}).</li>
  * </ul>
+ * The liveness and readiness probes and the API documentation ({@code /v3/api-docs}, {@code /swagger-ui}) need
+ * no key: integrators generate clients from the document before they hold one, and it holds no ledger data.
  */
 public final class AccessPolicy {
     private static final Pattern ACCOUNT_PATH = Pattern.compile("^/api/v1/accounts/([^/]+)(/.*)?$");
@@ -19,16 +20,14 @@ public final class AccessPolicy {
     private AccessPolicy() {
     }
 
-    /** Paths that need no key: the liveness probe only. */
+    /** Paths that need no key: the health probes and the API documentation. */
     public static boolean isPublic(String path) {
-        return path.equals("/actuator/health") || path.startsWith("/actuator/health/");
+        return path.equals("/actuator/health") || path.startsWith("/actuator/health/")
+                || path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.startsWith("/swagger-ui");
     }
 
     public static boolean allows(ApiKey key, String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD");
-        if (read && (path.startsWith("/v3/api-docs") || path.startsWith("/swagger-ui"))) {
-            return true;
-        }
         return switch (key.role()) {
             case OPERATOR -> true;
             case AUDITOR -> read;

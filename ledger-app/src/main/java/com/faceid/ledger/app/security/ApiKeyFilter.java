@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.security;
 
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Problems;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
@@ -8,7 +9,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
@@ -50,12 +50,12 @@ public class ApiKeyFilter extends OncePerRequestFilter {
                 ? keys.find(header.substring(7).trim()) : Optional.empty();
         if (key.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
-            deny(response, HttpStatus.UNAUTHORIZED, "UNAUTHENTICATED",
+            deny(response, HttpError.UNAUTHENTICATED,
                     "a valid API key is required: Authorization: Bearer <key>");
             return;
         }
         if (!AccessPolicy.allows(key.get(), request.getMethod(), path)) {
-            deny(response, HttpStatus.FORBIDDEN, "FORBIDDEN", "key '" + key.get().keyId() + "' ("
+            deny(response, HttpError.FORBIDDEN, "key '" + key.get().keyId() + "' ("
                     + key.get().role() + ") may not " + request.getMethod() + " " + path);
             return;
         }
@@ -74,10 +74,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void deny(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws IOException {
-        ProblemDetail p = Problems.of(status, code, detail);
-        response.setStatus(status.value());
+    private void deny(HttpServletResponse response, HttpError code, String detail) throws IOException {
+        ProblemDetail p = Problems.of(code, detail);
+        response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), p);
     }

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.statement;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.Commands;
 import com.faceid.ledger.app.web.Requests;
@@ -8,6 +9,7 @@ import com.faceid.ledger.statement.AdjustmentReceipt;
 import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.RecordAdjustment;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -30,12 +32,19 @@ import java.time.YearMonth;
 public class AdjustmentController {
     public record AdjustmentRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
-            @NotBlank String month, @NotNull String amount, @NotBlank @Size(max = Requests.REASON_MAX) String reason,
-            @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId) {
+            @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
+            @NotNull @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "-120.00") String amount,
+            @NotBlank @Size(max = Requests.REASON_MAX) String reason,
+            @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) @Schema(nullable = true) String requestId) {
     }
 
-    public record AdjustmentView(String adjustmentId, String month, String correctsMonth, String amount,
-                                 String reason, String requestId) {
+    public record AdjustmentView(
+            String adjustmentId,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String correctsMonth,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String amount,
+            String reason,
+            @Schema(nullable = true) String requestId) {
     }
 
     private final Commands commands;
@@ -55,7 +64,12 @@ public class AdjustmentController {
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/adjustments")
-    @Operation(summary = "A credit (negative) or debit on a month's statement, or on the next open one if it is closed")
+    @Operation(operationId = "recordAdjustment",
+            summary = "A credit (negative) or debit on a month's statement, or on the next open one if it is closed")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "200", description = "A repeat of the same adjustment: the same record")
+    @ApiResponse(responseCode = "409", description = "ADJUSTMENT_ID_CONFLICT")
+    @ApiResponse(responseCode = "422", description = "BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<AdjustmentView> adjust(@PathVariable String accountId,
                                                  @Valid @RequestBody AdjustmentRequest req) {
         accounts.require(accountId);

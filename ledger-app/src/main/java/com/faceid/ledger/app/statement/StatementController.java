@@ -1,5 +1,7 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.ApiException;
@@ -9,6 +11,10 @@ import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -34,9 +40,18 @@ import java.util.Map;
 @RestController
 @Tag(name = "Statements")
 public class StatementController {
-    public record NegotiatedPriceRequest(@NotBlank @Size(max = 64) String service, @NotNull String unitPrice,
-                                         @NotBlank String effectiveFrom,
-                                         @NotBlank @Size(max = Requests.NAME_MAX) String agreedBy) {
+    public record NegotiatedPriceView(
+            String accountId, com.faceid.ledger.pricing.Service service,
+            @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, example = "2026-05") String effectiveFrom,
+            String agreedBy) {
+    }
+
+    public record NegotiatedPriceRequest(
+            @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
+            @NotNull @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
+            @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String effectiveFrom,
+            @NotBlank @Size(max = Requests.NAME_MAX) String agreedBy) {
     }
 
     private final Commands commands;
@@ -64,9 +79,17 @@ public class StatementController {
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "A month's statement: running estimate while OPEN, final once CLOSED (also as CSV)")
-    public ResponseEntity<?> statement(@PathVariable String accountId, @PathVariable String month,
-                                       @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
+    @Operation(operationId = "getStatement",
+            summary = "A month's statement: running estimate while OPEN, final once CLOSED (also as CSV)")
+    @ApiResponse(responseCode = "200", description = "The statement; CSV with a .csv month or Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = StatementView.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    public ResponseEntity<?> statement(@PathVariable String accountId,
+                                       @Parameter(description = "The month, yyyy-MM (or yyyy-MM.csv for CSV)",
+                                               schema = @Schema(pattern = Requests.MONTH_PATH_PATTERN))
+                                       @PathVariable String month,
+                                       @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
                                        @org.springframework.web.bind.annotation.RequestParam(required = false)
                                        @org.springframework.format.annotation.DateTimeFormat(
                                                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
@@ -92,14 +115,34 @@ public class StatementController {
         return checkpoints.upTo(accountId, asOf).statement(m, policy, asOf);
     }
 
-    @GetMapping(value = {"/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
-            "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv"},
+    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(summary = "The month for a billing dispute: every call with its charge and reason, packages consumed, "
-            + "how each tier was reached, adjustments, totals (JSON, or CSV with .csv or Accept: text/csv)")
-    public ResponseEntity<?> disputeReport(@PathVariable String accountId, @PathVariable String month,
-                                           @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                           jakarta.servlet.http.HttpServletRequest request) {
+    @Operation(operationId = "getDisputeReport", summary = "The month for a billing dispute: every call with its "
+            + "charge and reason, packages consumed, how each tier was reached, adjustments, totals")
+    @ApiResponse(responseCode = "200", description = "The report; CSV with Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = com.faceid.ledger.app.audit.DisputeReport.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    public ResponseEntity<?> disputeReport(@PathVariable String accountId,
+                                           @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
+                                           @PathVariable String month,
+                                           @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return disputeReport(accountId, month, accept != null && accept.contains("text/csv")
+                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
+    }
+
+    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(operationId = "getDisputeReportCsv", summary = "The dispute report as CSV, one row per call")
+    @ApiResponse(responseCode = "200", description = "The report as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    public ResponseEntity<?> disputeReportCsv(@PathVariable String accountId,
+                                              @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
+                                              @PathVariable String month) {
+        return disputeReport(accountId, month, true);
+    }
+
+    private ResponseEntity<?> disputeReport(String accountId, String month, boolean csv) {
         YearMonth m = Requests.month(month);
         AccountQueries.AccountRow account = accounts.require(accountId);
         // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
@@ -109,8 +152,6 @@ public class StatementController {
                 cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
         var report = com.faceid.ledger.app.audit.DisputeReport.build(monthEvents,
                 checkpoints.latest(accountId).statement(m, policy, clock.instant()), account.zone(), clock.instant());
-        boolean csv = request.getRequestURI().endsWith(".csv") || (accept != null && accept.contains("text/csv")
-                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION,
@@ -121,7 +162,12 @@ public class StatementController {
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/statements/{month}/close")
-    @Operation(summary = "Close a month now (it must be over); earlier open months close with it")
+    @Operation(operationId = "closeStatement",
+            summary = "Close a month now (it must be over); earlier open months close with it")
+    @ApiResponse(responseCode = "200",
+            description = "The closed statement (and any earlier open month closed with it)")
+    @ApiResponse(responseCode = "409", description = "PERIOD_NOT_OVER or AWAITING_PRICE")
+    @ApiResponse(responseCode = "422", description = "BEFORE_ACCOUNT_OPENED")
     public StatementView close(@PathVariable String accountId, @PathVariable String month) {
         YearMonth m = Requests.month(month);
         AccountQueries.AccountRow account = accounts.require(accountId);
@@ -134,8 +180,11 @@ public class StatementController {
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/negotiated-prices")
-    @Operation(summary = "Record a negotiated unit price for the top (联系商务) tier, from a month on")
-    public ResponseEntity<Map<String, Object>> negotiatedPrice(@PathVariable String accountId,
+    @Operation(operationId = "agreeNegotiatedPrice",
+            summary = "Record a negotiated unit price for the top (联系商务) tier, from a month on")
+    @ApiResponse(responseCode = "201", description = "Recorded")
+    @ApiResponse(responseCode = "409", description = "PERIOD_CLOSED: the month is closed")
+    public ResponseEntity<NegotiatedPriceView> negotiatedPrice(@PathVariable String accountId,
                                                                @Valid @RequestBody NegotiatedPriceRequest req) {
         accounts.require(accountId);
         YearMonth from = Requests.month(req.effectiveFrom());
@@ -143,8 +192,7 @@ public class StatementController {
         String agreedBy = Requests.text("agreedBy", req.agreedBy(), Requests.NAME_MAX);
         commands.send(new AgreeNegotiatedPrice(accountId, Requests.service(req.service()), unitPrice, from,
                 agreedBy, clock.instant()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("accountId", accountId,
-                "service", req.service(), "unitPrice", unitPrice.toPlainString(),
-                "effectiveFrom", from.toString(), "agreedBy", req.agreedBy()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NegotiatedPriceView(accountId,
+                Requests.service(req.service()), unitPrice.toPlainString(), from.toString(), req.agreedBy()));
     }
 }

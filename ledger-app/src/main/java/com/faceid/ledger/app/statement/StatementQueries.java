@@ -31,6 +31,7 @@ import java.util.Optional;
  */
 @Component
 public class StatementQueries {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementStatus")
     public enum Status { OPEN, AWAITING_PRICE, CLOSED }
 
     public record Statement(String accountId, YearMonth month, Status status, Instant closedAt,
@@ -124,7 +125,7 @@ public class StatementQueries {
      * when the close was recorded (docs/audit.md). It certifies the recorded close, so a month closed by the
      * clock whose close is not recorded yet has none: the one part of an answer that waits for the step.
      */
-    public StatementView.Digest digest(Statement s) {
+    public StatementView.StatementDigest digest(Statement s) {
         if (s.status() != Status.CLOSED) {
             return null;
         }
@@ -140,7 +141,7 @@ public class StatementQueries {
             hash = chain.stored(s.accountId(), sequence).map(com.faceid.ledger.app.audit.HashChain.Link::hash)
                     .orElse(null);
         }
-        return hash == null ? null : new StatementView.Digest(sequence, hash);
+        return hash == null ? null : new StatementView.StatementDigest(sequence, hash);
     }
 
     private Statement running(String accountId, YearMonth month) {

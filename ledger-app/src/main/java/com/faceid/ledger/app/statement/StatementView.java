@@ -1,5 +1,9 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.pricing.TierConvention;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.app.web.Requests;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.statement.PurchaseLine;
@@ -10,25 +14,37 @@ import java.time.ZoneId;
 import java.util.List;
 
 /** The contract's statement document. Money as strings with 2 decimals. */
-public record StatementView(String accountId, String month, String status, OffsetDateTime closedAt,
-                            String catalogVersion, String tierConvention, List<Line> lines, List<Purchase> purchases,
-                            List<Adjustment> adjustments, String prepaidSpend, String postpaidAmount,
-                            String adjustmentTotal, String totalSpend,
-                            @com.fasterxml.jackson.annotation.JsonInclude(
-                                    com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Digest digest) {
+public record StatementView(
+        String accountId,
+        @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
+        @Schema(implementation = StatementQueries.Status.class) String status,
+        @Schema(nullable = true) OffsetDateTime closedAt,
+        String catalogVersion,
+        @Schema(implementation = TierConvention.class) String tierConvention,
+        List<Line> lines, List<Purchase> purchases, List<Adjustment> adjustments,
+        @Schema(type = "string", pattern = Json.MONEY_PATTERN) String prepaidSpend,
+        @Schema(type = "string", pattern = Json.MONEY_PATTERN) String postpaidAmount,
+        @Schema(type = "string", pattern = Json.MONEY_PATTERN) String adjustmentTotal,
+        @Schema(type = "string", pattern = Json.MONEY_PATTERN) String totalSpend,
+        @com.fasterxml.jackson.annotation.JsonInclude( com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) StatementDigest digest) {
 
     /** The account's hash-chain head at the close (docs/audit.md): the StatementClosed event's own link. */
-    public record Digest(long sequence, String hash) {
+    public record StatementDigest(long sequence, String hash) {
     }
 
-    public StatementView withDigest(Digest d) {
+    public StatementView withDigest(StatementDigest d) {
         return new StatementView(accountId, month, status, closedAt, catalogVersion, tierConvention, lines, purchases,
                 adjustments, prepaidSpend, postpaidAmount, adjustmentTotal, totalSpend, d);
     }
 
-    public record Line(String service, long calls, long billable, long paidByFree, long paidByPurchased,
-                       long postpaidCount, long refused, int tier, String tierRange, String unitPrice, String amount,
-                       boolean negotiatedPrice, boolean awaitingPrice) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementLine")
+    public record Line(
+            @Schema(implementation = Service.class) String service,
+            long calls, long billable, long paidByFree, long paidByPurchased, long postpaidCount, long refused,
+            int tier, String tierRange,
+            @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, nullable = true) String unitPrice,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN, nullable = true) String amount,
+            boolean negotiatedPrice, boolean awaitingPrice) {
         static Line of(StatementLine l) {
             return new Line(l.service().name(), l.calls(), l.billable(), l.paidByFree(), l.paidByPurchased(),
                     l.postpaidCount(), l.refused(), l.tier(), l.tierRange(), Json.money(l.unitPrice()),
@@ -36,11 +52,23 @@ public record StatementView(String accountId, String month, String status, Offse
         }
     }
 
-    public record Adjustment(String adjustmentId, String correctsMonth, String amount, String reason,
-                             String requestId, String actor, OffsetDateTime recordedAt) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementAdjustment")
+    public record Adjustment(
+            String adjustmentId,
+            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String correctsMonth,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String amount,
+            String reason,
+            @Schema(nullable = true) String requestId,
+            String actor, OffsetDateTime recordedAt) {
     }
 
-    public record Purchase(String packageId, String service, int size, String price, OffsetDateTime purchasedAt) {
+    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementPurchase")
+    public record Purchase(
+            String packageId,
+            @Schema(implementation = Service.class) String service,
+            int size,
+            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
+            OffsetDateTime purchasedAt) {
     }
 
     public static StatementView of(StatementQueries.Statement s, ZoneId zone) {

@@ -1,13 +1,15 @@
 package com.faceid.ledger.app.time;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.schedule.StepRunner;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -23,7 +25,10 @@ public class ClockController {
     public record MoveClock(@NotNull OffsetDateTime now) {
     }
 
-    public record ClockView(OffsetDateTime now, String mode, Integer stepsRun) {
+    public record ClockView(
+            OffsetDateTime now,
+            @Schema(allowableValues = {"simulated", "system"}) String mode,
+            @Schema(nullable = true) Integer stepsRun) {
     }
 
     private final LedgerClock clock;
@@ -37,21 +42,25 @@ public class ClockController {
     }
 
     @GetMapping
-    @Operation(summary = "The ledger's current time")
+    @Operation(operationId = "getClock", summary = "The ledger's current time")
+    @ApiResponse(responseCode = "200", description = "The ledger time")
     public ClockView get() {
         return new ClockView(Json.time(clock.instant(), clock.getZone()), mode(), null);
     }
 
     @PostMapping
-    @Operation(summary = "Move a simulated clock forward; every step due on the way happens, in time order")
+    @Operation(operationId = "moveClock",
+            summary = "Move a simulated clock forward; every step due on the way happens, in time order")
+    @ApiResponse(responseCode = "200", description = "Moved; every step due on the way has run")
+    @ApiResponse(responseCode = "409", description = "CLOCK_NOT_SIMULATED or CLOCK_BACKWARDS")
     public ClockView move(@Valid @RequestBody MoveClock req) {
         if (!clock.isSimulated()) {
-            throw new ApiException(HttpStatus.CONFLICT, "CLOCK_NOT_SIMULATED",
+            throw new ApiException(HttpError.CLOCK_NOT_SIMULATED,
                     "the ledger runs on the system clock (ledger.clock=system); it cannot be moved");
         }
         com.faceid.ledger.app.web.Requests.instant("now", req.now());
         if (req.now().toInstant().isBefore(clock.instant())) {
-            throw new ApiException(HttpStatus.CONFLICT, "CLOCK_BACKWARDS", "a simulated clock never goes back: it"
+            throw new ApiException(HttpError.CLOCK_BACKWARDS, "a simulated clock never goes back: it"
                     + " stands at " + Json.time(clock.instant(), clock.getZone()));
         }
         int ran = runner.advanceTo(req.now().toInstant());

@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -49,7 +48,7 @@ public class AcceptCheck implements HandlerInterceptor, WebMvcConfigurer {
         try {
             accepted = MediaType.parseMediaTypes(accept);
         } catch (InvalidMediaTypeException e) {
-            return refuse(response, HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+            return refuse(response, HttpError.MALFORMED_REQUEST,
                     "the Accept header is not a list of media types: " + Requests.echo(accept));
         }
         List<MediaType> produced = produces(method);
@@ -59,7 +58,7 @@ public class AcceptCheck implements HandlerInterceptor, WebMvcConfigurer {
                 return true;
             }
         }
-        return refuse(response, HttpStatus.NOT_ACCEPTABLE, "NOT_ACCEPTABLE", "this endpoint answers "
+        return refuse(response, HttpError.NOT_ACCEPTABLE, "this endpoint answers "
                 + produced + "; the request accepts only " + Requests.echo(accept));
     }
 
@@ -71,11 +70,10 @@ public class AcceptCheck implements HandlerInterceptor, WebMvcConfigurer {
         return java.util.Arrays.stream(m.produces()).map(MediaType::parseMediaType).toList();
     }
 
-    private boolean refuse(HttpServletResponse response, HttpStatus status, String code, String detail)
-            throws java.io.IOException {
-        response.setStatus(status.value());
+    private boolean refuse(HttpServletResponse response, HttpError code, String detail) throws java.io.IOException {
+        response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Problems.of(status, code, detail));
+        json.writeValue(response.getOutputStream(), Problems.of(code, detail));
         return false;
     }
 }

@@ -4,24 +4,22 @@ import org.springframework.http.HttpStatus;
 
 /** A request refused by the HTTP layer itself (before any command), with its stable machine code. */
 public class ApiException extends RuntimeException {
-    private final HttpStatus status;
-    private final String code;
+    private final HttpError code;
 
-    public ApiException(HttpStatus status, String code, String detail) {
+    public ApiException(HttpError code, String detail) {
         super(detail);
-        this.status = status;
         this.code = code;
     }
 
     public static ApiException validation(String detail) {
-        return new ApiException(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail);
+        return new ApiException(HttpError.VALIDATION_FAILED, detail);
     }
 
     public HttpStatus status() {
-        return status;
+        return code.status();
     }
 
-    public String code() {
+    public HttpError code() {
         return code;
     }
 }

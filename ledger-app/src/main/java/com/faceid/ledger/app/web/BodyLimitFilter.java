@@ -40,7 +40,7 @@ public class BodyLimitFilter extends OncePerRequestFilter {
         if (request.getContentLengthLong() > max) {
             response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE",
+            json.writeValue(response.getOutputStream(), Problems.of(HttpError.BODY_TOO_LARGE,
                     "request bodies are limited to " + max + " bytes (ledger.max-body-bytes)"));
             return;
         }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** The servlet container's error dispatch (errors outside any controller) answers problem+json as well. */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 public class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {

@@ -4,7 +4,6 @@ import com.faceid.ledger.account.LedgerException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -32,33 +31,33 @@ public class ProblemHandler {
 
     @ExceptionHandler(ApiException.class)
     ResponseEntity<ProblemDetail> api(ApiException e) {
-        return respond(Problems.of(e.status(), e.code(), e.getMessage()));
+        return respond(Problems.of(e.code(), e.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentNotValidException.class)
     ResponseEntity<ProblemDetail> invalid(MethodArgumentNotValidException e) {
         String detail = e.getBindingResult().getFieldErrors().stream()
                 .map(f -> f.getField() + " " + f.getDefaultMessage()).sorted().collect(Collectors.joining("; "));
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail));
+        return respond(Problems.of(HttpError.VALIDATION_FAILED, detail));
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> invalid(ConstraintViolationException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage()));
+        return respond(Problems.of(HttpError.VALIDATION_FAILED, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof BodyLimitFilter.BodyTooLarge tooLarge) {
-                return respond(Problems.of(HttpStatus.PAYLOAD_TOO_LARGE, "BODY_TOO_LARGE", tooLarge.getMessage()));
+                return respond(Problems.of(HttpError.BODY_TOO_LARGE, tooLarge.getMessage()));
             }
         }
         String detail = e.getMostSpecificCause().getMessage();
         if (detail != null && detail.length() > 300) {
             detail = detail.substring(0, 300) + "…";
         }
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "MALFORMED_REQUEST",
+        return respond(Problems.of(HttpError.MALFORMED_REQUEST,
                 "the request body is not the expected JSON: " + detail));
     }
 
@@ -69,33 +68,33 @@ public class ProblemHandler {
                 + " offset is required), got '" + Requests.echo(String.valueOf(e.getValue())) + "'"
                 : e.getName() + " is not a valid " + (e.getRequiredType() == null ? "value"
                 : e.getRequiredType().getSimpleName()) + ": '" + Requests.echo(String.valueOf(e.getValue())) + "'";
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", detail));
+        return respond(Problems.of(HttpError.VALIDATION_FAILED, detail));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return respond(Problems.of(HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", e.getMessage()));
+        return respond(Problems.of(HttpError.VALIDATION_FAILED, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException e) {
-        return respond(Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "UNSUPPORTED_MEDIA_TYPE", e.getMessage()));
+        return respond(Problems.of(HttpError.UNSUPPORTED_MEDIA_TYPE, e.getMessage()));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException e) {
-        return respond(Problems.of(HttpStatus.METHOD_NOT_ALLOWED, "METHOD_NOT_ALLOWED", e.getMessage()));
+        return respond(Problems.of(HttpError.METHOD_NOT_ALLOWED, e.getMessage()));
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<ProblemDetail> notFound(NoResourceFoundException e) {
-        return respond(Problems.of(HttpStatus.NOT_FOUND, "NOT_FOUND", "no such endpoint: " + e.getResourcePath()));
+        return respond(Problems.of(HttpError.NOT_FOUND, "no such endpoint: " + e.getResourcePath()));
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
         log.error("unexpected failure", e);
-        return respond(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "INTERNAL_ERROR",
+        return respond(Problems.of(HttpError.INTERNAL_ERROR,
                 "the ledger could not complete the request; nothing was recorded unless a retry says so"));
     }
 

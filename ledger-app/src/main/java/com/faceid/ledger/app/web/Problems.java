@@ -39,13 +39,13 @@ public final class Problems {
     }
 
     /** The code of an error the servlet container answers itself (no application exception behind it). */
-    public static String codeForStatus(int status) {
+    public static HttpError codeForStatus(int status) {
         return switch (status) {
-            case 400 -> "MALFORMED_REQUEST";
-            case 404 -> "NOT_FOUND";
-            case 405 -> "METHOD_NOT_ALLOWED";
-            case 413 -> "BODY_TOO_LARGE";
-            default -> status >= 500 ? "INTERNAL_ERROR" : "HTTP_" + status;
+            case 400 -> HttpError.MALFORMED_REQUEST;
+            case 404 -> HttpError.NOT_FOUND;
+            case 405 -> HttpError.METHOD_NOT_ALLOWED;
+            case 413 -> HttpError.BODY_TOO_LARGE;
+            default -> status >= 500 ? HttpError.INTERNAL_ERROR : HttpError.REQUEST_REJECTED;
         };
     }
 
@@ -53,7 +53,16 @@ public final class Problems {
         return STATUS.getOrDefault(code, HttpStatus.BAD_REQUEST);
     }
 
-    public static ProblemDetail of(HttpStatus status, String code, String detail) {
+    public static ProblemDetail of(HttpError code, String detail) {
+        return of(code.status(), code.name(), detail);
+    }
+
+    /** For an answer whose status is not the code's own (the container's rarer refusals keep their status). */
+    public static ProblemDetail of(HttpStatus status, HttpError code, String detail) {
+        return of(status, code.name(), detail);
+    }
+
+    private static ProblemDetail of(HttpStatus status, String code, String detail) {
         ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
         p.setType(URI.create("https://faceid-ledger.dev/problems/" + code.toLowerCase().replace('_', '-')));
         p.setTitle(titleOf(code));

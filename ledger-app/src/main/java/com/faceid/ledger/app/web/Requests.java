@@ -3,7 +3,6 @@ package com.faceid.ledger.app.web;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.pricing.Service;
-import org.springframework.http.HttpStatus;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -33,6 +32,10 @@ public final class Requests {
     public static final int REASON_MAX = 1000;
     /** A person's or system's name (agreedBy). */
     public static final int NAME_MAX = 128;
+    /** A month in a path or body: {@code yyyy-MM} (the API document's pattern; {@link #month} checks the range). */
+    public static final String MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$";
+    /** A statement's month in its path, {@code yyyy-MM}, or {@code yyyy-MM.csv} for the CSV form. */
+    public static final String MONTH_PATH_PATTERN = "^[0-9]{4}-[0-9]{2}(\\.csv)?$";
     /** Months and instants outside these are refused: the views hold 4-digit years. */
     public static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
     public static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
@@ -170,7 +173,7 @@ public final class Requests {
         }
         Instant i = instant(field, t);
         if (i.isAfter(now.plus(skew))) {
-            throw new ApiException(HttpStatus.UNPROCESSABLE_ENTITY, ErrorCode.TIMESTAMP_IN_FUTURE.name(),
+            throw new com.faceid.ledger.account.LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE,
                     field + " " + t + " is more than " + skew + " ahead of the ledger clock (" + now + ")");
         }
         return i;

@@ -106,7 +106,9 @@ public class Http {
         }
         try {
             HttpResponse<String> r = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            Response answer = new Response(r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            Contract.check(base, request.method(), request.uri(), answer.status(), answer.contentType(), answer.text());
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

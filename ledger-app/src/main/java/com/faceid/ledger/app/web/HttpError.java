@@ -1,0 +1,38 @@
+package com.faceid.ledger.app.web;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * The problem codes the HTTP layer answers itself (the ledger's rule violations are
+ * {@link com.faceid.ledger.account.ErrorCode}); each with its one status. Together the two enums are every
+ * {@code code} a problem document can carry, and the API document lists exactly them.
+ */
+public enum HttpError {
+    VALIDATION_FAILED(HttpStatus.BAD_REQUEST),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED),
+    FORBIDDEN(HttpStatus.FORBIDDEN),
+    NOT_FOUND(HttpStatus.NOT_FOUND),
+    CALL_NOT_FOUND(HttpStatus.NOT_FOUND),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE),
+    CLOCK_NOT_SIMULATED(HttpStatus.CONFLICT),
+    CLOCK_BACKWARDS(HttpStatus.CONFLICT),
+    REPLAY_RUNNING(HttpStatus.CONFLICT),
+    BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+    BATCH_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
+    /** Any other refusal the servlet container answers itself (an unusual 4xx status). */
+    REQUEST_REJECTED(HttpStatus.BAD_REQUEST),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+
+    private final HttpStatus status;
+
+    HttpError(HttpStatus status) {
+        this.status = status;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}
