@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -168,6 +169,8 @@ class AuditHolesTest {
                 .header("Accept", "text/csv").POST(HttpRequest.BodyPublishers.ofString(
                         "{\"requestId\":\"csv-1\",\"service\":\"PHOTO_VERIFICATION\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        Contract.check("http://127.0.0.1:" + port, "POST", csvOnly.uri(), csvOnly.statusCode(),
+                csvOnly.headers().firstValue("Content-Type").orElse(""), csvOnly.body());
         assertThat(csvOnly.statusCode()).isEqualTo(406);
         assertThat(csvOnly.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
         assertThat(events()).as("decided before writing").isEqualTo(before);

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -151,6 +152,8 @@ class SecurityTest {
                 .POST(HttpRequest.BodyPublishers.ofString("{\"requestId\":\"actor-1\",\"service\":"
                         + "\"PHOTO_VERIFICATION\",\"occurredAt\":\"2026-03-12T10:00:00+08:00\"}")).build(),
                 HttpResponse.BodyHandlers.ofString());
+        Contract.check("http://127.0.0.1:" + port, "POST", r.uri(), r.statusCode(),
+                r.headers().firstValue("Content-Type").orElse(""), r.body());
         assertThat(r.statusCode()).isEqualTo(201);
         assertThat(r.headers().firstValue("X-Correlation-Id")).contains("gw-42");
         JsonNode events = http.get("/api/v1/accounts/" + OWN + "/events?type=CallMetered").json().path("events");
