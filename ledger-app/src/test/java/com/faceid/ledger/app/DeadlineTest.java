@@ -28,7 +28,7 @@ class DeadlineTest {
     @Autowired
     LedgerClock clock;
     @Autowired
-    com.faceid.ledger.app.web.ReadModels readModels;
+    com.faceid.ledger.app.axon.ReadModels readModels;
 
     @Test
     void aMonthPastItsDeadlineRefusesCallsWhetherOrNotItsCloseRan() {

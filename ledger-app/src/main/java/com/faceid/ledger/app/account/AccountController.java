@@ -4,10 +4,9 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.prepaid.PackageQueries;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,8 +32,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
@@ -64,23 +61,19 @@ public class AccountController {
     }
 
     private final Commands commands;
-    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
-    private final com.faceid.ledger.app.statement.StatementQueries statements;
     private final AccountQueries accounts;
-    private final PackageQueries packages;
+    private final ServiceBalances balances;
+    private final ClosedMonths closedMonths;
     private final ReadModels readModels;
     private final Clock clock;
     private final LedgerProperties props;
 
-    public AccountController(Commands commands, AccountQueries accounts, PackageQueries packages,
-                             ReadModels readModels, Clock clock, LedgerProperties props,
-                             com.faceid.ledger.app.statement.StatementQueries statements,
-                             com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
-        this.statements = statements;
-        this.holds = holds;
+    public AccountController(Commands commands, AccountQueries accounts, ServiceBalances balances,
+                             ClosedMonths closedMonths, ReadModels readModels, Clock clock, LedgerProperties props) {
         this.commands = commands;
         this.accounts = accounts;
-        this.packages = packages;
+        this.balances = balances;
+        this.closedMonths = closedMonths;
         this.readModels = readModels;
         this.clock = clock;
         this.props = props;
@@ -99,7 +92,8 @@ public class AccountController {
         commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
                 req.postpaidEnabled() == null || req.postpaidEnabled(), now));
         readModels.await(() -> accounts.find(req.accountId()).isPresent()
-                && packages.ofAccount(req.accountId()).size() >= 3);
+                && balances.of(req.accountId(), now).values().stream()
+                .mapToInt(ServiceBalances.Balance::packages).sum() >= 3); // the free grants
         return ResponseEntity.status(HttpStatus.CREATED).body(view(req.accountId()));
     }
 
@@ -124,30 +118,16 @@ public class AccountController {
 
     AccountView view(String accountId) {
         AccountQueries.AccountRow a = accounts.require(accountId);
-        Instant now = clock.instant();
-        Map<Service, int[]> byService = new TreeMap<>();
-        Map<String, Integer> held = holds.heldByPackage(accountId, now); // reserved by holds: not left to use
-        for (PackageQueries.PackageRow p : packages.ofAccount(accountId)) {
-            PackageQueries.Status s = p.statusAt(now);
-            int[] q = byService.computeIfAbsent(p.service(), k -> new int[3]);
-            q[2]++;
-            int left = p.remaining() - held.getOrDefault(p.packageId(), 0);
-            if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
-                q[0] += left;
-            }
-            if (s == PackageQueries.Status.ACTIVE) {
-                q[1] += left;
-            }
-        }
         List<ServiceSummary> services = new ArrayList<>();
-        byService.forEach((s, q) -> services.add(new ServiceSummary(s.name(), q[0], q[1], q[2])));
+        balances.of(accountId, clock.instant()).forEach((s, b) -> services.add(
+                new ServiceSummary(s.name(), b.remaining(), b.usableNow(), b.packages())));
         return new AccountView(a.accountId(), Json.time(a.openedAt(), a.zone()), a.postpaidEnabled(),
                 closedThroughShown(a), services);
     }
 
     /** The last closed month, by the events or by the clock; null while no month is closed. */
     private String closedThroughShown(AccountQueries.AccountRow a) {
-        java.time.YearMonth m = statements.closedThrough(a);
+        java.time.YearMonth m = closedMonths.closedThrough(a);
         return m.isBefore(java.time.YearMonth.from(a.openedAt().atZone(a.zone()))) ? null : m.toString();
     }
 }

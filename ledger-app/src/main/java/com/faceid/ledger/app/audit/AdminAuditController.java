@@ -2,7 +2,7 @@ package com.faceid.ledger.app.audit;
 
 import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.axon.ReadModels;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

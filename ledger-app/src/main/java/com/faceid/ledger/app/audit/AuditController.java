@@ -13,7 +13,6 @@ import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.statement.StatementLine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,12 +105,12 @@ public class AuditController {
     private final EventStoreReader events;
     private final JdbcMeteredRequests requests;
     private final StatementQueries statements;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
     private final ObjectMapper storage = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
 
     public AuditController(AccountQueries accounts, EventStoreReader events, JdbcMeteredRequests requests,
-                           StatementQueries statements, org.springframework.jdbc.core.JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+                           StatementQueries statements, com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
+        this.holds = holds;
         this.accounts = accounts;
         this.events = events;
         this.requests = requests;
@@ -178,18 +177,16 @@ public class AuditController {
                     line == null ? null : line.tier(), line == null ? null : line.tierRange(),
                     line == null ? null : Json.money(line.unitPrice()), s.status() != StatementQueries.Status.CLOSED);
         }
-        List<CitingAdjustment> citing = jdbc.query("SELECT adjustment_id, billing_month, corrects_month, amount, reason,"
-                        + " actor FROM adjustment_view WHERE account_id = ? AND request_id = ? ORDER BY recorded_at",
-                (rs, i) -> new CitingAdjustment(rs.getString(1), rs.getString(2), rs.getString(3),
-                        Json.money(rs.getBigDecimal(4)), rs.getString(5), rs.getString(6)), accountId, requestId);
+        List<CitingAdjustment> citing = statements.adjustmentsCiting(accountId, requestId).stream()
+                .map(c -> new CitingAdjustment(c.adjustment().adjustmentId(), c.month().toString(),
+                        c.adjustment().correctsMonth().toString(), Json.money(c.adjustment().amount()),
+                        c.adjustment().reason(), c.adjustment().actor())).toList();
         return new Explanation(accountId, requestId, call, e.billable(), billableReason, e.chargedTo().name(),
                 explanation(e), paidBy, postpaid, new Duplicates(row.duplicates(), Json.time(row.firstDuplicateAt(), zone),
                 Json.time(row.lastDuplicateAt(), zone)), citing, List.of(new EventRef(stored.sequenceNumber(),
-                stored.globalIndex(), stored.eventId(), stored.type())), jdbc.query("SELECT hold_id, placed_at,"
-                        + " expires_at, source, package_id FROM hold_registry WHERE account_id = ? AND request_id = ?",
-                (rs, i) -> new HeldBy(rs.getString(1), Json.time(rs.getTimestamp(2).toInstant(), zone),
-                        Json.time(rs.getTimestamp(3).toInstant(), zone), rs.getString(4), rs.getString(5)),
-                accountId, requestId).stream().findFirst().orElse(null));
+                stored.globalIndex(), stored.eventId(), stored.type())), holds.capturedAs(accountId, requestId)
+                .map(h -> new HeldBy(h.holdId(), Json.time(h.placedAt(), zone), Json.time(h.expiresAt(), zone),
+                        h.source() == null ? null : h.source().name(), h.packageId())).orElse(null));
     }
 
     /** The payload with its {@code actor} (an API key id or "scheduler") shown as who acted, not which key. */

@@ -24,19 +24,22 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(AxonConfig.READ_MODELS)
-public class FoldCheckpoints {
+public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAsOf,
+        com.faceid.ledger.app.statement.StatementsAsOf {
     private final JdbcTemplate jdbc;
     private final EventStoreReader events;
     private final int every;
+    private final com.faceid.ledger.pricing.BillingPolicy policy;
 
     /** A stored checkpoint: the fold of events 0..sequenceNumber, the last of them recorded at {@code lastAt}. */
     record Checkpoint(long sequenceNumber, Instant lastAt, LedgerFold fold) {
     }
 
-    public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events,
+    public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events, com.faceid.ledger.pricing.BillingPolicy policy,
                            @Value("${ledger.as-of-checkpoint-events:2000}") int every) {
         this.jdbc = jdbc;
         this.events = events;
+        this.policy = policy;
         this.every = every;
     }
 
@@ -69,6 +72,18 @@ public class FoldCheckpoints {
     }
 
     /** The fold of the account's events recorded up to and including {@code asOf}. */
+    @Override
+    public List<com.faceid.ledger.app.prepaid.PackageQueries.PackageRow> packagesAt(String accountId, Instant asOf) {
+        return List.copyOf(upTo(accountId, asOf).packages.values());
+    }
+
+    @Override
+    public com.faceid.ledger.app.statement.StatementQueries.Statement statementAt(String accountId,
+                                                                                  java.time.YearMonth month,
+                                                                                  Instant asOf) {
+        return upTo(accountId, asOf).statement(month, policy, asOf);
+    }
+
     public LedgerFold upTo(String accountId, Instant asOf) {
         String at = EventStoreReader.timestampText(asOf);
         Optional<Checkpoint> start = latest(accountId, "last_timestamp <= ?", at);

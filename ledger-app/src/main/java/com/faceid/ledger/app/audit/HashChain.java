@@ -42,7 +42,9 @@ import java.util.function.BiFunction;
  * first sequence where a row is missing, added, changed or out of order.
  */
 @Component
-public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
+@org.springframework.core.annotation.Order(1) // before every other event dispatch interceptor (axon.AxonConfig)
+public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
+        com.faceid.ledger.app.statement.ChainLinks {
     public static final String META = "chainHash";
     public static final String GENESIS = "0".repeat(64);
     private static final Logger log = LoggerFactory.getLogger(HashChain.class);
@@ -148,6 +150,11 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>> {
     }
 
     /** The stored link of one event: in its metadata, else in the backfill (computing the backfill if needed). */
+    @Override
+    public Optional<String> hashAt(String accountId, long sequence) {
+        return stored(accountId, sequence).map(Link::hash);
+    }
+
     public Optional<Link> stored(String account, long sequence) {
         List<Object[]> rows = jdbc.query("SELECT metaData, timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ?"
                         + " AND sequenceNumber = ?", (rs, i) -> new Object[]{rs.getBytes(1), rs.getString(2)},

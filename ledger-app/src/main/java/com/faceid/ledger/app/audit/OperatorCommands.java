@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.axon.ReadModels;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.ApplicationArguments;

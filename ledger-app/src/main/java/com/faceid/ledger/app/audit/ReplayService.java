@@ -38,7 +38,7 @@ public class ReplayService {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final com.faceid.ledger.app.web.ReadModels readModels;
+    private final com.faceid.ledger.app.axon.ReadModels readModels;
     private final BulkReplay bulkReplay;
     private final Clock wall = Clock.systemUTC();
     /** The processor being replayed in bulk (it is shut down meanwhile), or null. */
@@ -49,7 +49,7 @@ public class ReplayService {
     private volatile boolean running;
 
     public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                         com.faceid.ledger.app.web.ReadModels readModels, BulkReplay bulkReplay) {
+                         com.faceid.ledger.app.axon.ReadModels readModels, BulkReplay bulkReplay) {
         this.bulkReplay = bulkReplay;
         this.processing = processing;
         this.jdbc = jdbc;

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -28,6 +29,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 import java.util.HashSet;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -223,17 +225,18 @@ public class AxonConfig {
     @Bean
     public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventBus(
             org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
-            org.axonframework.config.Configuration configuration, com.faceid.ledger.app.audit.HashChain chain,
-            com.faceid.ledger.app.metrics.CallsMeter callsMeter) {
+            org.axonframework.config.Configuration configuration,
+            List<org.axonframework.messaging.MessageDispatchInterceptor<? super EventMessage<?>>> interceptors) {
         var store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .cachedEvents(20_000)
                 .fetchDelay(10)
                 .build();
-        // each event gets its link of its account's hash chain as it is published, before it is appended
-        store.registerDispatchInterceptor(chain);
-        store.registerDispatchInterceptor(callsMeter); // ledger_calls_total, counted when the unit commits
+        // every event dispatch interceptor bean, in @Order: first the hash chain (each event gets its link of
+        // its account's chain as it is published, before it is appended: audit.HashChain), then the meter that
+        // counts ledger_calls_total when the unit commits (metrics.CallsMeter)
+        interceptors.forEach(store::registerDispatchInterceptor);
         return store;
     }
 

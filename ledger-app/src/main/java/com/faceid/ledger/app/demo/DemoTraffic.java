@@ -5,7 +5,7 @@ import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.schedule.StepRunner;
 import com.faceid.ledger.app.time.LedgerClock;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.prepaid.BuyPackage;

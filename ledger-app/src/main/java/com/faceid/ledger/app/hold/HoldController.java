@@ -8,7 +8,7 @@ import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;

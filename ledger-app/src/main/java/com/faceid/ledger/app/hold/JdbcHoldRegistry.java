@@ -67,6 +67,12 @@ public class JdbcHoldRegistry implements HoldRegistry {
                 (rs, i) -> map(rs), accountId, holdId).stream().findFirst();
     }
 
+    /** The hold a call was captured from, if it was. */
+    public Optional<Hold> capturedAs(String accountId, String requestId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM hold_registry WHERE account_id = ? AND request_id = ?",
+                (rs, i) -> map(rs), accountId, requestId).stream().findFirst();
+    }
+
     /** The account's holds recorded as held (the clock decides which still are: {@link Hold#statusAt}). */
     public List<Hold> held(String accountId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM hold_registry WHERE account_id = ? AND status = 'HELD'",

@@ -4,7 +4,7 @@ import com.faceid.ledger.account.Account;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
 import org.axonframework.commandhandling.GenericCommandMessage;

@@ -3,7 +3,7 @@ package com.faceid.ledger.app.metering;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.security.RequestContext;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.CallTrace;
 import com.faceid.ledger.metering.MeterCall;

@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
  * rolled-back batch or a refused command counts nothing. Registered on the event store (AxonConfig).
  */
 @Component
+@org.springframework.core.annotation.Order(2) // after audit.HashChain (axon.AxonConfig)
 public class CallsMeter implements MessageDispatchInterceptor<EventMessage<?>> {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

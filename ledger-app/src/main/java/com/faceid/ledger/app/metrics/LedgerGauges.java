@@ -2,7 +2,7 @@ package com.faceid.ledger.app.metrics;
 
 import com.faceid.ledger.app.axon.ProjectionFailures;
 import com.faceid.ledger.app.time.LedgerClock;
-import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.axon.ReadModels;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.metrics;
 
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.axon.ReadModels;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import com.faceid.ledger.prepaid.PackageKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.prepaid.BuyPackage;

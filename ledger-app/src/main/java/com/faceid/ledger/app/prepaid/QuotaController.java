@@ -3,7 +3,6 @@ package com.faceid.ledger.app.prepaid;
 import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.audit.FoldCheckpoints;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -41,17 +40,17 @@ public class QuotaController {
 
     private final AccountQueries accounts;
     private final PackageQueries packages;
-    private final FoldCheckpoints checkpoints;
+    private final PackagesAsOf asOfs;
     private final Clock clock;
 
     private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
 
-    public QuotaController(AccountQueries accounts, PackageQueries packages, FoldCheckpoints checkpoints,
+    public QuotaController(AccountQueries accounts, PackageQueries packages, PackagesAsOf asOfs,
                            Clock clock, com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
         this.holds = holds;
         this.accounts = accounts;
         this.packages = packages;
-        this.checkpoints = checkpoints;
+        this.asOfs = asOfs;
         this.clock = clock;
     }
 
@@ -65,7 +64,7 @@ public class QuotaController {
         ZoneId zone = accounts.require(accountId).zone();
         Instant at = asOf == null ? clock.instant() : Requests.instant("asOf", asOf);
         List<PackageQueries.PackageRow> rows = asOf == null ? packages.ofAccount(accountId)
-                : List.copyOf(checkpoints.upTo(accountId, at).packages.values());
+                : asOfs.packagesAt(accountId, at);
         Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
         rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
         List<ServiceQuota> services = new ArrayList<>();

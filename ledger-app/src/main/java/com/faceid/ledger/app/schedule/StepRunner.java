@@ -3,7 +3,7 @@ package com.faceid.ledger.app.schedule;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.time.LedgerClock;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.prepaid.ActivateGrant;
 import com.faceid.ledger.prepaid.ExpirePackage;
 import com.faceid.ledger.prepaid.RemindExpiry;

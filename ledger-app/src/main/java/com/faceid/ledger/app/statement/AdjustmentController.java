@@ -2,7 +2,7 @@ package com.faceid.ledger.app.statement;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.web.Commands;
+import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.statement.AdjustmentReceipt;
@@ -50,17 +50,16 @@ public class AdjustmentController {
     private final Commands commands;
     private final AccountQueries accounts;
     private final Clock clock;
-    private final com.faceid.ledger.app.web.ReadModels readModels;
-    private final org.springframework.jdbc.core.JdbcTemplate jdbc;
+    private final com.faceid.ledger.app.axon.ReadModels readModels;
+    private final StatementQueries statements;
 
     public AdjustmentController(Commands commands, AccountQueries accounts, Clock clock,
-                                com.faceid.ledger.app.web.ReadModels readModels,
-                                org.springframework.jdbc.core.JdbcTemplate jdbc) {
+                                com.faceid.ledger.app.axon.ReadModels readModels, StatementQueries statements) {
         this.commands = commands;
         this.accounts = accounts;
         this.clock = clock;
         this.readModels = readModels;
-        this.jdbc = jdbc;
+        this.statements = statements;
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/adjustments")
@@ -81,8 +80,7 @@ public class AdjustmentController {
         // a repeat answers the adjustment as stored, never the request's echo
         AdjustmentRecorded a = r.adjustment();
         // read your writes: the statement asked for next shows it
-        readModels.await(() -> jdbc.queryForObject("SELECT COUNT(*) FROM adjustment_view WHERE account_id = ?"
-                + " AND adjustment_id = ?", Integer.class, accountId, a.adjustmentId()) > 0);
+        readModels.await(() -> statements.adjustmentRecorded(accountId, a.adjustmentId()));
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(new AdjustmentView(
                 a.adjustmentId(), a.month().toString(), a.correctsMonth().toString(), Json.money(a.amount()),
                 a.reason(), a.requestId()));

@@ -2,11 +2,9 @@ package com.faceid.ledger.app.statement;
 
 import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.Commands;
-import com.faceid.ledger.app.web.ReadModels;
+import com.faceid.ledger.app.axon.Commands;
+import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
@@ -35,7 +33,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.Map;
 
 @RestController
 @Tag(name = "Statements")
@@ -59,17 +56,11 @@ public class StatementController {
     private final StatementQueries statements;
     private final ReadModels readModels;
     private final Clock clock;
-    private final com.faceid.ledger.app.audit.FoldCheckpoints checkpoints;
-    private final com.faceid.ledger.app.LedgerProperties props;
-    private final com.faceid.ledger.pricing.BillingPolicy policy;
+    private final StatementsAsOf asOfs;
 
     public StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
-                               ReadModels readModels, Clock clock, com.faceid.ledger.app.audit.FoldCheckpoints checkpoints,
-                               com.faceid.ledger.app.LedgerProperties props,
-                               com.faceid.ledger.pricing.BillingPolicy policy) {
-        this.checkpoints = checkpoints;
-        this.props = props;
-        this.policy = policy;
+                               ReadModels readModels, Clock clock, StatementsAsOf asOfs) {
+        this.asOfs = asOfs;
         this.commands = commands;
         this.accounts = accounts;
         this.statements = statements;
@@ -99,7 +90,7 @@ public class StatementController {
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         AccountQueries.AccountRow account = accounts.require(accountId);
         StatementQueries.Statement s = asOf == null ? statements.of(account, m)
-                : statementAsOf(accountId, m, Requests.instant("asOf", asOf));
+                : asOfs.statementAt(accountId, m, Requests.instant("asOf", asOf));
         StatementView view = StatementView.of(s, account.zone()).withDigest(statements.digest(s));
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
@@ -108,57 +99,6 @@ public class StatementController {
                     .body(view.toCsv());
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
-    }
-
-    /** The statement as it stood at an instant, from the events recorded up to then (never the read models). */
-    private StatementQueries.Statement statementAsOf(String accountId, YearMonth m, java.time.Instant asOf) {
-        return checkpoints.upTo(accountId, asOf).statement(m, policy, asOf);
-    }
-
-    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(operationId = "getDisputeReport", summary = "The month for a billing dispute: every call with its "
-            + "charge and reason, packages consumed, how each tier was reached, adjustments, totals")
-    @ApiResponse(responseCode = "200", description = "The report; CSV with Accept: text/csv",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = com.faceid.ledger.app.audit.DisputeReport.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
-    public ResponseEntity<?> disputeReport(@PathVariable String accountId,
-                                           @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
-                                           @PathVariable String month,
-                                           @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return disputeReport(accountId, month, accept != null && accept.contains("text/csv")
-                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
-    }
-
-    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(operationId = "getDisputeReportCsv", summary = "The dispute report as CSV, one row per call")
-    @ApiResponse(responseCode = "200", description = "The report as CSV",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
-    public ResponseEntity<?> disputeReportCsv(@PathVariable String accountId,
-                                              @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
-                                              @PathVariable String month) {
-        return disputeReport(accountId, month, true);
-    }
-
-    private ResponseEntity<?> disputeReport(String accountId, String month, boolean csv) {
-        YearMonth m = Requests.month(month);
-        AccountQueries.AccountRow account = accounts.require(accountId);
-        // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
-        // only those events are read, and the statement from the latest checkpoint on
-        BillingCalendar cal = new BillingCalendar(account.zone());
-        var monthEvents = checkpoints.recordedBetween(accountId, cal.monthStart(m).minus(props.maxFutureSkew()),
-                cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
-        var report = com.faceid.ledger.app.audit.DisputeReport.build(monthEvents,
-                checkpoints.latest(accountId).statement(m, policy, clock.instant()), account.zone(), clock.instant());
-        if (csv) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=dispute-" + accountId + "-" + m + ".csv")
-                    .body(report.toCsv());
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/statements/{month}/close")

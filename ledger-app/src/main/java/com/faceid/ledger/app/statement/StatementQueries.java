@@ -30,7 +30,7 @@ import java.util.Optional;
  * so the estimate and the final bill can differ only by what happens before the close.
  */
 @Component
-public class StatementQueries {
+public class StatementQueries implements com.faceid.ledger.app.account.ClosedMonths {
     @io.swagger.v3.oas.annotations.media.Schema(name = "StatementStatus")
     public enum Status { OPEN, AWAITING_PRICE, CLOSED }
 
@@ -42,11 +42,11 @@ public class StatementQueries {
     private final PackageQueries packages;
     private final BillingPolicy policy;
     private final java.time.Clock clock;
-    private final com.faceid.ledger.app.audit.HashChain chain;
+    private final ChainLinks chain;
     private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
 
     public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock,
-                            com.faceid.ledger.app.audit.HashChain chain) {
+                            ChainLinks chain) {
         this.chain = chain;
         this.jdbc = jdbc;
         this.packages = packages;
@@ -70,6 +70,7 @@ public class StatementQueries {
      * §9) unless one awaits a negotiated price, which holds it and every later month open, as the close would.
      * So an account and its statements read the same before and after the scheduler records the close.
      */
+    @Override
     public YearMonth closedThrough(AccountQueries.AccountRow account) {
         return closedThrough(account.closedThrough(), account.openedAt(), account.zone(), policy, clock.instant(),
                 m -> running(account.accountId(), m).status() != Status.OPEN);
@@ -138,8 +139,7 @@ public class StatementQueries {
         long sequence = (Long) rows.get(0)[0];
         String hash = (String) rows.get(0)[1];
         if (hash == null) { // closed before the chain existed: its link is in the backfill
-            hash = chain.stored(s.accountId(), sequence).map(com.faceid.ledger.app.audit.HashChain.Link::hash)
-                    .orElse(null);
+            hash = chain.hashAt(s.accountId(), sequence).orElse(null);
         }
         return hash == null ? null : new StatementView.StatementDigest(sequence, hash);
     }
@@ -164,6 +164,26 @@ public class StatementQueries {
         StatementFigures f = StatementCalculator.compute(month, usage, purchases, policy.catalogs().inForceFor(month),
                 policy.pricer(), s -> negotiatedPrice(accountId, s, month), adjustments(accountId, month));
         return new Statement(accountId, month, f.awaitingPrice() ? Status.AWAITING_PRICE : Status.OPEN, null, f);
+    }
+
+    /** An adjustment that names a call, with the month it landed on. */
+    public record Citing(YearMonth month, AdjustmentLine adjustment) {
+    }
+
+    /** The adjustments that name a call (their requestId), oldest first. */
+    public List<Citing> adjustmentsCiting(String accountId, String requestId) {
+        return jdbc.query("SELECT billing_month, adjustment_id, corrects_month, amount, reason, request_id, actor,"
+                        + " recorded_at FROM adjustment_view WHERE account_id = ? AND request_id = ? ORDER BY recorded_at",
+                (rs, i) -> new Citing(YearMonth.parse(rs.getString(1)), new AdjustmentLine(rs.getString(2),
+                        YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
+                        rs.getString(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant())),
+                accountId, requestId);
+    }
+
+    /** Whether the adjustment view holds an adjustment (read-your-writes after recording one). */
+    public boolean adjustmentRecorded(String accountId, String adjustmentId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM adjustment_view WHERE account_id = ? AND adjustment_id = ?",
+                Integer.class, accountId, adjustmentId) > 0;
     }
 
     private List<AdjustmentLine> adjustments(String accountId, YearMonth month) {

@@ -274,7 +274,7 @@ public final class LedgerBenchmark {
         figure("hotin.p99", "  p99 of those, in process", lat.p(99) / 1e6, "ms", null);
 
         // the design before group commit, in the same run: every call its own unit of work and transaction
-        var commands = ctx.getBean(com.faceid.ledger.app.web.Commands.class);
+        var commands = ctx.getBean(com.faceid.ledger.app.axon.Commands.class);
         int soloCalls = Math.max(100, size.hotCalls / 4);
         long t1 = System.nanoTime();
         parallel(16, soloCalls, i -> {
@@ -388,7 +388,7 @@ public final class LedgerBenchmark {
     private void chainCost(com.faceid.ledger.app.metering.BatchMetering batchMetering, java.time.Instant at,
                            java.time.Clock clock) {
         var chain = ctx.getBean(com.faceid.ledger.app.audit.HashChain.class);
-        var commands = ctx.getBean(com.faceid.ledger.app.web.Commands.class);
+        var commands = ctx.getBean(com.faceid.ledger.app.axon.Commands.class);
         int rounds = Math.max(4, size.batches / 2);
         long[] nanos = new long[2];
         try {
@@ -597,7 +597,7 @@ public final class LedgerBenchmark {
     }
 
     private void awaitReadModels() {
-        com.faceid.ledger.app.web.ReadModels readModels = ctx.getBean(com.faceid.ledger.app.web.ReadModels.class);
+        com.faceid.ledger.app.axon.ReadModels readModels = ctx.getBean(com.faceid.ledger.app.axon.ReadModels.class);
         while (!readModels.awaitAll()) {
             Thread.onSpinWait();
         }

@@ -32,7 +32,7 @@ public final class Contract {
     }
 
     public static void check(String base, String method, URI uri, int status, String contentType, String body) {
-        String path = uri.normalize().getRawPath(); // as the server resolves it: /a/../b is /b
+        String path = uri.getRawPath();
         if (!path.startsWith("/api/")) {
             return; // actuator, the document itself, the UI: not part of the ledger's API document
         }
@@ -40,8 +40,14 @@ public final class Contract {
         if (!contentType.isEmpty()) {
             response.withContentType(contentType);
         }
-        ValidationReport report = validator(base).validateResponse(path, Request.Method.valueOf(method),
-                response.build());
+        SimpleResponse answer = response.build();
+        ValidationReport report = validator(base).validateResponse(path, Request.Method.valueOf(method), answer);
+        String normalized = uri.normalize().getRawPath();
+        if (report.hasErrors() && !normalized.equals(path) && unrouted(report)) {
+            // no such path as sent; the server resolves dot segments (/a/../b is /b) before routing (though it
+            // takes a last "." as a value): validate as it routed
+            report = validator(base).validateResponse(normalized, Request.Method.valueOf(method), answer);
+        }
         if (!report.hasErrors()) {
             return;
         }
@@ -59,6 +65,10 @@ public final class Contract {
                 + status + " " + contentType + "):\n" + report.getMessages().stream()
                 .map(m -> "  " + m.getKey() + ": " + m.getMessage()).collect(Collectors.joining("\n"))
                 + "\n  body: " + (body.length() > 600 ? body.substring(0, 600) + "…" : body));
+    }
+
+    private static boolean unrouted(ValidationReport report) {
+        return report.getMessages().stream().anyMatch(m -> m.getKey().equals("validation.request.path.missing"));
     }
 
     private static OpenApiInteractionValidator validator(String base) {

@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.web;
+package com.faceid.ledger.app.axon;
 
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;

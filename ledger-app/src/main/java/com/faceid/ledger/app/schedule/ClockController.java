@@ -1,8 +1,8 @@
-package com.faceid.ledger.app.time;
+package com.faceid.ledger.app.schedule;
 
+import com.faceid.ledger.app.time.LedgerClock;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.web.HttpError;
-import com.faceid.ledger.app.schedule.StepRunner;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
@@ -33,9 +33,9 @@ public class ClockController {
 
     private final LedgerClock clock;
     private final StepRunner runner;
-    private final com.faceid.ledger.app.web.ReadModels readModels;
+    private final com.faceid.ledger.app.axon.ReadModels readModels;
 
-    public ClockController(LedgerClock clock, StepRunner runner, com.faceid.ledger.app.web.ReadModels readModels) {
+    public ClockController(LedgerClock clock, StepRunner runner, com.faceid.ledger.app.axon.ReadModels readModels) {
         this.clock = clock;
         this.runner = runner;
         this.readModels = readModels;

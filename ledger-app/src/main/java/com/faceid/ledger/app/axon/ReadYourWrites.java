@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.web;
+package com.faceid.ledger.app.axon;
 
 import com.faceid.ledger.app.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.web;
+package com.faceid.ledger.app.axon;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;

@@ -1,0 +1,89 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.account.BillingCalendar;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.pricing.BillingPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+/** The document support hands over in a billing dispute: a month's calls, each with its charge and reason. */
+@RestController
+@Tag(name = "Statements")
+public class DisputeReportController {
+    private final AccountQueries accounts;
+    private final FoldCheckpoints checkpoints;
+    private final LedgerProperties props;
+    private final BillingPolicy policy;
+    private final Clock clock;
+
+    public DisputeReportController(AccountQueries accounts, FoldCheckpoints checkpoints, LedgerProperties props,
+                                   BillingPolicy policy, Clock clock) {
+        this.accounts = accounts;
+        this.checkpoints = checkpoints;
+        this.props = props;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(operationId = "getDisputeReport", summary = "The month for a billing dispute: every call with its "
+            + "charge and reason, packages consumed, how each tier was reached, adjustments, totals")
+    @ApiResponse(responseCode = "200", description = "The report; CSV with Accept: text/csv",
+            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = DisputeReport.class)),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    public ResponseEntity<?> disputeReport(@PathVariable String accountId,
+                                           @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
+                                           @PathVariable String month,
+                                           @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
+        return disputeReport(accountId, month, accept != null && accept.contains("text/csv")
+                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
+    }
+
+    @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv",
+            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+    @Operation(operationId = "getDisputeReportCsv", summary = "The dispute report as CSV, one row per call")
+    @ApiResponse(responseCode = "200", description = "The report as CSV",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    public ResponseEntity<?> disputeReportCsv(@PathVariable String accountId,
+                                              @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
+                                              @PathVariable String month) {
+        return disputeReport(accountId, month, true);
+    }
+
+    private ResponseEntity<?> disputeReport(String accountId, String month, boolean csv) {
+        YearMonth m = Requests.month(month);
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
+        // only those events are read, and the statement from the latest checkpoint on
+        BillingCalendar cal = new BillingCalendar(account.zone());
+        var monthEvents = checkpoints.recordedBetween(accountId, cal.monthStart(m).minus(props.maxFutureSkew()),
+                cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
+        var report = DisputeReport.build(monthEvents,
+                checkpoints.latest(accountId).statement(m, policy, clock.instant()), account.zone(), clock.instant());
+        if (csv) {
+            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
+                    .header(HttpHeaders.CONTENT_DISPOSITION,
+                            "attachment; filename=dispute-" + accountId + "-" + m + ".csv")
+                    .body(report.toCsv());
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+    }
+}
