@@ -93,7 +93,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * The snapshot's revision is that of this class ({@code @Revision}); a snapshot of another revision is
  * ignored (Axon's revision snapshot filter) and the account rebuilt from its events.
  */
-@Revision("2")
+@Revision("3") // 3: usageReminded (usage reminders count held units, so use can go down)
 public class Account {
     @AggregateIdentifier
     private String accountId;
@@ -111,6 +111,11 @@ public class Account {
     private TreeMap<YearMonth, List<AdjustmentLine>> openAdjustments = new TreeMap<>();
     /** Holds still held (not captured, voided or recorded as expired); finished ones are in the HoldRegistry. */
     private Map<String, Hold> openHolds = new LinkedHashMap<>();
+    /**
+     * The highest usage threshold (50/70/90 %) reminded per package: held units count as used, and a voided
+     * hold gives its unit back, so use can fall below a threshold and cross it again; it is reminded once.
+     */
+    private Map<String, Integer> usageReminded = new HashMap<>();
     /** adjustmentId → the adjustment as recorded (operator actions: few): a repeat is answered from it. */
     private Map<String, AdjustmentRecorded> adjustments = new HashMap<>();
 
@@ -321,8 +326,13 @@ public class Account {
         apply(event, sender);
         if (payer != null) {
             int usedBefore = payer.size() - payer.remaining();
-            for (int percent : policy.reminders().crossed(payer.size(), usedBefore, usedBefore + 1)) {
-                apply(new PackageUsageReminded(accountId, payer.packageId(), percent, usedBefore + 1, payer.size(),
+            int heldByOthers = heldOn(payer.packageId(), now);
+            // a captured hold's unit was counted when it was held: its charge moves nothing but depletion
+            int counted = payer.packageId().equals(reserved) ? 1 : 0;
+            for (int percent : usageCrossed(policy, payer.packageId(), payer.size(), usedBefore, usedBefore + 1,
+                    heldByOthers + counted, heldByOthers)) {
+                apply(new PackageUsageReminded(accountId, payer.packageId(), percent,
+                        percent == 100 ? usedBefore + 1 : usedBefore + 1 + heldByOthers, payer.size(),
                         cmd.requestId(), cmd.recordedAt()), sender);
             }
         }
@@ -358,7 +368,17 @@ public class Account {
                 : postpaidEnabled ? ChargedTo.POSTPAID : null;
         HoldPlaced placed = new HoldPlaced(accountId, cmd.holdId(), cmd.service(), status, source,
                 payer == null ? null : payer.packageId(), requestedAt, now, now.plus(policy.holdTtl()));
+        int heldBefore = payer == null ? 0 : heldOn(payer.packageId(), now);
         apply(placed);
+        if (payer != null) { // the held unit counts as used for the usage reminders (not for depletion)
+            LedgerPackage p = packages.get(payer.packageId());
+            int used = p.size() - p.remaining();
+            for (int percent : usageCrossed(policy, p.packageId(), p.size(), used, used, heldBefore,
+                    heldBefore + 1)) {
+                apply(new PackageUsageReminded(accountId, p.packageId(), percent, used + heldBefore + 1, p.size(),
+                        null, now));
+            }
+        }
         return new HoldReceipt(Hold.of(placed), false);
     }
 
@@ -608,6 +628,13 @@ public class Account {
     }
 
     @EventSourcingHandler
+    void on(PackageUsageReminded e) {
+        if (!e.depleted()) {
+            usageReminded.merge(e.packageId(), e.percent(), Math::max);
+        }
+    }
+
+    @EventSourcingHandler
     void on(PackageExpiryReminded e) {
         packages.computeIfPresent(e.packageId(), (id, p) -> p.remindedOfExpiry(e.daysBefore()));
     }
@@ -679,6 +706,31 @@ public class Account {
             throw new LedgerException(ErrorCode.PERIOD_CLOSED, "month " + month + " was closed early by an operator");
         }
         return month;
+    }
+
+    /** Units of a package that holds alive at {@code now} reserve. */
+    private int heldOn(String packageId, Instant now) {
+        return (int) openHolds.values().stream().filter(h -> h.reserves(packageId, now)).count();
+    }
+
+    /**
+     * The usage reminders a change of a package crosses. The 50/70/90 % thresholds count held units as used
+     * (what is left to use is what the customer must plan with); depletion (100) counts only calls paid, since a
+     * voided hold gives its unit back and a depleted package is one that can pay for nothing any more.
+     */
+    private List<Integer> usageCrossed(BillingPolicy policy, String packageId, int size, int usedBefore,
+                                       int usedAfter, int heldBefore, int heldAfter) {
+        List<Integer> out = new ArrayList<>();
+        int reminded = usageReminded.getOrDefault(packageId, 0);
+        for (int percent : policy.reminders().crossed(size, usedBefore + heldBefore, usedAfter + heldAfter)) {
+            if (percent != 100 && percent > reminded) {
+                out.add(percent);
+            }
+        }
+        if (policy.reminders().crossed(size, usedBefore, usedAfter).contains(100)) {
+            out.add(100);
+        }
+        return out;
     }
 
     /**

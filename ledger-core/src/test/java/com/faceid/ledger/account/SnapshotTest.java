@@ -49,15 +49,23 @@ class SnapshotTest {
     }
 
     @Test
-    void stateDoesNotGrowWithCalls() {
+    void stateDoesNotGrowWithCalls() throws Exception {
         try (LedgerHarness h = new LedgerHarness(BillingPolicy.standard(), 0, true)) {
             traffic(h, "small", 100);
             traffic(h, "large", 5000);
-            int small = h.stateJson("small").length();
-            int large = h.stateJson("large").length();
-            // only digits of the counters differ, and the instants at which packages were used up (one
-            // timestamp instead of null per depleted package: a bounded number, not one per call)
-            assertThat(large - small).isBetween(0, 80);
+            com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+            var smallState = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(h.stateJson("small"));
+            var largeState = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(h.stateJson("large"));
+            // the usage reminders raised: at most one entry per package (its highest threshold), never per call
+            for (var state : java.util.List.of(smallState, largeState)) {
+                assertThat(state.path("usageReminded").size()).isLessThanOrEqualTo(state.path("packages").size());
+            }
+            assertThat(largeState.path("usageReminded").size()).isEqualTo(3); // two free grants and PKG-000001
+            smallState.remove("usageReminded");
+            largeState.remove("usageReminded");
+            // the rest: only digits of the counters differ, and the instants at which packages were used up
+            // (one timestamp instead of null per depleted package: a bounded number, not one per call)
+            assertThat(largeState.toString().length() - smallState.toString().length()).isBetween(0, 80);
             h.send(new CloseStatement("large", YearMonth.of(2026, 1), t("2026-02-03T00:00"), "test"));
             assertThat(h.stateJson("large")).doesNotContain("\"2026-01\":{");
         }

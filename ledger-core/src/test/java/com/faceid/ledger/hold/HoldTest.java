@@ -106,6 +106,84 @@ class HoldTest {
         }
     }
 
+    /** Usage reminders count held units as used; depletion counts only calls paid; each is raised once. */
+    @Nested
+    class UsageRemindersCountHeldUnits {
+        java.util.List<com.faceid.ledger.prepaid.PackageUsageReminded> reminders() {
+            return h.events(A).stream().filter(e -> e instanceof com.faceid.ledger.prepaid.PackageUsageReminded)
+                    .map(e -> (com.faceid.ledger.prepaid.PackageUsageReminded) e).toList();
+        }
+
+        void buyTenAndUse(int calls) {
+            h.send(new BuyPackage(A, "po-10", S, 100, t("2026-03-11T09:00")));
+            for (int i = 0; i < calls; i++) {
+                h.send(new MeterCall(A, "u-" + i, S, NOW.minusSeconds(60), null, NOW.minusSeconds(60)));
+            }
+        }
+
+        @Test
+        void aHoldThatTakesUseToFiftyPercentRaisesTheFiftyPercentReminder() {
+            buyTenAndUse(49);
+            assertThat(reminders()).isEmpty();
+            hold("h-1", NOW);
+            assertThat(reminders()).singleElement().satisfies(r -> {
+                assertThat(r.percent()).isEqualTo(50);
+                assertThat(r.used()).isEqualTo(50); // 49 used + 1 held
+                assertThat(r.requestId()).isNull();
+                assertThat(r.at()).isEqualTo(NOW);
+            });
+        }
+
+        @Test
+        void capturingTheHoldRaisesNothingMoreItsUnitWasCounted() {
+            buyTenAndUse(49);
+            hold("h-1", NOW);
+            capture("h-1", "r-1", null, NOW.plusSeconds(10));
+            assertThat(reminders()).extracting(com.faceid.ledger.prepaid.PackageUsageReminded::percent)
+                    .containsExactly(50);
+        }
+
+        @Test
+        void aVoidedHoldGivesItsUnitBackButTheReminderIsNotRaisedTwice() {
+            buyTenAndUse(49);
+            hold("h-1", NOW);
+            h.send(new VoidHold(A, "h-1", NOW.plusSeconds(5)));
+            h.send(new MeterCall(A, "after", S, NOW.plusSeconds(10), null, NOW.plusSeconds(10)));
+            assertThat(reminders()).extracting(com.faceid.ledger.prepaid.PackageUsageReminded::percent)
+                    .containsExactly(50);
+        }
+
+        @Test
+        void holdingTheLastUnitIsNotDepletionUsingItIs() {
+            buyTenAndUse(99);
+            assertThat(reminders()).extracting(com.faceid.ledger.prepaid.PackageUsageReminded::percent)
+                    .containsExactly(50, 70, 90);
+            hold("h-1", NOW);
+            assertThat(reminders()).hasSize(3); // the last unit is held, the package is not used up
+            capture("h-1", "r-1", null, NOW.plusSeconds(10));
+            assertThat(reminders()).last().satisfies(r -> {
+                assertThat(r.percent()).isEqualTo(100);
+                assertThat(r.used()).isEqualTo(100);
+                assertThat(r.requestId()).isEqualTo("r-1");
+            });
+        }
+
+        @Test
+        void aCallMeteredWhileOthersAreHeldCountsThem() {
+            buyTenAndUse(45);
+            for (int i = 0; i < 4; i++) {
+                hold("h-" + i, NOW);
+            }
+            assertThat(reminders()).isEmpty(); // 45 used + 4 held = 49 %
+            h.send(new MeterCall(A, "direct", S, NOW, null, NOW)); // 46 used + 4 held = 50 %
+            assertThat(reminders()).singleElement().satisfies(r -> {
+                assertThat(r.percent()).isEqualTo(50);
+                assertThat(r.used()).isEqualTo(50);
+                assertThat(r.requestId()).isEqualTo("direct");
+            });
+        }
+    }
+
     @Nested
     class CaptureMetersTheCall {
         @Test

@@ -176,7 +176,7 @@ class HashChainTest {
                 + " metaData, payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, 'Account', ?, ?, ?,"
                 + " '1', 'com.faceid.ledger.account.Account', '2026-04-01T04:00:00Z')", a, last,
                 UUID.randomUUID().toString(), "{}".getBytes(),
-                // readable as an Account, but of revision 1: its fields are not what revision 2 holds
+                // readable as an Account, but of revision 1: its fields are not what the current revision holds
                 ("{\"accountId\":\"" + a + "\",\"openedAt\":\"2026-03-10T07:00:00Z\",\"zone\":\"Asia/Shanghai\","
                         + "\"postpaidEnabled\":false,\"closedThrough\":\"2026-02\"}").getBytes());
         accountCache.removeAll();
