@@ -1,18 +1,33 @@
 package com.faceid.ledger.app;
 
+import com.faceid.ledger.pricing.CatalogBook;
 import com.faceid.ledger.pricing.TierConvention;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@code ledger.*} settings (documented with their defaults in application.yml and docs/operations.md).
+ * The {@code ledger.*} settings, each with its default, defined here once: application.yml does not repeat
+ * them, the configuration processor writes them into the build's metadata, and {@code SettingsDocumentedTest}
+ * checks that docs/operations.md lists every one with this default. A value out of range stops the start with
+ * a message naming the setting.
+ *
+ * <p>Two settings are read elsewhere because their shape cannot be a field here: {@code ledger.clock.start}
+ * (a key below the scalar {@code ledger.clock}: {@code time.ClockConfig}) and {@code ledger.security.api-keys}
+ * (a list of secrets, parsed and hashed by {@code security.ApiKeys}).
  *
  * @param zone                 billing time zone: days, months and "one year later" are counted there
  * @param clock                {@code system} or {@code simulated}
- * @param tierConvention       which side of a tier bound belongs to which tier (billing-rules.md §6)
- * @param billableResultCodes  API result codes that are charged (billing-rules.md §5)
+ * @param tierConvention       which side of a tier bound belongs to which tier (docs/rules.md §6)
+ * @param billableResultCodes  API result codes that are charged (docs/rules.md §5)
  * @param catalogs             catalog resources (classpath) — every version ever published, never edited
  * @param snapshotThreshold    events between aggregate snapshots
  * @param batchMaxCalls        most calls accepted in one {@code calls:batch} request
@@ -27,45 +42,50 @@ import java.util.List;
  * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
  *                             set it so the segments spread (docs/operations.md)
  * @param groupCommitMaxCalls  most concurrent single calls of one account settled in one unit of work
- * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
  * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
+ * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
  * @param holdTtl              a hold neither captured nor voided expires this long after it was placed
  * @param readinessMaxLagEvents readiness ({@code /actuator/health/readiness}) is DOWN while the read models are
  *                             more than this many events behind the store
+ * @param asOfCheckpointEvents as-of answers start from a checkpoint of the account's fold kept every this many
+ *                             of its events
+ * @param replayChunkEvents    a replay hands the stored events to the read models this many at a time
+ * @param nodeId               this node's name in token claims; empty: {@code pid@host}
+ * @param demo                 the demo traffic generator (profile {@code demo})
  */
 @ConfigurationProperties("ledger")
 @Validated
-public record LedgerProperties(String zone, String clock, TierConvention tierConvention,
-                               List<String> billableResultCodes, List<String> catalogs, int snapshotThreshold,
-                               int batchMaxCalls, int commandRetries, java.time.Duration closeGrace,
-                               Boolean schedulerEnabled, java.time.Duration schedulerPoll,
-                               java.time.Duration maxFutureSkew, List<Integer> reminderUsagePercents,
-                               List<Integer> reminderExpiryDays, long maxBodyBytes,
-                               int processorMaxClaimedSegments, int groupCommitMaxCalls,
-                               Boolean crossAccountBatch, int aggregateCacheSize, java.time.Duration holdTtl,
-                               long readinessMaxLagEvents) {
-    public LedgerProperties {
-        zone = zone == null ? "Asia/Shanghai" : zone;
-        clock = clock == null ? "system" : clock;
-        tierConvention = tierConvention == null ? TierConvention.UPPER_INCLUSIVE : tierConvention;
-        billableResultCodes = billableResultCodes == null || billableResultCodes.isEmpty()
-                ? List.of("Success", "IdNameMisMatch", "CompareLowSimilarity") : List.copyOf(billableResultCodes);
-        catalogs = catalogs == null || catalogs.isEmpty()
-                ? List.of(com.faceid.ledger.pricing.CatalogBook.DEFAULT_RESOURCE) : List.copyOf(catalogs);
-        snapshotThreshold = snapshotThreshold <= 0 ? 500 : snapshotThreshold;
-        batchMaxCalls = batchMaxCalls <= 0 ? 1000 : batchMaxCalls;
-        commandRetries = commandRetries <= 0 ? 10 : commandRetries;
-        closeGrace = closeGrace == null ? java.time.Duration.ofDays(2) : closeGrace;
-        schedulerEnabled = schedulerEnabled == null || schedulerEnabled;
-        schedulerPoll = schedulerPoll == null ? java.time.Duration.ofSeconds(1) : schedulerPoll;
-        maxFutureSkew = maxFutureSkew == null ? java.time.Duration.ofMinutes(5) : maxFutureSkew;
-        reminderUsagePercents = reminderUsagePercents == null ? List.of(50, 70, 90) : List.copyOf(reminderUsagePercents);
-        reminderExpiryDays = reminderExpiryDays == null ? List.of(30, 7, 1) : List.copyOf(reminderExpiryDays);
-        maxBodyBytes = maxBodyBytes <= 0 ? 1_048_576 : maxBodyBytes;
-        groupCommitMaxCalls = groupCommitMaxCalls <= 0 ? 1000 : groupCommitMaxCalls;
-        crossAccountBatch = crossAccountBatch == null || crossAccountBatch;
-        aggregateCacheSize = aggregateCacheSize <= 0 ? 10_000 : aggregateCacheSize;
-        holdTtl = holdTtl == null ? com.faceid.ledger.pricing.BillingPolicy.STANDARD_HOLD_TTL : holdTtl;
-        readinessMaxLagEvents = readinessMaxLagEvents <= 0 ? 10_000 : readinessMaxLagEvents;
+public record LedgerProperties(
+        @DefaultValue("Asia/Shanghai") @NotNull String zone,
+        @DefaultValue("system") @NotNull String clock,
+        @DefaultValue("UPPER_INCLUSIVE") @NotNull TierConvention tierConvention,
+        @DefaultValue({"Success", "IdNameMisMatch", "CompareLowSimilarity"}) @NotEmpty List<String> billableResultCodes,
+        @DefaultValue(CatalogBook.DEFAULT_RESOURCE) @NotEmpty List<String> catalogs,
+        @DefaultValue("500") @Positive int snapshotThreshold,
+        @DefaultValue("1000") @Positive int batchMaxCalls,
+        @DefaultValue("10") @Positive int commandRetries,
+        @DefaultValue("P2D") @NotNull Duration closeGrace,
+        @DefaultValue("true") boolean schedulerEnabled,
+        @DefaultValue("PT1S") @NotNull Duration schedulerPoll,
+        @DefaultValue("PT5M") @NotNull Duration maxFutureSkew,
+        @DefaultValue({"50", "70", "90"}) @NotNull List<Integer> reminderUsagePercents,
+        @DefaultValue({"30", "7", "1"}) @NotNull List<Integer> reminderExpiryDays,
+        @DefaultValue("1048576") @Positive long maxBodyBytes,
+        @DefaultValue("0") @PositiveOrZero int processorMaxClaimedSegments,
+        @DefaultValue("1000") @Positive int groupCommitMaxCalls,
+        @DefaultValue("true") boolean crossAccountBatch,
+        @DefaultValue("10000") @Positive int aggregateCacheSize,
+        @DefaultValue("PT5M") @NotNull Duration holdTtl,
+        @DefaultValue("10000") @Positive long readinessMaxLagEvents,
+        @DefaultValue("2000") @Positive int asOfCheckpointEvents,
+        @DefaultValue("20000") @Positive int replayChunkEvents,
+        @DefaultValue("") String nodeId,
+        @DefaultValue @Valid Demo demo) {
+
+    /**
+     * @param enabled run the demo traffic generator
+     * @param days    days of traffic it generates
+     */
+    public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("370") @Positive int days) {
     }
 }

@@ -45,12 +45,8 @@ public class BulkReplay {
     private volatile long position = -1;
 
     public BulkReplay(EventStorageEngine storage, TokenStore tokens, TransactionManager transactions,
-                      @org.springframework.beans.factory.annotation.Value("${ledger.replay-chunk-events:20000}")
-                      int chunkSize) {
-        if (chunkSize < 1) {
-            throw new IllegalArgumentException("ledger.replay-chunk-events must be at least 1, got " + chunkSize);
-        }
-        this.chunkSize = chunkSize;
+                      com.faceid.ledger.app.LedgerProperties props) {
+        this.chunkSize = props.replayChunkEvents(); // at least 1: LedgerProperties is validated
         this.storage = storage;
         this.tokens = tokens;
         this.transactions = transactions;

@@ -5,7 +5,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -36,11 +35,11 @@ public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAs
     }
 
     public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events, com.faceid.ledger.pricing.BillingPolicy policy,
-                           @Value("${ledger.as-of-checkpoint-events:2000}") int every) {
+                           com.faceid.ledger.app.LedgerProperties props) {
         this.jdbc = jdbc;
         this.events = events;
         this.policy = policy;
-        this.every = every;
+        this.every = props.asOfCheckpointEvents();
     }
 
     @EventHandler

@@ -107,9 +107,9 @@ public class AxonConfig {
     @Bean
     public org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
             org.axonframework.common.jdbc.ConnectionProvider connectionProvider, Serializer serializer,
-            org.springframework.core.env.Environment env) {
-        String nodeId = env.getProperty("ledger.node-id",
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getName());
+            LedgerProperties props) {
+        String nodeId = props.nodeId() == null || props.nodeId().isBlank()
+                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : props.nodeId();
         return org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)

@@ -12,7 +12,6 @@ import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.pricing.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -43,13 +42,13 @@ public class DemoTraffic implements ApplicationRunner {
     private volatile boolean finished;
 
     public DemoTraffic(Commands commands, StepRunner runner, LedgerClock clock, AccountQueries accounts,
-                       LedgerProperties props, @Value("${ledger.demo.days:370}") int days) {
+                       LedgerProperties props) {
         this.commands = commands;
         this.runner = runner;
         this.clock = clock;
         this.accounts = accounts;
         this.zone = props.zone();
-        this.days = days;
+        this.days = props.demo().days();
     }
 
     @Override
