@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code mvn -pl ledger-app -am verify -Dtest=ApiDocumentTest -Dsurefire.failIfNoSpecifiedTests=false
  * -Dledger.openapi.write=true} (see docs/api.md).
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ApiDocumentTest {

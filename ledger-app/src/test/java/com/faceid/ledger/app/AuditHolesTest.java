@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
@@ -30,6 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * request leaves the event store as it was, the read models keep up (an account opened next answers at
  * once) and verify finds no difference. Runs on H2, and on PostgreSQL with LEDGER_TEST_DB=postgres.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AuditHolesTest {

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Audit, replay and disputes (the audit issue's acceptance), on the simulated clock, over HTTP. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a replay chunk far smaller than the history: the bulk replay commits many chunks one after another
         properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-05T09:00:00+08:00",

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -17,6 +18,7 @@ import java.util.regex.Pattern;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** With no keys configured the ledger never runs open: it makes one key, prints it once, keeps its hash. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class BootstrapKeyTest {
     static ConfigurableApplicationContext start(String dir) {
         return new SpringApplicationBuilder(LedgerApplication.class).run("--server.port=0",

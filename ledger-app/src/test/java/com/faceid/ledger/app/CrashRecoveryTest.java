@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * acknowledged call must be there exactly once (no loss, no double), answer a repeat as a duplicate, and
  * no call may be recorded twice. {@code -Dcrash.rounds=N} (default 3; scripts/crash-test.sh runs 20).
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class CrashRecoveryTest {
     static final String ACCOUNT = "crash";
 

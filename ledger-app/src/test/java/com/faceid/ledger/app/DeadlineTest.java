@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.faceid.ledger.app.time.LedgerClock;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whether or not its close has been recorded. The clock is moved here without running the schedule (as if
  * the scheduler were late or down), then the same requests are made after the close has run: same answers.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.clock.start=2026-03-01T09:00:00+08:00")

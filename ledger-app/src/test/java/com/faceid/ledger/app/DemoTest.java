@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.demo.DemoTraffic;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The demo profile (shortened to 40 days): accounts, traffic, closed statements and reminders appear. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.demo.days=40", "ledger.clock.start=2025-11-01T09:00:00+08:00"})
 @org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class

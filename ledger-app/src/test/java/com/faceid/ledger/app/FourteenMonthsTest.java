@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -23,6 +24,7 @@ import static org.awaitility.Awaitility.await;
  * day and expire a year later with their forfeits, two purchased packages expire in the right order,
  * every month closes by itself with the right totals, every reminder appears exactly once.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-10T09:00:00+08:00"})
 @org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class

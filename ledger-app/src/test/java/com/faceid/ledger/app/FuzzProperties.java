@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import net.jqwik.api.Arbitraries;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Random requests against every endpoint, from nearly valid to garbage: never a 5xx, every 4xx is a
  * problem document, and a 4xx never writes an event.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class FuzzProperties {
     static ConfigurableApplicationContext ctx;
     static Http http;

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.metering.GroupCommit;
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * each call's own sender on its events, settlement in arrival order without overselling, a repeat inside
  * a group answered as a duplicate, a refused call failing alone.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class GroupCommitTest {

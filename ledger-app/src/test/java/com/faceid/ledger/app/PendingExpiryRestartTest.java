@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,6 +13,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A pending expiry survives a restart: the simulated clock resumes, the step is persisted, it fires once. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class PendingExpiryRestartTest {
     static ConfigurableApplicationContext start(String dir) {
         return new SpringApplicationBuilder(LedgerApplication.class).run(args(Http.KEY_ARGS, "--server.port=0",

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
@@ -18,6 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * operator command ({@code verify}) against the H2 store a running ledger holds says so in one sentence and
  * exits with its own code, instead of pages of traces.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class ProcessLifecycleTest {
     @Test
     void aCleanStopLogsNoErrorAndAnOperatorCommandOnAHeldStoreSaysSoInOneSentence() throws Exception {

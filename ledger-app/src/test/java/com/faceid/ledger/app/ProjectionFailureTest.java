@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,6 +22,7 @@ import static org.awaitility.Awaitility.await;
  * read models DOWN with the failing event, metering goes on, and once the cause is gone the processor gets
  * past it by itself and verify finds no difference. The failure is provoked with a constraint on a view.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @DirtiesContext // its views are poisoned for a while
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=poison")
 @ActiveProfiles("test")

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.axon.AxonConfig;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * in (web.ReadYourWrites): with the read-model processor stopped, a quota asked for after a purchase waits,
  * and answers with the package once the processor runs again, never without it.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @DirtiesContext // it stops a processor
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=ryw")
 @ActiveProfiles("test")

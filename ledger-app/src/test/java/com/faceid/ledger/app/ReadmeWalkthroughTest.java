@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the README's own clock arguments: every curl must answer below 400, so the walk-through cannot break
  * silently (with the date, or with a change of the API). Only the base URL and the key are the test's.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @DirtiesContext // it moves its clock
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.clock.start=" + ReadmeWalkthroughTest.START)

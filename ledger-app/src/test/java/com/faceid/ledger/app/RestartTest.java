@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * Two application contexts, one after the other, on the same H2 files: balances and statements survive,
  * metering goes on with the right settlement, and idempotency keys are remembered across the restart.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class RestartTest {
     static ConfigurableApplicationContext start(String dir) {
         return new SpringApplicationBuilder(LedgerApplication.class).run(args(Http.KEY_ARGS, "--server.port=0",

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.PostgresTestDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,6 +17,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * Says which store the suite ran on. Without LEDGER_TEST_DB=postgres it runs on H2 and reports the
  * PostgreSQL run as skipped (so a plain `mvn verify` without PostgreSQL still passes and says so).
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest
 @ActiveProfiles("test")

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,7 @@ import static org.awaitility.Awaitility.await;
  * A month above 200,000 postpaid calls reaches the 联系商务 tier: it awaits a negotiated price and does not
  * close; once a price is agreed it is priced and closes; a later price change does not alter it.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
 @org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class

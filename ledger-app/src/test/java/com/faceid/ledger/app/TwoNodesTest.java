@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.faceid.ledger.app.support.PostgresTestDatabase;
@@ -32,6 +33,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * nodes answer identical statements after catch-up; the read-model segments are owned by both; a due
  * expiry, raced by both schedulers, is recorded once.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class TwoNodesTest {
     static ConfigurableApplicationContext node(String url, String nodeId) {
         return new SpringApplicationBuilder(LedgerApplication.class).run(RestartTest.args(Http.KEY_ARGS,

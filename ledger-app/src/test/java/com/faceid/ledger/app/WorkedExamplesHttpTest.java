@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * traffic goes through the API, and GET .../statements/{month} shows the page's totals — while the month
  * is open (running estimate) and after it is closed (final).
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.clock.start=" + WorkedExamplesHttpTest.LONG_AGO)

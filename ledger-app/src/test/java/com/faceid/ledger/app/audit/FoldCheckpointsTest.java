@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.faceid.ledger.pricing.BillingPolicy;
@@ -28,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * are there or not; the dispute report built from the month's events equals the one built from the whole
  * history. Checkpoints every 97 events here, so an account of a few thousand events has many.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.as-of-checkpoint-events=97")

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * reordering stored rows directly in the database is found by verify with the account and the first bad
  * sequence, and a kept digest stops verifying. Runs on H2, and on PostgreSQL with LEDGER_TEST_DB=postgres.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @DirtiesContext // its rows are tampered with
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=chain")
 @ActiveProfiles("test")

@@ -1,10 +1,12 @@
 package com.faceid.ledger.app.bench;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The benchmark, tiny, in every CI run: it must run end to end and print its table. Timings are not judged. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class BenchmarkSmokeTest {
     @Test
     void theBenchmarkRunsAndPrintsItsTable() throws Exception {

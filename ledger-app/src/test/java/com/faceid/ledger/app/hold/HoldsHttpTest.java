@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.hold;
 
+import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Holds over HTTP (docs/api.md "Holds"), including the races: on H2, and on PostgreSQL with LEDGER_TEST_DB. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 @DirtiesContext // it moves its clock
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=holds")
 @ActiveProfiles("test")

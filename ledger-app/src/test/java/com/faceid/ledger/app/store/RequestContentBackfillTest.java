@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.store;
 
+import org.junit.jupiter.api.Tag;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -16,6 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A store written before request ids were bound to their content (V8) gets the content of its idempotency
  * rows from the CallMetered events (V9), so a repeat with other content is refused for old calls too.
  */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class RequestContentBackfillTest {
     @Test
     void rowsWrittenBeforeV8GetTheirCallsContent() {

@@ -1,10 +1,12 @@
 package com.faceid.ledger.app.bench.jmh;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The JMH benchmarks measure real work: each operation, run once, gives the right answer. */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
 class InProcessBenchTest {
     private final InProcessBench bench = new InProcessBench();
 
