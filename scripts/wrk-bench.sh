@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# The HTTP figures measured from outside the ledger's process (docs/performance.md): `wrk` (Debian package,
+# installed when missing) loads a fresh ledger (its jar, H2 durable, simulated clock standing in March 2026)
+# from another process, and the table gives each figure beside the trivial-request ceiling of the same run.
+#   scripts/wrk-bench.sh                  20 s a phase, 16 connections
+#   WRK_SECONDS=60 scripts/wrk-bench.sh   longer phases
+set -euo pipefail
+cd "$(dirname "$0")/.."
+SECONDS_PER_PHASE="${WRK_SECONDS:-20}"
+PORT="${WRK_PORT:-18181}"
+export AXONIQ_UPDATE_CHECKER_DISABLED=true
+command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
+ls ledger-app/target/ledger-app-*.jar >/dev/null 2>&1 || mvn -B -q ${MVN_OFFLINE:+-o} -DskipTests package
+JAR=$(ls ledger-app/target/ledger-app-*.jar | head -1)
+DIR=$(mktemp -d)
+export WRK_KEY="wrk-bench-secret"
+HASH=$(printf '%s' "$WRK_KEY" | sha256sum | cut -d' ' -f1)
+java -Xmx2g -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$PORT" \
+  --spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
+  --ledger.clock=simulated --ledger.clock.start=2026-03-12T12:00:00+08:00 \
+  --ledger.security.api-keys="wrk:OPERATOR:$HASH" > "$DIR/ledger.log" 2>&1 &
+LEDGER=$!
+trap 'kill $LEDGER 2>/dev/null; wait $LEDGER 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
+BASE="http://127.0.0.1:$PORT"
+open() {
+  curl -sf -o /dev/null -XPOST "$BASE/api/v1/accounts" -H "Authorization: Bearer $WRK_KEY" \
+    -H 'Content-Type: application/json' -d "{\"accountId\":\"$1\",\"openedAt\":\"2026-03-10T15:00:00+08:00\"}"
+}
+open hot
+export -f open; export BASE
+seq 1 1000 | xargs -P 8 -I{} bash -c 'open acct-{}'
+curl -sf -o /dev/null -XPOST "$BASE/api/v1/accounts/hot/packages" -H "Authorization: Bearer $WRK_KEY" \
+  -H 'Content-Type: application/json' -d '{"purchaseId":"po-1","service":"PHOTO_VERIFICATION","size":1000000}'
+
+# one phase: wrk with a script; prints "requests/s p50 p99 errors"
+phase() { # $1 threads, $2 connections, $3 script, rest: env
+  local out
+  out=$(env "${@:4}" wrk -t"$1" -c"$2" -d"${SECONDS_PER_PHASE}s" --latency -s "scripts/wrk/$3" "$BASE")
+  echo "$out" >> "$DIR/wrk.log"
+  local rps p50 p99 errors
+  rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
+  p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  echo "$rps $p50 $p99 ${errors:-0}"
+}
+row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
+# warm-up, not reported: the JIT compiles the request path (the first seconds of a fresh JVM are several times
+# slower) and the hot account's group-commit lanes are exercised
+WRK_SECONDS_SAVED=$SECONDS_PER_PHASE; SECONDS_PER_PHASE="${WRK_WARMUP:-15}"
+phase 2 16 get.lua WRK_PATH=/api/v1/admin/clock > /dev/null
+phase 2 16 calls.lua WRK_ACCOUNT=acct-999 > /dev/null
+SECONDS_PER_PHASE=$WRK_SECONDS_SAVED
+echo "| phase | requests/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|"
+read -r rps p50 p99 err < <(phase 2 16 get.lua WRK_PATH=/api/v1/admin/clock); CEIL=$rps
+row "ceiling: GET /api/v1/admin/clock, 16 connections" "$rps" "$p50" "$p99" "$err"
+read -r rps p50 p99 err < <(phase 2 16 calls.lua)
+row "single calls, 1 hot account, 16 connections (calls/s)" "$rps ($(awk "BEGIN {printf \"%.0f\", 100 * $rps / $CEIL}") % of the ceiling)" "$p50" "$p99" "$err"
+read -r rps p50 p99 err < <(phase 2 4 batch.lua WRK_BATCH=1000 WRK_ACCOUNTS=1000)
+row "calls:batch 1000 over 1000 accounts, 4 connections (calls/s = 1000 × requests/s)" "$(awk "BEGIN {printf \"%.0f\", 1000 * $rps}")" "$p50" "$p99" "$err"
+read -r rps p50 p99 err < <(phase 16 16 holds.lua)
+row "hold + capture, 1 hot account, 16 connections (pairs/s = requests/s ÷ 2)" "$(awk "BEGIN {printf \"%.0f\", $rps / 2}")" "$p50" "$p99" "$err"
+WRK_ACCOUNT=acct-7 env WRK_ACCOUNT=acct-7 wrk -t1 -c8 -d"$((SECONDS_PER_PHASE + 4))s" -s scripts/wrk/calls.lua "$BASE" > "$DIR/background.log" &
+BG=$!
+sleep 2
+read -r rps p50 p99 err < <(phase 1 4 get.lua WRK_PATH=/api/v1/accounts/acct-7/quota)
+wait $BG
+row "quota reads, 4 connections, while 8 connections meter the same account" "$rps" "$p50" "$p99" "$err"
+echo "store: $(du -sh "$DIR" | cut -f1) after the run; wrk output: $DIR/wrk.log"
