@@ -46,9 +46,9 @@ phase() { # $1 threads, $2 connections, $3 script, rest: env
   echo "$rps $p50 $p99 ${errors:-0}"
 }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
-# warm-up, not reported: the JIT compiles the request path (the first seconds of a fresh JVM are several times
-# slower) and the hot account's group-commit lanes are exercised
-WRK_SECONDS_SAVED=$SECONDS_PER_PHASE; SECONDS_PER_PHASE="${WRK_WARMUP:-15}"
+# warm-up, not reported: the JIT compiles the request path (15 s of load was not enough: the figures after it were
+# 2–5× below a warm run; docs/performance.md) and the hot account's group-commit lanes are exercised
+WRK_SECONDS_SAVED=$SECONDS_PER_PHASE; SECONDS_PER_PHASE="${WRK_WARMUP:-40}"
 phase 2 16 get.lua WRK_PATH=/api/v1/admin/clock > /dev/null
 phase 2 16 calls.lua WRK_ACCOUNT=acct-999 > /dev/null
 SECONDS_PER_PHASE=$WRK_SECONDS_SAVED
