@@ -72,8 +72,9 @@ public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAs
 
     /** The fold of the account's events recorded up to and including {@code asOf}. */
     @Override
-    public List<com.faceid.ledger.app.prepaid.PackageQueries.PackageRow> packagesAt(String accountId, Instant asOf) {
-        return List.copyOf(upTo(accountId, asOf).packages.values());
+    public PackagesAt packagesAt(String accountId, Instant asOf) {
+        LedgerFold fold = upTo(accountId, asOf);
+        return new PackagesAt(List.copyOf(fold.packages.values()), fold.heldByPackage(asOf));
     }
 
     @Override

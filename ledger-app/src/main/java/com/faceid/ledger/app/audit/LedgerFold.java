@@ -57,6 +57,8 @@ public final class LedgerFold {
     public final NegotiatedPrices negotiated;
     /** packageId|kind|threshold → how many alerts */
     public final Map<String, Integer> alerts = new TreeMap<>();
+    /** Holds placed and not yet captured, voided or recorded as expired (the clock decides if they still hold). */
+    public final Map<String, com.faceid.ledger.hold.Hold> holds = new LinkedHashMap<>();
     private final String accountId;
 
     public LedgerFold(String accountId) {
@@ -69,20 +71,21 @@ public final class LedgerFold {
     }
 
     /** The checkpoint format ({@link FoldCheckpoints}): raise it when the fold's state changes shape. */
-    public static final int FORMAT = 1;
+    public static final int FORMAT = 2; // 2: the holds
 
     /** The fold's state as stored in a checkpoint: plain lists and maps, restored into the typed ones. */
     record State(Instant openedAt, String zone, boolean postpaidEnabled, YearMonth closedThrough,
                  List<PackageRow> packages, Map<YearMonth, Map<Service, ServiceUsage>> usage,
                  List<StatementClosed> closed, Map<YearMonth, List<PurchaseLine>> purchases,
-                 List<AdjustmentRecorded> adjustments, NegotiatedPrices negotiated, Map<String, Integer> alerts) {
+                 List<AdjustmentRecorded> adjustments, NegotiatedPrices negotiated, Map<String, Integer> alerts,
+                 List<com.faceid.ledger.hold.Hold> holds) {
     }
 
     public String toCheckpoint() {
         try {
             return JSON.writeValueAsString(new State(openedAt, zone, postpaidEnabled, closedThrough,
                     List.copyOf(packages.values()), usage, List.copyOf(closed.values()), purchases,
-                    List.copyOf(adjustments.values()), negotiated, alerts));
+                    List.copyOf(adjustments.values()), negotiated, alerts, List.copyOf(holds.values())));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("fold of " + accountId + " cannot be stored", e);
         }
@@ -110,6 +113,7 @@ public final class LedgerFold {
         s.purchases().forEach((month, lines) -> f.purchases.put(month, new ArrayList<>(lines)));
         s.adjustments().forEach(a -> f.adjustments.put(a.adjustmentId(), a));
         f.alerts.putAll(s.alerts());
+        s.holds().forEach(h -> f.holds.put(h.holdId(), h));
         return f;
     }
 
@@ -213,27 +217,42 @@ public final class LedgerFold {
             return null;
         }
 
-        // Holds change no view of the fold: a captured hold's charge is its CallMetered.
+        // Holds reserve units while they live (a captured hold's charge is its CallMetered): the fold keeps the
+        // ones placed and not finished, so an as-of quota shows what they held then.
         @Override
         public Void on(com.faceid.ledger.hold.HoldPlaced e) {
+            if (e.status() == com.faceid.ledger.hold.HoldStatus.HELD) {
+                holds.put(e.holdId(), com.faceid.ledger.hold.Hold.of(e));
+            }
             return null;
         }
 
         @Override
         public Void on(com.faceid.ledger.hold.HoldCaptured e) {
+            holds.remove(e.holdId());
             return null;
         }
 
         @Override
         public Void on(com.faceid.ledger.hold.HoldVoided e) {
+            holds.remove(e.holdId());
             return null;
         }
 
         @Override
         public Void on(com.faceid.ledger.hold.HoldExpired e) {
+            holds.remove(e.holdId());
             return null;
         }
     };
+
+    /** Units reserved at {@code at} by package: holds placed by then, not finished, not past their expiry. */
+    public Map<String, Integer> heldByPackage(Instant at) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        holds.values().stream().filter(h -> h.packageId() != null && h.reserves(h.packageId(), at))
+                .forEach(h -> out.merge(h.packageId(), 1, Integer::sum));
+        return out;
+    }
 
     /** A month's statement from these events: the closing event if it is closed, else the running figures. */
     public StatementFigures figures(YearMonth month, BillingPolicy policy) {

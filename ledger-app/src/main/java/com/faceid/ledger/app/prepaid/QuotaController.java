@@ -63,13 +63,13 @@ public class QuotaController {
                            OffsetDateTime asOf) {
         ZoneId zone = accounts.require(accountId).zone();
         Instant at = asOf == null ? clock.instant() : Requests.instant("asOf", asOf);
-        List<PackageQueries.PackageRow> rows = asOf == null ? packages.ofAccount(accountId)
-                : asOfs.packagesAt(accountId, at);
+        PackagesAsOf.PackagesAt then = asOf == null ? null : asOfs.packagesAt(accountId, at);
+        List<PackageQueries.PackageRow> rows = then == null ? packages.ofAccount(accountId) : then.packages();
         Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
         rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
         List<ServiceQuota> services = new ArrayList<>();
-        // what holds reserve now (an as-of answer shows the packages as the events had them, without holds)
-        Map<String, Integer> held = asOf == null ? holds.heldByPackage(accountId, at) : Map.of();
+        // what holds reserve at that instant: now from the hold registry, as of an instant from the events
+        Map<String, Integer> held = then == null ? holds.heldByPackage(accountId, at) : then.held();
         byService.forEach((service, list) -> {
             int remaining = 0;
             int usable = 0;

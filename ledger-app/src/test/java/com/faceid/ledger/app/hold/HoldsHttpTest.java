@@ -58,6 +58,43 @@ class HoldsHttpTest {
         return h.post("/api/v1/accounts/" + a + "/holds", "{\"holdId\":\"" + holdId + "\",\"service\":\"" + S + "\"}");
     }
 
+    JsonNode serviceQuota(String a, String asOf) {
+        return http.get("/api/v1/accounts/" + a + "/quota" + (asOf == null ? "" : "?asOf=" + asOf.replace("+", "%2B")))
+                .json().path("services").findParents("service").stream()
+                .filter(s -> s.path("service").asText().equals(S)).findFirst().orElseThrow();
+    }
+
+    String moveClock(int minutes) {
+        String now = http.get("/api/v1/admin/clock").json().path("now").asText();
+        String later = java.time.OffsetDateTime.parse(now).plusMinutes(minutes).toString();
+        assertThat(http.post("/api/v1/admin/clock", "{\"now\":\"" + later + "\"}").status()).isEqualTo(200);
+        return later;
+    }
+
+    /** An as-of quota shows what holds reserved at that instant, from the events, as the live quota did then. */
+    @Test
+    void aQuotaAsOfAnInstantShowsTheHoldsAliveThen() {
+        String a = account(true, 100);
+        String whileHeld = moveClock(1); // the hold is placed at this instant, captured a minute later
+        assertThat(hold(http, a, "h-asof").status()).isEqualTo(201);
+        moveClock(1);
+        JsonNode live = serviceQuota(a, null);
+        assertThat(live.path("held").asInt()).isEqualTo(1);
+        assertThat(http.post("/api/v1/accounts/" + a + "/holds/h-asof/capture",
+                "{\"requestId\":\"r-asof\",\"resultCode\":\"Success\"}").status()).isEqualTo(201);
+        String afterCapture = moveClock(1);
+        JsonNode then = serviceQuota(a, whileHeld);
+        assertThat(then.path("held").asInt()).isEqualTo(1);
+        assertThat(then.path("remaining").asInt()).isEqualTo(live.path("remaining").asInt()).isEqualTo(99);
+        assertThat(then.path("packages").get(0).path("held").asInt()).isEqualTo(1);
+        JsonNode after = serviceQuota(a, afterCapture);
+        assertThat(after.path("held").asInt()).isZero();
+        assertThat(after.path("remaining").asInt()).isEqualTo(99); // used now, no longer held
+        assertThat(hold(http, a, "h-lapse").status()).isEqualTo(201);
+        String pastItsExpiry = moveClock(6); // the hold's 5 minutes are over (recorded or not)
+        assertThat(serviceQuota(a, pastItsExpiry).path("held").asInt()).isZero();
+    }
+
     @Test
     void aHoldIsShownInTheQuotaCapturedAsACallAndExplained() {
         String a = account(true, 100);
