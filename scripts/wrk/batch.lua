@@ -1,10 +1,7 @@
 -- calls:batch of WRK_BATCH calls over WRK_ACCOUNTS accounts (acct-1 .. acct-N), new requestIds every request
-local counter = 0
-local threads = {}
-function setup(thread)
-  thread:set("id", #threads + 1)
-  table.insert(threads, thread)
-end
+package.path = "scripts/wrk/?.lua;" .. package.path
+local common = require("common")
+setup, init = common.setup, common.init
 function request()
   counter = counter + 1
   local n = tonumber(os.getenv("WRK_BATCH") or "1000")
@@ -14,10 +11,5 @@ function request()
     calls[i] = string.format('{"accountId":"acct-%d","requestId":"b%d-%d-%d-%d","service":"PHOTO_VERIFICATION"}',
       ((i - 1) % accounts) + 1, id, stamp, counter, i)
   end
-  return wrk.format("POST", "/api/v1/calls:batch",
-    {["Content-Type"] = "application/json", ["Authorization"] = "Bearer " .. os.getenv("WRK_KEY")},
-    '{"calls":[' .. table.concat(calls, ",") .. ']}')
-end
-function init(args)
-  stamp = os.time()
+  return wrk.format("POST", "/api/v1/calls:batch", common.headers(), '{"calls":[' .. table.concat(calls, ",") .. ']}')
 end
