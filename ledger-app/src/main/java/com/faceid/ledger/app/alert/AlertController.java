@@ -40,8 +40,9 @@ public class AlertController {
             summary = "Reminders raised for the account: packages expiring in 30/7/1 days, 50/70/90 % used, depleted")
     @ApiResponse(responseCode = "200", description = "The reminders, oldest first")
     public List<Alert> alerts(@PathVariable String accountId) {
-        ZoneId zone = accounts.require(accountId).zone();
-        return alerts.of(accountId).stream().map(r -> new Alert(r.alertId(), r.kind(), r.packageId(), r.threshold(),
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        ZoneId zone = account.zone();
+        return alerts.of(account).stream().map(r -> new Alert(r.alertId(), r.kind(), r.packageId(), r.threshold(),
                 r.detail(), Json.time(r.raisedAt(), zone))).toList();
     }
 }

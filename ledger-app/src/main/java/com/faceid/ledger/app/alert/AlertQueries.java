@@ -25,15 +25,12 @@ public class AlertQueries {
                            Instant raisedAt) {
     }
 
-    private final AccountQueries accounts;
     private final PackageQueries packages;
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final List<Integer> reminderDays;
 
-    public AlertQueries(AccountQueries accounts, PackageQueries packages, JdbcTemplate jdbc, Clock clock,
-                        BillingPolicy policy) {
-        this.accounts = accounts;
+    public AlertQueries(PackageQueries packages, JdbcTemplate jdbc, Clock clock, BillingPolicy policy) {
         this.packages = packages;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -41,8 +38,9 @@ public class AlertQueries {
     }
 
     /** Oldest first (then by package and threshold). */
-    public List<AlertRow> of(String accountId) {
-        BillingCalendar cal = new BillingCalendar(accounts.require(accountId).zone());
+    public List<AlertRow> of(AccountQueries.AccountRow account) {
+        String accountId = account.accountId();
+        BillingCalendar cal = new BillingCalendar(account.zone());
         List<AlertRow> rows = new ArrayList<>(jdbc.query("SELECT alert_id, kind, package_id, threshold, detail,"
                         + " raised_at FROM alert_view WHERE account_id = ?", (rs, i) -> new AlertRow(rs.getString(1),
                         rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()),

@@ -6,6 +6,8 @@ import com.faceid.ledger.pricing.Service;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -21,24 +23,44 @@ public class PackageBalances implements ServiceBalances {
         this.holds = holds;
     }
 
+    /** What one service's packages leave at an instant, less what holds reserve (units held, of those). */
+    public record Tally(int remaining, int usableNow, int held) {
+    }
+
+    /**
+     * The rule of "calls left", for the account view and the quota alike: active and pending packages count,
+     * only active ones are usable now, and units that holds reserve are not left to use.
+     */
+    public static Tally tally(List<PackageQueries.PackageRow> packages, Map<String, Integer> held, Instant at) {
+        int remaining = 0;
+        int usable = 0;
+        int reserved = 0;
+        for (PackageQueries.PackageRow p : packages) {
+            PackageQueries.Status s = p.statusAt(at);
+            int heldOfPackage = held.getOrDefault(p.packageId(), 0);
+            if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
+                remaining += p.remaining() - heldOfPackage;
+                reserved += heldOfPackage;
+            }
+            if (s == PackageQueries.Status.ACTIVE) {
+                usable += p.remaining() - heldOfPackage;
+            }
+        }
+        return new Tally(remaining, usable, reserved);
+    }
+
     @Override
     public SortedMap<Service, Balance> of(String accountId, Instant now) {
         Map<String, Integer> held = holds.heldByPackage(accountId, now); // reserved by holds: not left to use
-        SortedMap<Service, int[]> byService = new TreeMap<>();
+        SortedMap<Service, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
         for (PackageQueries.PackageRow p : packages.ofAccount(accountId)) {
-            PackageQueries.Status s = p.statusAt(now);
-            int[] q = byService.computeIfAbsent(p.service(), k -> new int[3]);
-            q[2]++;
-            int left = p.remaining() - held.getOrDefault(p.packageId(), 0);
-            if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
-                q[0] += left;
-            }
-            if (s == PackageQueries.Status.ACTIVE) {
-                q[1] += left;
-            }
+            byService.computeIfAbsent(p.service(), k -> new ArrayList<>()).add(p);
         }
         SortedMap<Service, Balance> out = new TreeMap<>();
-        byService.forEach((service, q) -> out.put(service, new Balance(q[0], q[1], q[2])));
+        byService.forEach((service, list) -> {
+            Tally t = tally(list, held, now);
+            out.put(service, new Balance(t.remaining(), t.usableNow(), list.size()));
+        });
         return out;
     }
 }

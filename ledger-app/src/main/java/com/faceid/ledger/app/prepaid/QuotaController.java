@@ -71,23 +71,10 @@ public class QuotaController {
         // what holds reserve at that instant: now from the hold registry, as of an instant from the events
         Map<String, Integer> held = then == null ? holds.heldByPackage(accountId, at) : then.held();
         byService.forEach((service, list) -> {
-            int remaining = 0;
-            int usable = 0;
-            int heldOfService = 0;
-            for (PackageQueries.PackageRow p : list) {
-                PackageQueries.Status s = p.statusAt(at);
-                int reserved = held.getOrDefault(p.packageId(), 0);
-                if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
-                    remaining += p.remaining() - reserved;
-                    heldOfService += reserved;
-                }
-                if (s == PackageQueries.Status.ACTIVE) {
-                    usable += p.remaining() - reserved;
-                }
-            }
-            services.add(new ServiceQuota(service, remaining, usable,
+            PackageBalances.Tally t = PackageBalances.tally(list, held, at);
+            services.add(new ServiceQuota(service, t.remaining(), t.usableNow(),
                     list.stream().map(p -> PackageController.PackageView.of(p, at, zone,
-                            held.getOrDefault(p.packageId(), 0))).toList(), heldOfService));
+                            held.getOrDefault(p.packageId(), 0))).toList(), t.held()));
         });
         return new QuotaView(accountId, Json.time(at, zone), services);
     }

@@ -26,6 +26,7 @@ import java.util.stream.Collectors;
  */
 public final class Contract {
     private static final Map<String, OpenApiInteractionValidator> VALIDATORS = new ConcurrentHashMap<>();
+    private static final Map<String, com.fasterxml.jackson.databind.JsonNode> PATHS = new ConcurrentHashMap<>();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private Contract() {
@@ -95,12 +96,13 @@ public final class Contract {
      * literal paths win over templated ones, as the server routes them.
      */
     public static String operationOf(String base, String method, String path) {
-        com.fasterxml.jackson.databind.JsonNode paths;
-        try {
-            paths = new com.fasterxml.jackson.databind.ObjectMapper().readTree(served(base)).path("paths");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        com.fasterxml.jackson.databind.JsonNode paths = PATHS.computeIfAbsent(base, b -> {
+            try {
+                return new com.fasterxml.jackson.databind.ObjectMapper().readTree(served(b)).path("paths");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
         String found = null;
         int fewestVariables = Integer.MAX_VALUE;
         for (var it = paths.fields(); it.hasNext(); ) {
