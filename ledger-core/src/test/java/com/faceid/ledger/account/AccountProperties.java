@@ -114,6 +114,9 @@ class AccountProperties {
         assertThat(snapshotting.events(id)).isEqualTo(events);
         assertThat(snapshotting.stateJson(id)).isEqualTo(plain.stateJson(id));
         checkInvariants(events, outcomesPlain);
+        // the what-if identity (§9): the history re-rated with no change gives every closed statement again
+        com.faceid.ledger.support.ReratingIdentity.assertReproducesEveryStatement(events, BillingPolicy.standard(),
+                t("2029-01-01T00:00"));
     }
 
     /** Runs the steps; answers what each command returned or the error code it was refused with. */

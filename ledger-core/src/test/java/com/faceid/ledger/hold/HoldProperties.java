@@ -7,6 +7,7 @@ import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.PackagePurchased;
+import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.statement.CloseStatement;
 import com.faceid.ledger.statement.StatementClosed;
@@ -139,6 +140,9 @@ class HoldProperties {
             }
             checkUnits(ledger.events(a), now);
         }
+        ledger.send(new CloseStatement(a, YearMonth.of(2026, 3), t("2026-04-01T00:00"), "prop"));
+        com.faceid.ledger.support.ReratingIdentity.assertReproducesEveryStatement(ledger.events(a),
+                BillingPolicy.standard(), t("2026-04-01T00:00"));
     }
 
     /**
@@ -170,6 +174,8 @@ class HoldProperties {
         ledger.send(new CloseStatement(o, YearMonth.of(2026, 3), close, "prop"));
         assertThat(last(a).lines()).isEqualTo(last(o).lines());
         assertThat(last(a).totalSpend()).isEqualTo(last(o).totalSpend());
+        com.faceid.ledger.support.ReratingIdentity.assertReproducesEveryStatement(ledger.events(a),
+                BillingPolicy.standard(), close);
     }
 
     @Provide

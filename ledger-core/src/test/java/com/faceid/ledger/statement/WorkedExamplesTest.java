@@ -57,13 +57,21 @@ class WorkedExamplesTest {
                 .map(StatementClosed.class::cast).filter(s -> s.month().equals(MARCH)).findFirst().orElseThrow();
     }
 
+    /** The month's statement, after checking that the what-if engine re-rates the history to it exactly (§9). */
+    static StatementClosed closeAndRerate(String account) {
+        StatementClosed s = close(account);
+        assertThat(com.faceid.ledger.support.ReratingIdentity.assertReproducesEveryStatement(ledger.events(account),
+                BillingPolicy.standard(), AFTER_MARCH)).isPositive();
+        return s;
+    }
+
     @Test
     void p1_threePackagesOf100k() {
         String a = openLongAgo("p1");
         for (int i = 1; i <= 3; i++) {
             ledger.send(new BuyPackage(a, "po-" + i, Service.LIVENESS_VERIFICATION, 100_000, t("2026-03-03T10:00")));
         }
-        StatementClosed s = close(a);
+        StatementClosed s = closeAndRerate(a);
         assertThat(s.purchases()).hasSize(3);
         assertThat(s.prepaidSpend()).isEqualTo(new BigDecimal("240000.00"));
         assertThat(s.postpaidAmount()).isEqualTo(new BigDecimal("0.00"));
@@ -75,7 +83,7 @@ class WorkedExamplesTest {
         String a = openLongAgo("p2");
         ledger.send(new BuyPackage(a, "po-1", Service.LIVENESS_VERIFICATION, 10_000, t("2026-03-01T09:00")));
         calls(a, Service.LIVENESS_VERIFICATION, 15_000);
-        StatementClosed s = close(a);
+        StatementClosed s = closeAndRerate(a);
         StatementLine line = s.lines().get(0);
         assertThat(line.calls()).isEqualTo(15_000);
         assertThat(line.paidByPurchased()).isEqualTo(10_000);
@@ -92,7 +100,7 @@ class WorkedExamplesTest {
     void q1_thousandLivenessCallsAtTheFirstTier() {
         String a = openLongAgo("q1");
         calls(a, Service.LIVENESS_VERIFICATION, 1_000);
-        StatementClosed s = close(a);
+        StatementClosed s = closeAndRerate(a);
         assertThat(s.lines().get(0).tier()).isEqualTo(1);
         assertThat(s.totalSpend()).isEqualTo(new BigDecimal("1000.00"));
     }
@@ -101,14 +109,14 @@ class WorkedExamplesTest {
     void q2_threeThousandPhotoCalls() {
         String a = openLongAgo("q2");
         calls(a, Service.PHOTO_VERIFICATION, 3_000);
-        assertThat(close(a).totalSpend()).isEqualTo(new BigDecimal("2550.00"));
+        assertThat(closeAndRerate(a).totalSpend()).isEqualTo(new BigDecimal("2550.00"));
     }
 
     @Test
     void q3_twentyThousandComparisonCalls() {
         String a = openLongAgo("q3");
         calls(a, Service.LIVENESS_COMPARISON, 20_000);
-        StatementClosed s = close(a);
+        StatementClosed s = closeAndRerate(a);
         assertThat(s.lines().get(0).unitPrice()).isEqualTo(new BigDecimal("0.11"));
         assertThat(s.totalSpend()).isEqualTo(new BigDecimal("2200.00"));
     }
@@ -118,6 +126,6 @@ class WorkedExamplesTest {
         String a = openLongAgo("p1-cheaper");
         ledger.send(new BuyPackage(a, "po-1", Service.LIVENESS_VERIFICATION, 200_000, t("2026-03-03T10:00")));
         ledger.send(new BuyPackage(a, "po-2", Service.LIVENESS_VERIFICATION, 100_000, t("2026-03-03T10:00")));
-        assertThat(close(a).totalSpend()).isEqualTo(new BigDecimal("230000.00"));
+        assertThat(closeAndRerate(a).totalSpend()).isEqualTo(new BigDecimal("230000.00"));
     }
 }
