@@ -94,9 +94,9 @@ public final class Rerating {
      * @param today   the ledger's policy now: the catalog versions it knows, today's tier convention (for months
      *                not closed yet), the close grace
      * @param now     the ledger clock: months up to its month are answered
-     * @throws LedgerException {@code VALIDATION_FAILED} for a scenario the history cannot take (a purchase before
-     *                         the account opened or after {@code now}, an unknown catalog version),
-     *                         {@code PACKAGE_SIZE_NOT_SOLD} for a purchase the scenario's catalog does not sell
+     * @throws LedgerException {@code BEFORE_ACCOUNT_OPENED} or {@code TIMESTAMP_IN_FUTURE} for a what-if purchase
+     *                         outside the account's life so far, {@code VALIDATION_FAILED} for an unknown catalog
+     *                         version, {@code PACKAGE_SIZE_NOT_SOLD} for a size the catalog does not sell
      */
     public static Rerated rerate(List<? extends AccountEvent> history, Scenario scenario, BillingPolicy today,
                                  Instant now) {
@@ -144,9 +144,13 @@ public final class Rerating {
                         .map(c -> c.version()).toList());
             }
             for (Scenario.Purchase p : scenario.purchases()) {
-                if (p.purchasedAt().isBefore(opened.openedAt()) || p.purchasedAt().isAfter(now)) {
-                    throw new LedgerException(ErrorCode.VALIDATION_FAILED, "a what-if purchase at " + p.purchasedAt()
-                            + " is outside the account's life so far (" + opened.openedAt() + " to " + now + ")");
+                if (p.purchasedAt().isBefore(opened.openedAt())) {
+                    throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "a what-if purchase at "
+                            + p.purchasedAt() + " is before the account was opened (" + opened.openedAt() + ")");
+                }
+                if (p.purchasedAt().isAfter(now)) {
+                    throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "a what-if purchase at "
+                            + p.purchasedAt() + " is after the ledger clock (" + now + "): a what-if re-rates the past");
                 }
             }
             pendingPurchases = new ArrayDeque<>(scenario.purchases().stream()

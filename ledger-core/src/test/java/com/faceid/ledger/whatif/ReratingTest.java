@@ -25,6 +25,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Map;
 
 import static com.faceid.ledger.support.Times.t;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -186,12 +187,14 @@ class ReratingTest {
         @Test
         void aPurchaseBeforeTheOpeningOrAfterTheClockIsRefused() {
             String a = marchWith(1, true);
-            for (Instant when : List.of(t("2023-12-01T00:00"), t("2026-05-01T00:00"))) {
+            Map<Instant, ErrorCode> refusals = Map.of(t("2023-12-01T00:00"), ErrorCode.BEFORE_ACCOUNT_OPENED,
+                    t("2026-05-01T00:00"), ErrorCode.TIMESTAMP_IN_FUTURE);
+            refusals.forEach((when, code) -> {
                 Scenario s = new Scenario(null, null, null, null, List.of(new Scenario.Purchase(LIVENESS, 1_000,
                         when)), false);
                 assertThatThrownBy(() -> rerate(a, s)).isInstanceOf(LedgerException.class)
-                        .extracting("code").isEqualTo(ErrorCode.VALIDATION_FAILED);
-            }
+                        .extracting("code").isEqualTo(code);
+            });
         }
     }
 

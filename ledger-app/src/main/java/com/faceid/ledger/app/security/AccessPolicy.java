@@ -7,10 +7,13 @@ import java.util.regex.Pattern;
  * Which role may do what (pure; tested by the 401/403 matrix):
  * <ul>
  *   <li>METER: POST {@code /api/v1/accounts/{id}/calls} and {@code /api/v1/calls:batch}, for any account;</li>
- *   <li>CUSTOMER: GET under {@code /api/v1/accounts/{its own id}};</li>
- *   <li>AUDITOR: every GET;</li>
+ *   <li>CUSTOMER: GET under {@code /api/v1/accounts/{its own id}}, and its what-if;</li>
+ *   <li>AUDITOR: every GET, and any account's what-if;</li>
  *   <li>OPERATOR: everything;</li>
  * </ul>
+ * A what-if ({@code POST /api/v1/accounts/{id}/what-if}) is a read: it re-rates the history aside and changes
+ * nothing, so whoever may read the account may ask it.
+ * <p>
  * The liveness and readiness probes and the API documentation ({@code /v3/api-docs}, {@code /swagger-ui}) need
  * no key: integrators generate clients from the document before they hold one, and it holds no ledger data.
  */
@@ -27,7 +30,7 @@ public final class AccessPolicy {
     }
 
     public static boolean allows(ApiKey key, String method, String path) {
-        boolean read = method.equals("GET") || method.equals("HEAD");
+        boolean read = method.equals("GET") || method.equals("HEAD") || isWhatIf(method, path);
         return switch (key.role()) {
             case OPERATOR -> true;
             case AUDITOR -> read;
@@ -35,6 +38,11 @@ public final class AccessPolicy {
                     || path.equals("/api/v1/holds:capture-batch") || isMetering(path));
             case CUSTOMER -> read && ownAccount(key, path);
         };
+    }
+
+    private static boolean isWhatIf(String method, String path) {
+        Matcher m = ACCOUNT_PATH.matcher(path);
+        return method.equals("POST") && m.matches() && "/what-if".equals(m.group(2));
     }
 
     private static boolean isMetering(String path) {

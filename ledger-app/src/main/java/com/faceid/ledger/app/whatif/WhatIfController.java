@@ -1,0 +1,51 @@
+package com.faceid.ledger.app.whatif;
+
+import com.faceid.ledger.app.web.Requests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "What-if and advice")
+public class WhatIfController {
+    private final WhatIfService whatIf;
+    private final AdviceService advice;
+
+    public WhatIfController(WhatIfService whatIf, AdviceService advice) {
+        this.whatIf = whatIf;
+        this.advice = advice;
+    }
+
+    @PostMapping("/api/v1/accounts/{accountId}/what-if")
+    @Operation(operationId = "whatIf", summary = "Re-rate the account's history under other rules or purchases:"
+            + " month by month, the statement as it is and as it would have been (changes nothing)")
+    @ApiResponse(responseCode = "200", description = "The comparison; an empty scenario gives no difference")
+    @ApiResponse(responseCode = "422", description = "PACKAGE_SIZE_NOT_SOLD, BEFORE_ACCOUNT_OPENED or"
+            + " TIMESTAMP_IN_FUTURE: a what-if purchase the history cannot take")
+    public WhatIfView whatIf(@PathVariable String accountId, @Valid @RequestBody WhatIfRequest req) {
+        return whatIf.whatIf(accountId, req.from() == null ? null : Requests.month(req.from()),
+                req.to() == null ? null : Requests.month(req.to()), req.toScenario());
+    }
+
+    @GetMapping("/api/v1/accounts/{accountId}/advice")
+    @Operation(operationId = "advice", summary = "The cheapest way to buy for the usage of the last closed months,"
+            + " projected over a horizon, next to buying as today")
+    @ApiResponse(responseCode = "200", description = "The advice, with what it assumed")
+    public AdviceView advice(@PathVariable String accountId,
+                             @Parameter(description = "Closed months the usage is taken from (1 to "
+                                     + AdviceService.BASIS_MAX + ")")
+                             @RequestParam(defaultValue = "3") int basisMonths,
+                             @Parameter(description = "Months the plan covers, from the current one (1 to "
+                                     + AdviceService.HORIZON_MAX + ")")
+                             @RequestParam(defaultValue = "12") int horizonMonths) {
+        return advice.advise(accountId, basisMonths, horizonMonths);
+    }
+}
