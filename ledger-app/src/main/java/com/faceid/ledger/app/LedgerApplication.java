@@ -15,7 +15,8 @@ public class LedgerApplication {
 
     public static void main(String[] args) {
         System.setProperty("disable-axoniq-console-message", "true");
-        boolean operatorCommand = Arrays.stream(args).anyMatch(a -> a.equals("verify") || a.equals("replay"));
+        boolean operatorCommand = Arrays.stream(args).anyMatch(a -> a.equals("verify") || a.equals("replay")
+                || a.equals("what-if") || a.equals("advice"));
         if (!operatorCommand) {
             SpringApplication.run(LedgerApplication.class, args);
             return;

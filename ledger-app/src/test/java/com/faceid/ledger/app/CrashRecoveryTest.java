@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no call may be recorded twice. {@code -Dcrash.rounds=N} (default 3; scripts/crash-test.sh runs 20).
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-class CrashRecoveryTest {
+public class CrashRecoveryTest {
     static final String ACCOUNT = "crash";
 
     @Test
@@ -163,7 +163,7 @@ class CrashRecoveryTest {
         }
     }
 
-    static Process start(Path dir, int port) throws IOException {
+    public static Process start(Path dir, int port) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Ddisable-axoniq-console-message=true",
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
@@ -178,7 +178,7 @@ class CrashRecoveryTest {
         return pb.start();
     }
 
-    static void awaitHealthy(int port, Process p) {
+    public static void awaitHealthy(int port, Process p) {
         Http http = new Http(port);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200))
                 .ignoreExceptions().until(() -> {
@@ -189,7 +189,7 @@ class CrashRecoveryTest {
                 });
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         }

@@ -90,6 +90,7 @@ public class ReadModelVerifier {
             adjustments(account, f, out);
             alerts(account, f, out);
             negotiatedPrices(account, f, out);
+            rerating(account, history, out);
             chain.verify(account, Long.MAX_VALUE).ifPresent(b -> out.add(Difference.chainBroken(b)));
             String fromCheckpoint = checkpoints.latest(account).toCheckpoint();
             if (!fromCheckpoint.equals(f.toCheckpoint())) {
@@ -104,6 +105,40 @@ public class ReadModelVerifier {
             }
         }
         return new Report(accounts.size(), eventCount, caughtUp, out);
+    }
+
+    /**
+     * The what-if identity (billing-rules §9): the history re-rated with no change gives every closed statement
+     * again, to the cent. A difference means the what-if engine and the ledger no longer agree on a rule.
+     */
+    private void rerating(String a, List<EventStoreReader.StoredEvent> history, List<Difference> out) {
+        List<com.faceid.ledger.account.AccountEvent> events = history.stream()
+                .map(EventStoreReader.StoredEvent::event).toList();
+        if (events.isEmpty() || !(events.get(0) instanceof com.faceid.ledger.account.AccountOpened)) {
+            return; // an account without its opening is reported by the other checks
+        }
+        com.faceid.ledger.whatif.Rerating.Rerated r;
+        try {
+            r = com.faceid.ledger.whatif.Rerating.rerate(events, com.faceid.ledger.whatif.Scenario.none(), policy,
+                    history.get(history.size() - 1).timestamp());
+        } catch (RuntimeException e) {
+            out.add(new Difference("what-if", a, "re-rating", "the history re-rates", e.toString(),
+                    "RERATE_MISMATCH", a, null));
+            return;
+        }
+        r.notes().forEach(n -> out.add(new Difference("what-if", a, "re-rating", "nothing refused", n,
+                "RERATE_MISMATCH", a, null)));
+        for (com.faceid.ledger.account.AccountEvent e : events) {
+            if (e instanceof StatementClosed s) {
+                var m = r.month(s.month());
+                StatementClosed again = m == null || !m.closed() ? null
+                        : StatementClosed.of(a, m.figures(), m.closedAt(), s.actor());
+                if (!s.equals(again)) {
+                    out.add(new Difference("what-if", a + "/" + s.month(), "statement", s.toString(),
+                            String.valueOf(again), "RERATE_MISMATCH", a, null));
+                }
+            }
+        }
     }
 
     private void accountRow(String a, LedgerFold f, List<Difference> out) {

@@ -110,6 +110,32 @@ class HashChainTest {
     }
 
     @Test
+    void anEditedStatementIsFoundByTheReratingAsWellAsByTheChain() {
+        String a = account(20); // 20 postpaid bank-card calls: 8.00
+        assertThat(http.post("/api/v1/accounts/" + a + "/statements/2026-03/close").status()).isEqualTo(200);
+        assertThat(http.get("/api/v1/admin/verify").json().path("differences").toString()).doesNotContain(a);
+        long seq = jdbc.queryForObject("SELECT MAX(sequenceNumber) FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND payloadType LIKE '%StatementClosed'", Long.class, a);
+        String payload = new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE"
+                + " aggregateIdentifier = ? AND sequenceNumber = ?", byte[].class, a, seq));
+        String edited = payload.replaceAll("\"totalSpend\":\"?[0-9.]+\"?", "\"totalSpend\":1.00");
+        assertThat(edited).isNotEqualTo(payload);
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                edited.getBytes(), a, seq);
+        java.util.List<JsonNode> rerated = new java.util.ArrayList<>();
+        http.get("/api/v1/admin/verify").json().path("differences").forEach(d -> {
+            if ("RERATE_MISMATCH".equals(d.path("kind").asText()) && a.equals(d.path("accountId").asText())) {
+                rerated.add(d);
+            }
+        });
+        assertThat(rerated).hasSize(1);
+        assertThat(rerated.get(0).path("key").asText()).isEqualTo(a + "/2026-03");
+        assertThat(rerated.get(0).path("expected").asText()).contains("totalSpend=1.00");
+        assertThat(rerated.get(0).path("actual").asText()).contains("totalSpend=8.00");
+        assertThat(brokenLinks(a)).hasSize(1);
+    }
+
+    @Test
     void aDeletedRowIsFoundAtItsSequence() {
         String a = account(20);
         JsonNode kept = digest(a);
