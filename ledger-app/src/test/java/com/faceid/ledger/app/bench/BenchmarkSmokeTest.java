@@ -20,17 +20,17 @@ class BenchmarkSmokeTest {
             System.clearProperty("bench.tsv");
         }
         System.out.println(table);
-        assertThat(bench.rows()).hasSize(22);
+        assertThat(bench.rows()).hasSize(24);
         assertThat(table).contains("calls:batch", "read-model rebuild", "store: durable 1-row commits",
                 "http: trivial request", "in process without HTTP", "design: group commit", "design: one transaction",
                 "p99 quota?asOf", "p99 statements/{month}?asOf", "p99 dispute report", "hash chain: batches",
-                "hold + capture pairs");
+                "hold + capture pairs", "p99 advice", "what-if re-rating");
         // the figures file of the run, and the medians table built from runs' files
         String medians = Medians.table(tsv.toString(), tsv.toString());
         System.out.println(medians);
         assertThat(medians).contains("median of 2 runs", "calls:batch of 100 over 100 accounts", "read-model rebuild",
                 "design: one transaction a batch / one per account");
-        // the header and 22 figures (the state-size ones need a snapshot, which SMOKE does not reach)
-        assertThat(java.nio.file.Files.readAllLines(tsv)).hasSize(1 + 22);
+        // the header and 24 figures (the state-size ones need a snapshot, which SMOKE does not reach)
+        assertThat(java.nio.file.Files.readAllLines(tsv)).hasSize(1 + 24);
     }
 }
