@@ -2,8 +2,12 @@
 # The HTTP figures measured from outside the ledger's process (docs/performance.md): `wrk` (Debian package,
 # installed when missing) loads a fresh ledger (its jar, H2 durable, simulated clock standing in March 2026)
 # from another process, and the table gives each figure beside the trivial-request ceiling of the same run.
-#   scripts/wrk-bench.sh                  20 s a phase, 16 connections
+#   scripts/wrk-bench.sh                  20 s a phase, 16 connections, on H2
 #   WRK_SECONDS=60 scripts/wrk-bench.sh   longer phases
+#   WRK_DB=postgres scripts/wrk-bench.sh  on PostgreSQL (a fresh database on 127.0.0.1:5432, user postgres;
+#                                         WRK_PG_HOST, WRK_PG_USER to change them)
+#   WRK_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/wrk.jfr,settings=profile" scripts/wrk-bench.sh
+#                                         the ledger under a JFR profile (jfr print --events jdk.ExecutionSample)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${WRK_SECONDS:-20}"
@@ -15,9 +19,17 @@ JAR=$(ls ledger-app/target/ledger-app-*.jar | head -1)
 DIR=$(mktemp -d)
 export WRK_KEY="wrk-bench-secret"
 HASH=$(printf '%s' "$WRK_KEY" | sha256sum | cut -d' ' -f1)
-java -Xmx2g -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
-  --ledger.clock=simulated --ledger.clock.start=2026-03-12T12:00:00+08:00 \
+if [ "${WRK_DB:-h2}" = "postgres" ]; then
+  PG_DB="wrk_bench_$(date -u +%Y%m%d%H%M%S)"
+  psql -q -h "${WRK_PG_HOST:-127.0.0.1}" -U "${WRK_PG_USER:-postgres}" -c "CREATE DATABASE $PG_DB" postgres
+  STORE=(--spring.datasource.url="jdbc:postgresql://${WRK_PG_HOST:-127.0.0.1}:5432/$PG_DB"
+         --spring.datasource.username="${WRK_PG_USER:-postgres}")
+else
+  STORE=(--spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")
+fi
+# shellcheck disable=SC2086
+java -Xmx2g ${WRK_JVM_OPTS:-} -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$PORT" \
+  "${STORE[@]}" --ledger.clock=simulated --ledger.clock.start=2026-03-12T12:00:00+08:00 \
   --ledger.security.api-keys="wrk:OPERATOR:$HASH" > "$DIR/ledger.log" 2>&1 &
 LEDGER=$!
 trap 'kill $LEDGER 2>/dev/null; wait $LEDGER 2>/dev/null || true' EXIT
@@ -62,10 +74,17 @@ read -r rps p50 p99 err < <(phase 2 4 batch.lua WRK_BATCH=1000 WRK_ACCOUNTS=1000
 row "calls:batch 1000 over 1000 accounts, 4 connections (calls/s = 1000 × requests/s)" "$(awk "BEGIN {printf \"%.0f\", 1000 * $rps}")" "$p50" "$p99" "$err"
 read -r rps p50 p99 err < <(phase 16 16 holds.lua)
 row "hold + capture, 1 hot account, 16 connections (pairs/s = requests/s ÷ 2)" "$(awk "BEGIN {printf \"%.0f\", $rps / 2}")" "$p50" "$p99" "$err"
-WRK_ACCOUNT=acct-7 env WRK_ACCOUNT=acct-7 wrk -t1 -c8 -d"$((SECONDS_PER_PHASE + 4))s" -s scripts/wrk/calls.lua "$BASE" > "$DIR/background.log" &
+WRK_ACCOUNT=acct-7 env WRK_ACCOUNT=acct-7 wrk -t1 -c8 -d"$((2 * SECONDS_PER_PHASE + 6))s" -s scripts/wrk/calls.lua "$BASE" > "$DIR/background.log" &
 BG=$!
 sleep 2
 read -r rps p50 p99 err < <(phase 1 4 get.lua WRK_PATH=/api/v1/accounts/acct-7/quota)
-wait $BG
 row "quota reads, 4 connections, while 8 connections meter the same account" "$rps" "$p50" "$p99" "$err"
-echo "store: $(du -sh "$DIR" | cut -f1) after the run; wrk output: $DIR/wrk.log"
+read -r rps p50 p99 err < <(phase 1 4 get.lua WRK_PATH=/api/v1/accounts/acct-7/statements/2026-03)
+row "statement reads, 4 connections, while 8 connections meter the same account" "$rps" "$p50" "$p99" "$err"
+wait $BG
+if [ "${WRK_DB:-h2}" = "postgres" ]; then
+  echo "store: PostgreSQL database $PG_DB, $(psql -tA -h "${WRK_PG_HOST:-127.0.0.1}" -U "${WRK_PG_USER:-postgres}" \
+    -c "SELECT pg_size_pretty(pg_database_size('$PG_DB'))" postgres) after the run; wrk output: $DIR/wrk.log"
+else
+  echo "store: $(du -sh "$DIR" | cut -f1) after the run; wrk output: $DIR/wrk.log"
+fi

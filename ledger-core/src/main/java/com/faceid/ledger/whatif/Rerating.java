@@ -90,7 +90,7 @@ public final class Rerating {
     }
 
     /**
-     * @param history the account's events, oldest first (the first is its {@code AccountOpened})
+     * @param history the account's events, oldest first (the first is its {@code AccountOpened}), read once
      * @param today   the ledger's policy now: the catalog versions it knows, today's tier convention (for months
      *                not closed yet), the close grace
      * @param now     the ledger clock: months up to its month are answered
@@ -98,17 +98,31 @@ public final class Rerating {
      *                         outside the account's life so far, {@code VALIDATION_FAILED} for an unknown catalog
      *                         version, {@code PACKAGE_SIZE_NOT_SOLD} for a size the catalog does not sell
      */
-    public static Rerated rerate(List<? extends AccountEvent> history, Scenario scenario, BillingPolicy today,
+    public static Rerated rerate(Iterable<? extends AccountEvent> history, Scenario scenario, BillingPolicy today,
                                  Instant now) {
-        if (history.isEmpty() || !(history.get(0) instanceof AccountOpened opened)) {
+        java.util.Iterator<? extends AccountEvent> events = history.iterator();
+        if (!events.hasNext() || !(events.next() instanceof AccountOpened opened)) {
             throw new IllegalArgumentException("a history starts with the account's opening");
         }
-        // the grants were issued from the catalog in force at the opening: pinned to the version they record
-        String grantCatalog = history.stream().filter(FreeGrantIssued.class::isInstance)
-                .map(e -> ((FreeGrantIssued) e).catalogVersion()).findFirst().orElse(null);
+        // the grants follow the opening, issued from the catalog in force then: the opening is sent once they are
+        // read, pinned to the version they record (one pass: a history is read as it streams, never held whole)
+        String grantCatalog = null;
+        AccountEvent next = null;
+        while (events.hasNext()) {
+            next = events.next();
+            if (!(next instanceof FreeGrantIssued g)) {
+                break;
+            }
+            grantCatalog = grantCatalog == null ? g.catalogVersion() : grantCatalog;
+            next = null;
+        }
         Replay replay = new Replay(scenario, today, now, opened, grantCatalog);
-        for (AccountEvent e : history) {
-            e.accept(replay);
+        opened.accept(replay);
+        if (next != null) {
+            next.accept(replay);
+        }
+        while (events.hasNext()) {
+            events.next().accept(replay);
         }
         return replay.finish();
     }

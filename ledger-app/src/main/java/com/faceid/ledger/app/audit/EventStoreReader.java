@@ -177,6 +177,14 @@ public class EventStoreReader {
                 + " ORDER BY sequenceNumber", (rs, i) -> map(rs), accountId);
     }
 
+    /** The account's last sequence number, or -1 when it has no events. */
+    public long lastSequence(String accountId) {
+        // both index columns in the order: H2 reads the (account, sequence) index backwards and stops at once
+        List<Long> last = jdbc.queryForList("SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " ORDER BY aggregateIdentifier DESC, sequenceNumber DESC LIMIT 1", Long.class, accountId);
+        return last.isEmpty() ? -1 : last.get(0);
+    }
+
     public List<String> accounts() {
         return jdbc.queryForList("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry ORDER BY 1", String.class);
     }

@@ -127,7 +127,8 @@ public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAs
         all[1] = LedgerFold.FORMAT;
         System.arraycopy(args, 0, all, 2, args.length);
         return jdbc.query("SELECT sequence_number, last_timestamp, state FROM fold_checkpoint WHERE account_id = ?"
-                        + " AND format = ? AND " + condition + " ORDER BY sequence_number DESC LIMIT 1",
+                        + " AND format = ? AND " + condition
+                        + " ORDER BY account_id DESC, format DESC, sequence_number DESC LIMIT 1", // the key, backwards
                 (rs, i) -> new Checkpoint(rs.getLong(1), EventStoreReader.parseTimestamp(rs.getString(2)),
                         LedgerFold.fromCheckpoint(accountId, rs.getString(3))), all).stream().findFirst();
     }

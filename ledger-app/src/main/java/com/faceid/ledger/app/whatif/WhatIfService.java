@@ -44,41 +44,44 @@ public class WhatIfService {
         this.clock = clock;
     }
 
-    /** The account's history: its events as recorded, decoded (404 when there is none). */
-    public History history(String accountId) {
-        List<EventStoreReader.StoredEvent> stored = events.all(accountId);
-        if (stored.isEmpty()) {
-            throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId);
-        }
-        return new History(accountId, stored, stored.stream().map(EventStoreReader.StoredEvent::event).toList(),
-                LedgerFold.of(accountId, stored), clock.instant());
-    }
+    /** Events read from the store at a time: a history is streamed through the re-rating, never held whole. */
+    static final int PAGE = 10_000;
 
-    /** An account's events, their fold and the clock when they were read. */
-    public record History(String accountId, List<EventStoreReader.StoredEvent> stored, List<AccountEvent> events,
-                          LedgerFold fold, Instant now) {
-        public BillingCalendar calendar() {
+    /** The fold of an account's events and the clock when they were read. */
+    record History(LedgerFold fold, Instant now) {
+        BillingCalendar calendar() {
             return new BillingCalendar(java.time.ZoneId.of(fold.zone));
         }
     }
 
     public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario) {
-        History h = history(accountId);
-        BillingCalendar cal = h.calendar();
-        YearMonth first = cal.monthOf(h.fold().openedAt);
-        YearMonth last = cal.monthOf(h.now());
-        YearMonth start = from == null || from.isBefore(first) ? first : from;
-        YearMonth end = to == null || to.isAfter(last) ? last : to;
-        if (start.isAfter(end)) {
-            throw ApiException.validation("from (" + from + ") must not be after to (" + to + "), and the range must"
-                    + " meet the account's life so far (" + first + " to " + last + ")");
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
         }
-        Rerating.Rerated rerated = Rerating.rerate(h.events(), scenario, policy, h.now());
+        Instant now = clock.instant();
+        long last = events.lastSequence(accountId);
+        if (last < 0) {
+            throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId);
+        }
+        LedgerFold fold = new LedgerFold(accountId);
+        // one pass over the events up to the last one now: the re-rating reads them, the fold (the actual side)
+        // takes each as it passes
+        Rerating.Rerated rerated = Rerating.rerate(streamed(accountId, last, fold), scenario, policy, now);
+        History h = new History(fold, now);
+        BillingCalendar cal = h.calendar();
+        YearMonth first = cal.monthOf(fold.openedAt);
+        YearMonth lastMonth = cal.monthOf(now);
+        YearMonth start = from == null || from.isBefore(first) ? first : from;
+        YearMonth end = to == null || to.isAfter(lastMonth) ? lastMonth : to;
+        if (start.isAfter(end)) {
+            throw ApiException.validation("the months asked (" + from + " to " + to + ") are outside the account's"
+                    + " life so far (" + first + " to " + lastMonth + ")");
+        }
         List<WhatIfView.MonthComparison> months = new ArrayList<>();
         BigDecimal totalActual = Money.ZERO;
         BigDecimal totalWhatIf = Money.ZERO;
         for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
-            StatementQueries.Statement actual = h.fold().statement(m, policy, h.now());
+            StatementQueries.Statement actual = fold.statement(m, policy, now);
             StatementQueries.Statement whatIf = statementOf(accountId, rerated.month(m), h);
             totalActual = Money.add(totalActual, actual.figures().totalSpend());
             totalWhatIf = Money.add(totalWhatIf, whatIf.figures().totalSpend());
@@ -88,6 +91,35 @@ public class WhatIfService {
         }
         return new WhatIfView(accountId, start.toString(), end.toString(), months, Json.money(totalActual),
                 Json.money(totalWhatIf), Json.money(totalWhatIf.subtract(totalActual)), rerated.notes());
+    }
+
+    /** The account's events up to {@code last}, read {@link #PAGE} at a time, each applied to {@code fold}. */
+    private Iterable<AccountEvent> streamed(String accountId, long last, LedgerFold fold) {
+        return () -> new java.util.Iterator<>() {
+            private long after = -1;
+            private java.util.Iterator<EventStoreReader.StoredEvent> page = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!page.hasNext() && after < last) {
+                    List<EventStoreReader.StoredEvent> next = events.between(accountId, after,
+                            Math.min(last, after + PAGE));
+                    after = Math.min(last, after + PAGE);
+                    page = next.iterator();
+                }
+                return page.hasNext();
+            }
+
+            @Override
+            public AccountEvent next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                EventStoreReader.StoredEvent e = page.next();
+                fold.apply(e);
+                return e.event();
+            }
+        };
     }
 
     /** A re-rated month with the status the clock gives it, as the ledger would show it. */

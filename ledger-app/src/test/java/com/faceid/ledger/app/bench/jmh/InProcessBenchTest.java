@@ -21,4 +21,15 @@ class InProcessBenchTest {
         assertThat(new String(bench.writeCallMetered(), java.nio.charset.StandardCharsets.UTF_8))
                 .contains("\"occurredAt\":\"2026-03-12T02:00:00Z\"", "\"chargedTo\":\"PURCHASED\"");
     }
+
+    @Test
+    void theAdviceBenchmarkAdvisesEveryServiceAndNeverWorseThanAsToday() {
+        AdviceBench advice = new AdviceBench();
+        for (String p : new String[]{"333334:12", "300:12"}) {
+            advice.callsAndHorizon = p;
+            var a = advice.threeServices();
+            assertThat(a.services()).hasSize(3);
+            a.services().forEach(s -> assertThat(s.asToday().betterThan(s.cost())).as(s.toString()).isFalse());
+        }
+    }
 }
