@@ -51,6 +51,7 @@ import java.util.List;
  *                             of its events
  * @param replayChunkEvents    a replay hands the stored events to the read models this many at a time
  * @param nodeId               this node's name in token claims; empty: {@code pid@host}
+ * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
  * @param demo                 the demo traffic generator (profile {@code demo})
  */
 @ConfigurationProperties("ledger")
@@ -80,6 +81,7 @@ public record LedgerProperties(
         @DefaultValue("2000") @Positive int asOfCheckpointEvents,
         @DefaultValue("20000") @Positive int replayChunkEvents,
         @DefaultValue("") String nodeId,
+        @DefaultValue("true") boolean h2CompactOnStop,
         @DefaultValue @Valid Demo demo) {
 
     /**

@@ -169,7 +169,7 @@ public class CrashRecoveryTest {
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
                 "--server.port=" + port, "--spring.datasource.url=jdbc:h2:file:" + dir.toAbsolutePath()
                         + "/ledger;WRITE_DELAY=0", "--ledger.scheduler-enabled=false",
-                "--logging.level.root=WARN"));
+                "--logging.level.root=WARN", "--logging.level.com.faceid.ledger.app.store=INFO"));
         cmd.addAll(List.of(Http.KEY_ARGS));
         cmd.addAll(List.of(Http.CLOCK_ARGS));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)

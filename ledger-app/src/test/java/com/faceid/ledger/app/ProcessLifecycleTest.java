@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The ledger as an operator runs it, in processes of its own: a clean stop (SIGTERM) logs no ERROR, and an
+ * The ledger as an operator runs it, in processes of its own: a clean stop (SIGTERM) logs no ERROR and compacts
+ * the H2 file, and an
  * operator command ({@code verify}) against the H2 store a running ledger holds says so in one sentence and
  * exits with its own code, instead of pages of traces.
  */
@@ -59,5 +60,9 @@ class ProcessLifecycleTest {
         String log = Files.readString(dir.resolve("child-" + port + ".log"));
         assertThat(log.lines().filter(l -> l.contains(" ERROR ") || l.contains("Database is already closed")))
                 .as(log).isEmpty();
+        if (!PostgresTestDatabase.enabled()) {
+            // the clean stop compacted the H2 file (ledger.h2-compact-on-stop): the log says so, with the sizes
+            assertThat(log).containsPattern("compacted the H2 file .*ledger\\.mv\\.db: \\d+ MB to \\d+ MB in \\d+ ms");
+        }
     }
 }

@@ -89,8 +89,15 @@ public class WhatIfCommands implements ApplicationRunner {
                 : json.readValue(Files.readString(Path.of(file)), WhatIfRequest.ScenarioRequest.class);
         String from = option(args, "from", null);
         String to = option(args, "to", null);
+        long[] shown = {System.nanoTime()};
+        // long work shows progress: on stderr, every 2 s, so the JSON on stdout stays clean
         return whatIf.whatIf(account, from == null ? null : Requests.month(from), to == null ? null
-                : Requests.month(to), new WhatIfRequest(from, to, scenario).toScenario());
+                : Requests.month(to), new WhatIfRequest(from, to, scenario).toScenario(), (done, total) -> {
+                    if (System.nanoTime() - shown[0] > 2_000_000_000L) {
+                        System.err.println("what-if: " + done + " of " + total + " events re-rated");
+                        shown[0] = System.nanoTime();
+                    }
+                });
     }
 
     private static String option(ApplicationArguments args, String name, String fallback) {

@@ -55,6 +55,17 @@ public class WhatIfService {
     }
 
     public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario) {
+        return whatIf(accountId, from, to, scenario, (done, total) -> { });
+    }
+
+    /** How far a re-rating has read: events read so far, of the account's events. */
+    @FunctionalInterface
+    public interface Progress {
+        void read(long done, long total);
+    }
+
+    /** The what-if, telling {@code progress} after each page of {@link #PAGE} events (the command line shows it). */
+    public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario, Progress progress) {
         if (from != null && to != null && from.isAfter(to)) {
             throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
         }
@@ -66,7 +77,7 @@ public class WhatIfService {
         LedgerFold fold = new LedgerFold(accountId);
         // one pass over the events up to the last one now: the re-rating reads them, the fold (the actual side)
         // takes each as it passes
-        Rerating.Rerated rerated = Rerating.rerate(streamed(accountId, last, fold), scenario, policy, now);
+        Rerating.Rerated rerated = Rerating.rerate(streamed(accountId, last, fold, progress), scenario, policy, now);
         History h = new History(fold, now);
         BillingCalendar cal = h.calendar();
         YearMonth first = cal.monthOf(fold.openedAt);
@@ -94,7 +105,7 @@ public class WhatIfService {
     }
 
     /** The account's events up to {@code last}, read {@link #PAGE} at a time, each applied to {@code fold}. */
-    private Iterable<AccountEvent> streamed(String accountId, long last, LedgerFold fold) {
+    private Iterable<AccountEvent> streamed(String accountId, long last, LedgerFold fold, Progress progress) {
         return () -> new java.util.Iterator<>() {
             private long after = -1;
             private java.util.Iterator<EventStoreReader.StoredEvent> page = java.util.Collections.emptyIterator();
@@ -106,6 +117,7 @@ public class WhatIfService {
                             Math.min(last, after + PAGE));
                     after = Math.min(last, after + PAGE);
                     page = next.iterator();
+                    progress.read(after + 1, last + 1);
                 }
                 return page.hasNext();
             }
