@@ -141,6 +141,19 @@ class WhatIfHttpTest {
                         + "\"2027-01-01T00:00:00+08:00\"}]}}", "422", "TIMESTAMP_IN_FUTURE"},
                 {"{\"scenario\":{\"negotiatedPrices\":[{\"service\":\"ID_VERIFICATION\",\"unitPrice\":\"-1\","
                         + "\"effectiveFrom\":\"2026-03\"}]}}", "400", "VALIDATION_FAILED"}};
+        String purchase = "{\"service\":\"LIVENESS_VERIFICATION\",\"size\":1000,\"purchasedAt\":\"" + IN_MARCH
+                + "\"}";
+        String tooMany = "{\"scenario\":{\"purchases\":[" + String.join(",", java.util.Collections.nCopies(
+                WhatIfRequest.ITEMS_MAX + 1, purchase)) + "]}}";
+        cases = java.util.stream.Stream.concat(java.util.Arrays.stream(cases), java.util.stream.Stream.of(
+                new String[]{tooMany, "400", "VALIDATION_FAILED"},
+                new String[]{"{\"scenario\":{\"catalog\":\"" + "x".repeat(200) + "\"}}", "400", "VALIDATION_FAILED"},
+                new String[]{"{\"scenario\":{\"purchases\":[{\"service\":\"LIVENESS_VERIFICATION\",\"size\":-5,"
+                        + "\"purchasedAt\":\"" + IN_MARCH + "\"}]}}", "400", "VALIDATION_FAILED"},
+                new String[]{"{\"scenario\":{\"purchases\":[{\"service\":\"TELEPATHY\",\"size\":1000,"
+                        + "\"purchasedAt\":\"" + IN_MARCH + "\"}]}}", "400", "UNKNOWN_SERVICE"},
+                new String[]{"{\"from\":\"March\"}", "400", "VALIDATION_FAILED"},
+                new String[]{"{\"scenario\":", "400", "MALFORMED_REQUEST"})).toArray(String[][]::new);
         for (String[] c : cases) {
             Http.Response r = http.post("/api/v1/accounts/" + p1 + "/what-if", c[0]);
             assertThat(r.status()).as(c[0] + " -> " + r.text()).isEqualTo(Integer.parseInt(c[1]));
