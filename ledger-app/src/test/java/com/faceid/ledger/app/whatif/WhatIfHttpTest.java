@@ -201,11 +201,23 @@ class WhatIfHttpTest {
 
     @Test
     void adviceRefusesBasisAndHorizonOutsideItsLimits() {
-        for (String q : new String[]{"basisMonths=0", "basisMonths=13", "horizonMonths=0", "horizonMonths=25"}) {
+        for (String q : new String[]{"basisMonths=0", "basisMonths=13", "horizonMonths=0", "horizonMonths=25",
+                "basisMonths=three", "horizonMonths=99999999999"}) {
             Http.Response r = http.get("/api/v1/accounts/" + thousand + "/advice?" + q);
             assertThat(r.status()).as(q).isEqualTo(400);
             assertThat(r.code()).isEqualTo("VALIDATION_FAILED");
         }
         assertThat(http.get("/api/v1/accounts/nobody/advice").status()).isEqualTo(404);
+    }
+
+    @Test
+    void adviceWithoutAClosedMonthSaysSoAndAdvisesNothing() {
+        String fresh = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        ledger.open(fresh, "2026-04-01T11:00:00+08:00");
+        JsonNode a = http.get("/api/v1/accounts/" + fresh + "/advice").json();
+        assertThat(a.path("basis").path("months")).isEmpty();
+        assertThat(a.path("services")).isEmpty();
+        assertThat(a.path("totalCost").asText()).isEqualTo("0.00");
+        assertThat(a.path("assumptions").toString()).contains("no month is closed yet");
     }
 }
