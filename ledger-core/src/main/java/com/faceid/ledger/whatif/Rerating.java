@@ -199,6 +199,16 @@ public final class Rerating {
          */
         private BillingPolicy policy(String recordedCatalog, TierConvention recordedConvention,
                                      BillableResults billable, Duration holdTtl) {
+            // a history has few distinct rule sets (a call's is its result code's billability): built once each,
+            // not once per replayed command
+            return policies.computeIfAbsent(java.util.Arrays.asList(recordedCatalog, recordedConvention, billable,
+                    holdTtl), k -> newPolicy(recordedCatalog, recordedConvention, billable, holdTtl));
+        }
+
+        private final Map<List<Object>, BillingPolicy> policies = new HashMap<>();
+
+        private BillingPolicy newPolicy(String recordedCatalog, TierConvention recordedConvention,
+                                        BillableResults billable, Duration holdTtl) {
             String version = scenario.catalog() != null ? scenario.catalog() : recordedCatalog;
             CatalogBook book = version == null ? today.catalogs() : new CatalogBook(List.of(today.catalogs()
                     .version(version).orElseThrow(() -> new LedgerException(ErrorCode.VALIDATION_FAILED,

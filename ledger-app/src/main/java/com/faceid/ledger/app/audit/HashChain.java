@@ -61,6 +61,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
+    private final EventStoreReader events;
     private final boolean postgres;
     /** The last committed link of recently written accounts (a look-up saved per command). */
     private final Map<String, Link> committed = java.util.Collections.synchronizedMap(
@@ -74,9 +75,10 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
     /** Off only in the benchmark's same-run comparison of metering with and without the chain. */
     private volatile boolean linking = true;
 
-    public HashChain(JdbcTemplate jdbc, Serializer serializer) {
+    public HashChain(JdbcTemplate jdbc, Serializer serializer, EventStoreReader events) {
         this.jdbc = jdbc;
         this.serializer = serializer;
+        this.events = events;
         this.postgres = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
                 c -> c.getMetaData().getDatabaseProductName()));
     }
@@ -266,10 +268,8 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
 
     /** The account's head: its last event's link. */
     public Optional<Link> head(String account) {
-        // both index columns in the order: H2 reads the index backwards and stops at once (MAX scanned the account)
-        List<Long> last = jdbc.queryForList("SELECT sequenceNumber FROM DomainEventEntry WHERE aggregateIdentifier = ?"
-                + " ORDER BY aggregateIdentifier DESC, sequenceNumber DESC LIMIT 1", Long.class, account);
-        return last.isEmpty() ? Optional.empty() : stored(account, last.get(0));
+        long last = events.lastSequence(account);
+        return last < 0 ? Optional.empty() : stored(account, last);
     }
 
     /**

@@ -47,13 +47,6 @@ public class WhatIfService {
     /** Events read from the store at a time: a history is streamed through the re-rating, never held whole. */
     static final int PAGE = 10_000;
 
-    /** The fold of an account's events and the clock when they were read. */
-    record History(LedgerFold fold, Instant now) {
-        BillingCalendar calendar() {
-            return new BillingCalendar(java.time.ZoneId.of(fold.zone));
-        }
-    }
-
     public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario) {
         return whatIf(accountId, from, to, scenario, (done, total) -> { });
     }
@@ -78,8 +71,13 @@ public class WhatIfService {
         // one pass over the events up to the last one now: the re-rating reads them, the fold (the actual side)
         // takes each as it passes
         Rerating.Rerated rerated = Rerating.rerate(streamed(accountId, last, fold, progress), scenario, policy, now);
-        History h = new History(fold, now);
-        BillingCalendar cal = h.calendar();
+        BillingCalendar cal = new BillingCalendar(java.time.ZoneId.of(fold.zone));
+        // the what-if's months closed in effect: the ledger's own rule (StatementQueries.closedThrough), from the
+        // re-rating's last close, each later month past its deadline until one awaits a price
+        YearMonth closedThrough = StatementQueries.closedThrough(rerated.months().stream()
+                        .filter(Rerating.RatedMonth::closed).map(Rerating.RatedMonth::month).max(YearMonth::compareTo)
+                        .orElse(null), fold.openedAt, cal.zone(), policy, now,
+                m -> rerated.month(m) != null && rerated.month(m).figures().awaitingPrice());
         YearMonth first = cal.monthOf(fold.openedAt);
         YearMonth lastMonth = cal.monthOf(now);
         YearMonth start = from == null || from.isBefore(first) ? first : from;
@@ -93,7 +91,7 @@ public class WhatIfService {
         BigDecimal totalWhatIf = Money.ZERO;
         for (YearMonth m = start; !m.isAfter(end); m = m.plusMonths(1)) {
             StatementQueries.Statement actual = fold.statement(m, policy, now);
-            StatementQueries.Statement whatIf = statementOf(accountId, rerated.month(m), h);
+            StatementQueries.Statement whatIf = statementOf(accountId, rerated.month(m), closedThrough, cal);
             totalActual = Money.add(totalActual, actual.figures().totalSpend());
             totalWhatIf = Money.add(totalWhatIf, whatIf.figures().totalSpend());
             months.add(new WhatIfView.MonthComparison(m.toString(), StatementView.of(actual, cal.zone()),
@@ -135,16 +133,15 @@ public class WhatIfService {
     }
 
     /** A re-rated month with the status the clock gives it, as the ledger would show it. */
-    private StatementQueries.Statement statementOf(String accountId, Rerating.RatedMonth r, History h) {
+    private StatementQueries.Statement statementOf(String accountId, Rerating.RatedMonth r, YearMonth closedThrough,
+                                                   BillingCalendar cal) {
         StatementFigures f = r.figures();
         if (r.closed()) {
             return new StatementQueries.Statement(accountId, r.month(), StatementQueries.Status.CLOSED, r.closedAt(), f);
         }
         StatementQueries.Statement s = new StatementQueries.Statement(accountId, r.month(), f.awaitingPrice()
                 ? StatementQueries.Status.AWAITING_PRICE : StatementQueries.Status.OPEN, null, f);
-        boolean pastDeadline = !h.now().isBefore(h.calendar().closeDeadline(r.month(), policy.closeGrace()));
-        return pastDeadline && !f.awaitingPrice()
-                ? StatementQueries.closedByTheClock(s, h.calendar().zone(), policy) : s;
+        return r.month().isAfter(closedThrough) ? s : StatementQueries.closedByTheClock(s, cal.zone(), policy);
     }
 
     /** Each service line whose count, tier or amount differs, and the prepaid spend when it differs. */
