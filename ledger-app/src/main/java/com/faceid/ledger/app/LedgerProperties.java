@@ -53,6 +53,7 @@ import java.util.List;
  * @param nodeId               this node's name in token claims; empty: {@code pid@host}
  * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
  * @param demo                 the demo traffic generator (profile {@code demo})
+ * @param webhooks             webhook delivery (docs/webhooks.md)
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -82,12 +83,35 @@ public record LedgerProperties(
         @DefaultValue("20000") @Positive int replayChunkEvents,
         @DefaultValue("") String nodeId,
         @DefaultValue("true") boolean h2CompactOnStop,
-        @DefaultValue @Valid Demo demo) {
+        @DefaultValue @Valid Demo demo,
+        @DefaultValue @Valid Webhooks webhooks) {
 
     /**
      * @param enabled run the demo traffic generator
      * @param days    days of traffic it generates
      */
     public record Demo(@DefaultValue("false") boolean enabled, @DefaultValue("370") @Positive int days) {
+    }
+
+    /**
+     * @param allowPrivate     allow webhook URLs whose host resolves to a loopback, private, link-local or metadata
+     *                         address (tests, private deployments)
+     * @param senderEnabled    send due deliveries in the background (off: notifications wait in the outbox)
+     * @param poll             how often the sender looks for due deliveries
+     * @param timeout          how long one attempt may take, connection to answer
+     * @param lease            how long a claim on a delivery lasts (real time); a node that died mid-attempt
+     *                         leaves its delivery to be sent again after this (at least twice the timeout)
+     * @param senders          most attempts in flight on this node
+     * @param perEndpoint      most attempts in flight to one subscription on this node
+     * @param maxResponseBytes most bytes of an answer's body read (the rest is dropped)
+     */
+    public record Webhooks(@DefaultValue("false") boolean allowPrivate,
+                           @DefaultValue("true") boolean senderEnabled,
+                           @DefaultValue("PT1S") @NotNull Duration poll,
+                           @DefaultValue("PT10S") @NotNull Duration timeout,
+                           @DefaultValue("PT1M") @NotNull Duration lease,
+                           @DefaultValue("8") @Positive int senders,
+                           @DefaultValue("2") @Positive int perEndpoint,
+                           @DefaultValue("1024") @Positive int maxResponseBytes) {
     }
 }

@@ -50,6 +50,8 @@ public class AxonConfig {
     public static final String READ_MODELS = "read-models";
     /** The subscribing processor that writes the schedule of time-driven steps with the events. */
     public static final String SCHEDULE = "schedule";
+    /** The subscribing processor that writes webhook notifications with the events causing them (the outbox). */
+    public static final String WEBHOOK_OUTBOX = "webhook-outbox";
 
     /**
      * Events and snapshots are stored as JSON of their fields: plain, readable by an auditor with any JSON
@@ -269,6 +271,9 @@ public class AxonConfig {
             configurer.eventProcessing().registerListenerInvocationErrorHandler(REQUEST_REGISTRY,
                     c -> PropagatingErrorHandler.instance());
             configurer.eventProcessing().registerListenerInvocationErrorHandler(SCHEDULE,
+                    c -> PropagatingErrorHandler.instance());
+            // An event whose notification cannot be written is not stored either: none lost, none invented.
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(WEBHOOK_OUTBOX,
                     c -> PropagatingErrorHandler.instance());
             // A read model that cannot take an event must not skip it (Axon's default logs and goes on):
             // the batch is rolled back with its token and retried with back-off, and health shows it.

@@ -46,10 +46,14 @@ public class StepRunner {
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final ReentrantLock running = new ReentrantLock();
 
-    public StepRunner(JdbcTemplate jdbc, Commands commands, LedgerClock clock) {
+    private final com.faceid.ledger.app.webhook.WebhookOutbox webhooks;
+
+    public StepRunner(JdbcTemplate jdbc, Commands commands, LedgerClock clock,
+                      com.faceid.ledger.app.webhook.WebhookOutbox webhooks) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.clock = clock;
+        this.webhooks = webhooks;
     }
 
     /** Runs every step due at the clock's current instant. Answers how many ran. */
@@ -112,6 +116,8 @@ public class StepRunner {
                     + " last_error = NULL WHERE id = ?", Timestamp.from(clock.instant()), step.id());
         } catch (LedgerException e) {
             if (e.code() == ErrorCode.AWAITING_PRICE) {
+                // no event records a refused close: the notification is the step's (once per account and month)
+                webhooks.awaitingPrice(step.accountId(), YearMonth.parse(step.ref()), clock.instant(), e.getMessage());
                 retryAt(step, step.dueAt().plus(AWAITING_PRICE_RETRY), e);
             } else if (e.code() == ErrorCode.NOT_DUE || e.code() == ErrorCode.EXPIRY_NOT_DUE
                     || e.code() == ErrorCode.PERIOD_NOT_OVER) {

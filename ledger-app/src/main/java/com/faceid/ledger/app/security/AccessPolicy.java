@@ -7,7 +7,8 @@ import java.util.regex.Pattern;
  * Which role may do what (pure; tested by the 401/403 matrix):
  * <ul>
  *   <li>METER: POST {@code /api/v1/accounts/{id}/calls} and {@code /api/v1/calls:batch}, for any account;</li>
- *   <li>CUSTOMER: GET under {@code /api/v1/accounts/{its own id}}, and its what-if;</li>
+ *   <li>CUSTOMER: GET under {@code /api/v1/accounts/{its own id}}, and its what-if; its own account's webhooks
+ *       ({@code /api/v1/webhooks}: the webhook service keeps it to its account);</li>
  *   <li>AUDITOR: every GET, and any account's what-if;</li>
  *   <li>OPERATOR: everything;</li>
  * </ul>
@@ -36,8 +37,12 @@ public final class AccessPolicy {
             case AUDITOR -> read;
             case METER -> method.equals("POST") && (path.equals("/api/v1/calls:batch") || path.equals("/api/v1/holds:batch")
                     || path.equals("/api/v1/holds:capture-batch") || isMetering(path));
-            case CUSTOMER -> read && ownAccount(key, path);
+            case CUSTOMER -> read && ownAccount(key, path) || isWebhooks(path);
         };
+    }
+
+    private static boolean isWebhooks(String path) {
+        return path.equals("/api/v1/webhooks") || path.startsWith("/api/v1/webhooks/");
     }
 
     private static boolean isWhatIf(String method, String path) {

@@ -28,6 +28,8 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     public static final String CORRELATION_HEADER = "X-Correlation-Id";
     /** The request attribute holding the caller's {@link Role}. */
     public static final String ROLE_ATTRIBUTE = ApiKeyFilter.class.getName() + ".role";
+    /** The request attribute holding a CUSTOMER key's account (absent for the other roles). */
+    public static final String ACCOUNT_ATTRIBUTE = ApiKeyFilter.class.getName() + ".account";
     private final ApiKeys keys;
     private final ObjectMapper json;
 
@@ -66,6 +68,9 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
         response.setHeader(CORRELATION_HEADER, correlation);
         request.setAttribute(ROLE_ATTRIBUTE, key.get().role());
+        if (key.get().accountId() != null) {
+            request.setAttribute(ACCOUNT_ATTRIBUTE, key.get().accountId());
+        }
         RequestContext.set(new RequestContext.Actor(key.get().keyId(), correlation));
         try {
             chain.doFilter(request, response);

@@ -19,6 +19,10 @@ public enum HttpError {
     CLOCK_NOT_SIMULATED(HttpStatus.CONFLICT),
     CLOCK_BACKWARDS(HttpStatus.CONFLICT),
     REPLAY_RUNNING(HttpStatus.CONFLICT),
+    /** A webhook delivery being sent right now cannot be retried until that attempt ends. */
+    DELIVERY_IN_FLIGHT(HttpStatus.CONFLICT),
+    /** A webhook URL that is not http(s) or whose host is not a public address (docs/webhooks.md "Safety"). */
+    WEBHOOK_URL_NOT_ALLOWED(HttpStatus.UNPROCESSABLE_ENTITY),
     BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     BATCH_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),

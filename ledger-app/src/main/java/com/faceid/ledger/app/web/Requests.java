@@ -203,7 +203,7 @@ public final class Requests {
     }
 
     /** Input quoted in an error: cut short, control characters shown as '?'. */
-    static String echo(String s) {
+    public static String echo(String s) {
         if (s == null) {
             return "null";
         }

@@ -1,0 +1,117 @@
+package com.faceid.ledger.app.webhook;
+
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.security.Caller;
+import com.faceid.ledger.app.security.RequestContext;
+import com.faceid.ledger.app.security.Role;
+import com.faceid.ledger.app.time.LedgerClock;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
+import com.faceid.ledger.app.web.Requests;
+import org.springframework.stereotype.Service;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Subscriptions and their delivery log, as each role may see them: an OPERATOR every subscription, for one
+ * account or all; an AUDITOR reads them all; a CUSTOMER only its own account's (another's answers 404, as if it
+ * did not exist). A URL is checked before it is stored ({@link UrlGuard}).
+ */
+@Service
+public class WebhookService {
+    private final WebhookSubscriptions subscriptions;
+    private final WebhookDeliveries deliveries;
+    private final WebhookSender sender;
+    private final LedgerClock clock;
+    private final UrlGuard guard;
+
+    public WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
+                          LedgerClock clock, LedgerProperties props) {
+        this.subscriptions = subscriptions;
+        this.deliveries = deliveries;
+        this.sender = sender;
+        this.clock = clock;
+        this.guard = new UrlGuard(props.webhooks().allowPrivate());
+    }
+
+    public WebhookSubscriptions.Created create(Caller caller, String url, List<String> events, String accountId) {
+        if (url == null || url.isBlank() || url.length() > UrlGuard.URL_MAX) {
+            throw ApiException.validation("url is required, at most " + UrlGuard.URL_MAX + " characters");
+        }
+        if (!url.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+            throw ApiException.validation("url must be printable ASCII without spaces (percent-encode the rest)");
+        }
+        String account = accountId == null ? null : Requests.accountId("accountId", accountId);
+        if (caller.role() == Role.CUSTOMER) {
+            if (account == null) {
+                account = caller.accountId(); // a customer's subscription is always for its own account
+            } else if (!caller.sees(account)) {
+                throw new ApiException(HttpError.FORBIDDEN, "a CUSTOMER key subscribes for its own account only");
+            }
+        }
+        List<WebhookEventType> types = types(events);
+        Optional<String> refusal = guard.refusal(url);
+        if (refusal.isPresent()) {
+            throw new ApiException(HttpError.WEBHOOK_URL_NOT_ALLOWED, refusal.get());
+        }
+        return subscriptions.create(url, types, account, RequestContext.actor(), clock.instant());
+    }
+
+    public List<WebhookSubscriptions.Subscription> list(Caller caller) {
+        return caller.role() == Role.CUSTOMER ? subscriptions.list(caller.accountId()) : subscriptions.list(null);
+    }
+
+    public WebhookSubscriptions.Subscription require(Caller caller, String webhookId) {
+        return subscriptions.find(webhookId).filter(s -> caller.sees(s.accountId()))
+                .orElseThrow(() -> new ApiException(HttpError.NOT_FOUND, "no webhook " + Requests.echo(webhookId)));
+    }
+
+    public void delete(Caller caller, String webhookId) {
+        require(caller, webhookId);
+        subscriptions.delete(webhookId, clock.instant());
+    }
+
+    public List<WebhookDeliveries.Delivery> deliveries(Caller caller, String webhookId, String status, int page,
+                                                       int size) {
+        require(caller, webhookId);
+        if (status != null && !List.of("PENDING", "SENDING", "SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {
+            throw ApiException.validation("status must be PENDING, SENDING, SUCCEEDED, FAILED or CANCELLED");
+        }
+        if (page < 0 || size < 1 || size > 1000) {
+            throw ApiException.validation("page must be 0 or more and size 1 to 1000");
+        }
+        return deliveries.of(webhookId, status, page * size, size);
+    }
+
+    /** Sends a delivery again now and answers it as it stands after that attempt. */
+    public WebhookDeliveries.Delivery retry(Caller caller, String webhookId, String deliveryId) {
+        require(caller, webhookId);
+        WebhookDeliveries.Delivery d = deliveries.find(webhookId, deliveryId)
+                .orElseThrow(() -> new ApiException(HttpError.NOT_FOUND, "no delivery " + Requests.echo(deliveryId)));
+        if (!sender.retryNow(d.deliveryId())) {
+            throw new ApiException(HttpError.DELIVERY_IN_FLIGHT, "delivery " + d.deliveryId() + " is "
+                    + deliveries.find(webhookId, deliveryId).map(WebhookDeliveries.Delivery::status).orElse("gone")
+                    + ": only a pending, failed or succeeded delivery can be sent again");
+        }
+        return deliveries.find(webhookId, deliveryId).orElseThrow();
+    }
+
+    private static List<WebhookEventType> types(List<String> events) {
+        if (events == null || events.isEmpty()) {
+            throw ApiException.validation("events is required: one or more of " + wireNames());
+        }
+        LinkedHashSet<WebhookEventType> types = new LinkedHashSet<>();
+        for (String e : events) {
+            types.add(WebhookEventType.fromWire(e).orElseThrow(() -> ApiException.validation("unknown event type '"
+                    + Requests.echo(e) + "'; known: " + wireNames())));
+        }
+        return new ArrayList<>(types);
+    }
+
+    private static List<String> wireNames() {
+        return java.util.Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wire).toList();
+    }
+}
