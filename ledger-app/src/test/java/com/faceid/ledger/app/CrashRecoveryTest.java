@@ -163,7 +163,8 @@ public class CrashRecoveryTest {
         }
     }
 
-    public static Process start(Path dir, int port) throws IOException {
+    /** Starts the ledger as a child process on the H2 files in {@code dir}, with any further arguments. */
+    public static Process start(Path dir, int port, String... more) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> cmd = new ArrayList<>(List.of(java, "-Xmx512m", "-Ddisable-axoniq-console-message=true",
                 "-cp", System.getProperty("java.class.path"), LedgerApplication.class.getName(),
@@ -172,6 +173,7 @@ public class CrashRecoveryTest {
                 "--logging.level.root=WARN", "--logging.level.com.faceid.ledger.app.store=INFO"));
         cmd.addAll(List.of(Http.KEY_ARGS));
         cmd.addAll(List.of(Http.CLOCK_ARGS));
+        cmd.addAll(List.of(more));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(new File(dir.toFile(), "child-" + port + ".log"));
         pb.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

@@ -96,6 +96,16 @@ class SecurityTest {
         e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2026-04-01T12:00:00+08:00\"}", OPERATOR));
         e.add(new Endpoint("GET", "/api/v1/admin/verify", null, READERS));
         e.add(new Endpoint("GET", "/api/v1/admin/replay", null, READERS));
+        // webhooks: a customer manages its own account's (the service keeps it there), an auditor reads them all;
+        // this context allows no private address, so an allowed role gets 422 for the loopback URL, not 403
+        e.add(new Endpoint("GET", "/api/v1/webhooks", null, READERS_OF_OWN));
+        e.add(new Endpoint("POST", "/api/v1/webhooks", "{\"url\":\"http://127.0.0.1:9/x\",\"events\":"
+                + "[\"package.expiring\"],\"accountId\":\"" + OWN + "\"}", Set.of("OPERATOR", "CUSTOMER")));
+        e.add(new Endpoint("GET", "/api/v1/webhooks/wh_none", null, READERS_OF_OWN));
+        e.add(new Endpoint("GET", "/api/v1/webhooks/wh_none/deliveries", null, READERS_OF_OWN));
+        e.add(new Endpoint("DELETE", "/api/v1/webhooks/wh_none", null, Set.of("OPERATOR", "CUSTOMER")));
+        e.add(new Endpoint("POST", "/api/v1/webhooks/wh_none/deliveries/dlv_none/retry", null,
+                Set.of("OPERATOR", "CUSTOMER")));
         return e;
     }
 
@@ -169,5 +179,19 @@ class SecurityTest {
         String all = http.get("/api/v1/accounts/" + OWN + "/events?size=1000").text();
         assertThat(all).doesNotContain("secret");
         assertThat(events.get(0).path("metaData").path("actor").asText()).isEqualTo("test-operator");
+    }
+
+    /** docs/webhooks.md "Safety": without ledger.webhooks.allow-private (this context), no private destination. */
+    @Test
+    void webhookUrlsToLoopbackPrivateLinkLocalOrMetadataAddressesAreRefused() {
+        for (String url : List.of("http://127.0.0.1:8080/hook", "http://localhost/hook", "http://[::1]/hook",
+                "http://10.0.0.5/hook", "http://192.168.1.1/hook", "http://172.20.0.1/hook",
+                "http://169.254.169.254/latest/meta-data/", "http://[fe80::1]/hook", "http://[fd00:ec2::254]/",
+                "http://0.0.0.0/", "file:///etc/passwd", "ftp://example.com/x")) {
+            Http.Response r = http.post("/api/v1/webhooks", "{\"url\":\"" + url + "\",\"events\":[\"package.expiring\"]}");
+            assertThat(r.status()).as(url + ": " + r.text()).isEqualTo(422);
+            assertThat(r.code()).as(url).isEqualTo("WEBHOOK_URL_NOT_ALLOWED");
+        }
+        assertThat(http.get("/api/v1/webhooks").json().path("webhooks").toString()).doesNotContain("127.0.0.1", "169.254");
     }
 }

@@ -28,7 +28,8 @@ public class AdminAuditController {
     @Operation(operationId = "startReplay",
             summary = "Rebuild every read model from the event store (follow it with GET)")
     @ApiResponse(responseCode = "202", description = "Started: follow it with GET /api/v1/admin/replay")
-    @ApiResponse(responseCode = "409", description = "REPLAY_RUNNING: a replay is already running")
+    @ApiResponse(responseCode = "409", description = "REPLAY_RUNNING: a replay is already running;"
+            + " READ_MODELS_CLAIMED: another live node holds read-model segments")
     public ResponseEntity<ReplayService.Progress> replay() {
         if (!replay.start()) {
             throw new ApiException(HttpError.REPLAY_RUNNING, "a replay is already running");

@@ -41,6 +41,8 @@ public class ReplayService {
     private final com.faceid.ledger.app.axon.ReadModels readModels;
     private final BulkReplay bulkReplay;
     private final Clock wall = Clock.systemUTC();
+    /** How long a replay waits for other nodes' claims on the read models' segments to lapse. */
+    static final java.time.Duration CLAIM_WAIT = java.time.Duration.ofSeconds(15);
     /** The processor being replayed in bulk (it is shut down meanwhile), or null. */
     private volatile String bulk;
     private volatile RuntimeException failure;
@@ -67,12 +69,43 @@ public class ReplayService {
         finishedAt = null;
         for (StreamingEventProcessor p : processors().values()) {
             p.shutDown();
-            p.resetTokens();
+        }
+        try {
+            for (StreamingEventProcessor p : processors().values()) {
+                resetOnceClaimsLapse(p);
+            }
+        } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+            processors().values().forEach(StreamingEventProcessor::start); // as they were: nothing replayed
+            running = false;
+            throw new com.faceid.ledger.app.web.ApiException(com.faceid.ledger.app.web.HttpError.READ_MODELS_CLAIMED,
+                    "another node holds the read models' segments (" + e.getMessage() + "): stop the other nodes,"
+                            + " or wait for a stopped node's claims to lapse, and start the replay again");
         }
         Thread worker = new Thread(this::replay, "replay");
         worker.setDaemon(true);
         worker.start();
         return true;
+    }
+
+    /**
+     * Resets a processor's tokens, which needs every segment's claim. A node killed a moment ago still holds its
+     * claims until they time out (10 s, axon.AxonConfig#tokenStore): a replay started right after a crash and
+     * restart waits that long (measured: the first attempt failed with UnableToClaimTokenException in the crash
+     * test) instead of failing, and gives up after {@link #CLAIM_WAIT} (a live node holds them).
+     */
+    private static void resetOnceClaimsLapse(StreamingEventProcessor p) {
+        long deadline = System.nanoTime() + CLAIM_WAIT.toNanos();
+        while (true) {
+            try {
+                p.resetTokens();
+                return;
+            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+            }
+        }
     }
 
     /** Each processor's history replayed in bulk (BulkReplay), then the processor started on the rest. */

@@ -19,6 +19,8 @@ public enum HttpError {
     CLOCK_NOT_SIMULATED(HttpStatus.CONFLICT),
     CLOCK_BACKWARDS(HttpStatus.CONFLICT),
     REPLAY_RUNNING(HttpStatus.CONFLICT),
+    /** A replay needs every read-model segment, and another (live) node holds some. */
+    READ_MODELS_CLAIMED(HttpStatus.CONFLICT),
     /** A webhook delivery being sent right now cannot be retried until that attempt ends. */
     DELIVERY_IN_FLIGHT(HttpStatus.CONFLICT),
     /** A webhook URL that is not http(s) or whose host is not a public address (docs/webhooks.md "Safety"). */
