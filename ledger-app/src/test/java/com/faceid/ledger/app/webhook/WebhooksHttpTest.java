@@ -344,4 +344,67 @@ class WebhooksHttpTest {
         assertThat(customer.send("DELETE", "/api/v1/webhooks/" + ownId, null).status()).isEqualTo(204);
         assertThat(customer.get("/api/v1/webhooks/" + ownId).status()).isEqualTo(404);
     }
+
+    @Test
+    void aSlowEndpointHoldsUpNoOtherAndIsSentToAtMostTwoAtATime() {
+        String account = "wh-slow-" + UUID.randomUUID().toString().substring(0, 6);
+        receiver.hang("/slow", 3000); // each attempt ends at the 2 s timeout
+        subscribe(http, "/slow", "[\"adjustment.recorded\"]", account);
+        subscribe(http, "/quick", "[\"adjustment.recorded\"]", account);
+        OffsetDateTime base = now();
+        http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3) + "\"}");
+        for (int i = 1; i <= 6; i++) {
+            Http.Response r = http.post("/api/v1/accounts/" + account + "/adjustments", "{\"adjustmentId\":\"adj-" + i
+                    + "\",\"month\":\"" + YearMonth.from(base.atZoneSameInstant(SHANGHAI)) + "\",\"amount\":\"-1.00\","
+                    + "\"reason\":\"goodwill\"}");
+            assertThat(r.status()).as(r.text()).isEqualTo(201);
+        }
+        long start = System.nanoTime();
+        // all six reach the quick endpoint while the slow one has had at most two of them at a time
+        await().atMost(Duration.ofSeconds(3)).until(() -> receiver.at("/quick").size() == 6);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(3));
+        assertThat(receiver.at("/slow").size()).isBetween(1, 2);
+    }
+
+    @Test
+    void twoSendersOnOneStoreNeverSendADeliveryTwice(@org.springframework.beans.factory.annotation.Autowired
+                                                     WebhookSender node1,
+                                                     @org.springframework.beans.factory.annotation.Autowired
+                                                     org.springframework.jdbc.core.JdbcTemplate jdbc,
+                                                     @org.springframework.beans.factory.annotation.Autowired
+                                                     com.faceid.ledger.app.time.LedgerClock clock,
+                                                     @org.springframework.beans.factory.annotation.Autowired
+                                                     com.faceid.ledger.app.LedgerProperties props) throws Exception {
+        // a second node: another sender with its own claims, on the same tables
+        WebhookSender node2 = new WebhookSender(jdbc, clock, props, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        node2.start();
+        try {
+            String account = "wh-nodes-" + UUID.randomUUID().toString().substring(0, 6);
+            subscribe(http, "/nodes", "[\"adjustment.recorded\"]", account);
+            OffsetDateTime base = now();
+            http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3) + "\"}");
+            java.util.concurrent.ExecutorService racers = java.util.concurrent.Executors.newFixedThreadPool(4);
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            for (WebhookSender node : List.of(node1, node2, node1, node2)) {
+                racers.submit(() -> {
+                    while (!stop.get()) {
+                        node.sendDue();
+                    }
+                });
+            }
+            for (int i = 1; i <= 30; i++) {
+                http.post("/api/v1/accounts/" + account + "/adjustments", "{\"adjustmentId\":\"adj-" + i + "\",\"month\":\""
+                        + YearMonth.from(base.atZoneSameInstant(SHANGHAI)) + "\",\"amount\":\"-1.00\",\"reason\":\"r\"}");
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/nodes").size() >= 30);
+            Thread.sleep(500);
+            stop.set(true);
+            racers.shutdown();
+            assertThat(racers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(receiver.at("/nodes")).hasSize(30);
+            assertThat(receiver.at("/nodes")).extracting(WebhookReceiver.Received::eventId).doesNotHaveDuplicates();
+        } finally {
+            node2.stop();
+        }
+    }
 }
