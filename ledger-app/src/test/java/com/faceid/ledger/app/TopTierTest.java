@@ -20,7 +20,8 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
+        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00",
+                "ledger.webhooks.allow-private=true", "ledger.webhooks.poll=PT0.1S"})
 @org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
 @ActiveProfiles("test")
 class TopTierTest {
@@ -28,11 +29,14 @@ class TopTierTest {
     int port;
 
     @Test
-    void aMonthInTheTopTierWaitsForItsNegotiatedPrice() {
+    void aMonthInTheTopTierWaitsForItsNegotiatedPrice() throws Exception {
         Http http = new Http(port);
         Ledger ledger = new Ledger(http);
         String a = "big";
         ledger.open(a, "2026-03-01T09:00:00+08:00");
+        com.faceid.ledger.app.support.WebhookReceiver receiver = new com.faceid.ledger.app.support.WebhookReceiver();
+        assertThat(http.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/big") + "\",\"accountId\":\"big\","
+                + "\"events\":[\"statement.awaiting_price\",\"statement.closed\"]}").status()).isEqualTo(201);
         http.post("/api/v1/admin/clock", "{\"now\":\"2026-03-20T10:00:00+08:00\"}");
         long started = System.nanoTime();
         ledger.calls(a, "BANK_CARD_VERIFICATION", 200_001, "2026-03-20T10:00:00+08:00", "c");
@@ -74,5 +78,17 @@ class TopTierTest {
                         + "\"agreedBy\":\"sales:zhao\"}");
         assertThat(rewrite.code()).isEqualTo("PERIOD_CLOSED");
         assertThat(ledger.statement(a, "2026-03")).isEqualTo(closed);
+
+        // the operator heard of both: the month waiting for its price (once, however often the close was tried),
+        // then the close with its totals (docs/webhooks.md)
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/big").size() >= 2);
+        Thread.sleep(300);
+        var bodies = receiver.at("/big").stream().map(r -> { try { return new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(r.body()); } catch (Exception e) { throw new IllegalStateException(e); } }).toList();
+        assertThat(bodies).extracting(b -> b.path("type").asText() + " " + b.path("data").path("month").asText())
+                .containsExactly("statement.awaiting_price 2026-03", "statement.closed 2026-03");
+        assertThat(bodies.get(0).path("data").path("reason").asText()).contains("BANK_CARD_VERIFICATION");
+        assertThat(bodies.get(1).path("data").path("totalSpend").asText()).isEqualTo("60000.30");
+        receiver.close();
     }
 }

@@ -127,7 +127,10 @@ class WebhooksHttpTest {
                 .status()).isEqualTo(201);
         ledger.calls(account, "WECHAT_LIVENESS_VERIFICATION", 90, base.minusHours(1).toString(), "a-");
         ledger.calls(account, "WECHAT_LIVENESS_COMPARISON", 100, base.minusHours(1).toString(), "b-");
-        // a year and a day on: reminders 30/7/1 days before expiry, the expiry, every month's close
+        Http.Response hold = http.post("/api/v1/accounts/" + account + "/holds",
+                "{\"holdId\":\"h-1\",\"service\":\"WECHAT_LIVENESS_VERIFICATION\"}");
+        assertThat(hold.status()).as(hold.text()).isEqualTo(201);
+        // a year and a day on: the hold expired, reminders 30/7/1 days before expiry, the expiry, every month's close
         moveClock(base.plusYears(1).plusDays(1));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> {
@@ -179,6 +182,7 @@ class WebhooksHttpTest {
         assertThat(ofType.apply("statement.closed")).extracting(j -> j.path("data").path("month").asText())
                 .doesNotHaveDuplicates().hasSizeGreaterThanOrEqualTo(11);
         assertThat(ofType.apply("grant.activated")).hasSize(3); // the three free grants
+        assertThat(ofType.apply("hold.expired")).extracting(j -> j.path("data").path("holdId").asText()).containsExactly("h-1");
 
         // a replay rebuilds the read models; it notifies nobody again
         int sent = got.size();
