@@ -140,6 +140,20 @@ class TwoNodesTest {
                             + " AND ref LIKE 'FREE-%'", String.class)).containsExactly("DONE", "DONE", "DONE"));
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'shared'"
                     + " AND payloadType LIKE '%PackageExpired'", Long.class)).isEqualTo(4); // and the package bought
+
+            // a replay needs every read-model segment: node b is alive and holds one, so node a refuses it (after
+            // waiting for claims to lapse, which a live node's never do) with a clear problem, and its read models
+            // go on as they were
+            Http.Response replay = ha.post("/api/v1/admin/replay");
+            assertThat(replay.status()).as(replay.text()).isEqualTo(409);
+            assertThat(replay.code()).isEqualTo("READ_MODELS_CLAIMED");
+            assertThat(ha.get("/api/v1/admin/replay").json().path("status").asText()).isNotEqualTo("RUNNING");
+            java.time.OffsetDateTime then = now.plusYears(1).plusDays(4);
+            assertThat(new Ledger(ha).call("only-a", "after-replay", "BANK_CARD_VERIFICATION", then.toString())
+                    .status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(new Ledger(ha).statement("only-a",
+                    java.time.YearMonth.from(then).toString()).path("lines").findValues("calls").stream()
+                    .mapToInt(JsonNode::asInt).sum()).isEqualTo(1));
         }
     }
 }
