@@ -1,7 +1,7 @@
 package com.faceid.ledger.app;
 
 import org.junit.jupiter.api.Tag;
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -41,7 +41,7 @@ class ReadYourWritesTest {
         Http http = new Http(port);
         Ledger ledger = new Ledger(http);
         ledger.open("ryw", "2026-03-10T15:00:00+08:00");
-        EventProcessor views = processing.eventProcessor(AxonConfig.READ_MODELS).orElseThrow();
+        EventProcessor views = processing.eventProcessor(ProcessingGroups.READ_MODELS).orElseThrow();
         views.shutDown();
         try {
             assertThat(ledger.buy("ryw", "po-1", S, 1000, "2026-03-11T09:00:00+08:00").status()).isEqualTo(201);

@@ -117,7 +117,7 @@ class TwoNodesTest {
 
             // segments: every read-model processor has its two segments claimed by two different nodes
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                for (String processor : List.of(com.faceid.ledger.app.axon.AxonConfig.READ_MODELS)) {
+                for (String processor : List.of(com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS)) {
                     List<String> owners = jdbc.queryForList("SELECT owner FROM TokenEntry WHERE processorName = ?",
                             String.class, processor);
                     assertThat(owners).as(processor).hasSize(2).doesNotContainNull();

@@ -15,7 +15,7 @@ import java.sql.Timestamp;
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
 public class AccountProjection {
-    public static final String GROUP = com.faceid.ledger.app.axon.AxonConfig.READ_MODELS;
+    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private final JdbcTemplate jdbc;
 
     public AccountProjection(JdbcTemplate jdbc) {

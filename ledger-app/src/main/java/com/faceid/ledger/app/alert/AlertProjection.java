@@ -16,7 +16,7 @@ import java.time.Instant;
 @Component
 @ProcessingGroup(AlertProjection.GROUP)
 public class AlertProjection {
-    public static final String GROUP = com.faceid.ledger.app.axon.AxonConfig.READ_MODELS;
+    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private final JdbcTemplate jdbc;
 
     public AlertProjection(JdbcTemplate jdbc) {

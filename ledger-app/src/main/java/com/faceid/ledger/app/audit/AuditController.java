@@ -106,7 +106,7 @@ public class AuditController {
     private final JdbcMeteredRequests requests;
     private final StatementQueries statements;
     private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
-    private final ObjectMapper storage = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
+    private final ObjectMapper storage = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
 
     public AuditController(AccountQueries accounts, EventStoreReader events, JdbcMeteredRequests requests,
                            StatementQueries statements, com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {

@@ -4,7 +4,7 @@ import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;
 import com.faceid.ledger.app.web.Csv;
@@ -58,7 +58,7 @@ public record DisputeReport(
             String howReached) {
     }
 
-    private static final ObjectMapper JSON = AxonConfig.storageMapper();
+    private static final ObjectMapper JSON = SerializationConfig.storageMapper();
 
     public static DisputeReport build(List<EventStoreReader.StoredEvent> events, StatementQueries.Statement statement,
                                       ZoneId zone, Instant now) {

@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,7 +22,7 @@ import java.util.Optional;
  * events up to its sequence number, so it is never rewritten; a replay finds it there and moves on.
  */
 @Component
-@ProcessingGroup(AxonConfig.READ_MODELS)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAsOf,
         com.faceid.ledger.app.statement.StatementsAsOf {
     private final JdbcTemplate jdbc;

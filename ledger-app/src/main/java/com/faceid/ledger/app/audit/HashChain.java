@@ -42,7 +42,7 @@ import java.util.function.BiFunction;
  * first sequence where a row is missing, added, changed or out of order.
  */
 @Component
-@org.springframework.core.annotation.Order(1) // before every other event dispatch interceptor (axon.AxonConfig)
+@org.springframework.core.annotation.Order(1) // before every other event dispatch interceptor (axon.EventStoreConfig)
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         com.faceid.ledger.app.statement.ChainLinks {
     public static final String META = "chainHash";

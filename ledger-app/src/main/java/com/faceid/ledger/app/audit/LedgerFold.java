@@ -3,7 +3,7 @@ package com.faceid.ledger.app.audit;
 import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.account.PostpaidSwitched;
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.prepaid.PackageQueries.PackageRow;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.prepaid.FreeGrantActivated;
@@ -43,7 +43,7 @@ import java.util.TreeMap;
  * live tables) and by the as-of queries (events recorded up to an instant).
  */
 public final class LedgerFold {
-    private static final ObjectMapper JSON = AxonConfig.storageMapper();
+    private static final ObjectMapper JSON = SerializationConfig.storageMapper();
 
     public Instant openedAt;
     public String zone;

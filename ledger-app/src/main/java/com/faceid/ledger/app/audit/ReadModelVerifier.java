@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Service;
@@ -60,7 +60,7 @@ public class ReadModelVerifier {
     private final BillingPolicy policy;
     private final FoldCheckpoints checkpoints;
     private final HashChain chain;
-    private final ObjectMapper json = AxonConfig.storageMapper();
+    private final ObjectMapper json = SerializationConfig.storageMapper();
 
     public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
                              FoldCheckpoints checkpoints, HashChain chain) {

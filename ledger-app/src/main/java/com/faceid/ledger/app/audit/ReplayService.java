@@ -89,7 +89,7 @@ public class ReplayService {
 
     /**
      * Resets a processor's tokens, which needs every segment's claim. A node killed a moment ago still holds its
-     * claims until they time out (10 s, axon.AxonConfig#tokenStore): a replay started right after a crash and
+     * claims until they time out (10 s, axon.EventStoreConfig#tokenStore): a replay started right after a crash and
      * restart waits that long (measured: the first attempt failed with UnableToClaimTokenException in the crash
      * test) instead of failing, and gives up after {@link #CLAIM_WAIT} (a live node holds them).
      */

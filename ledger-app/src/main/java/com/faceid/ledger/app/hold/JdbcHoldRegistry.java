@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.hold;
 
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.hold.Hold;
 import com.faceid.ledger.hold.HoldCaptured;
 import com.faceid.ledger.hold.HoldExpired;
@@ -25,7 +25,7 @@ import java.util.Optional;
  * holdId placed twice at once on two nodes. Also what quota and packages read to show what is held.
  */
 @Component
-@ProcessingGroup(AxonConfig.REQUEST_REGISTRY)
+@ProcessingGroup(ProcessingGroups.REQUEST_REGISTRY)
 public class JdbcHoldRegistry implements HoldRegistry {
     static final String COLUMNS = "hold_id, service, status, source, package_id, requested_at, placed_at, expires_at,"
             + " request_id";

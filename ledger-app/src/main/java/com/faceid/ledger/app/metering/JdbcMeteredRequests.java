@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.metering;
 
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.CallOutcome;
@@ -35,7 +35,7 @@ import java.util.Set;
  * other content is told apart from a retry.
  */
 @Component
-@ProcessingGroup(AxonConfig.REQUEST_REGISTRY)
+@ProcessingGroup(ProcessingGroups.REQUEST_REGISTRY)
 public class JdbcMeteredRequests implements MeteredRequests {
     public record RequestRow(String accountId, String requestId, CallOutcome outcome, long sequenceNumber,
                              int duplicates, java.time.Instant firstDuplicateAt, java.time.Instant lastDuplicateAt) {

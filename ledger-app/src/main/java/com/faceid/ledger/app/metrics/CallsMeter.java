@@ -16,10 +16,10 @@ import java.util.function.BiFunction;
 /**
  * {@code ledger_calls_total{service,charged_to}}: calls metered by this process, counted as their
  * {@code CallMetered} events are published and only once the unit of work that stores them commits, so a
- * rolled-back batch or a refused command counts nothing. Registered on the event store (AxonConfig).
+ * rolled-back batch or a refused command counts nothing. Registered on the event store (axon.EventStoreConfig).
  */
 @Component
-@org.springframework.core.annotation.Order(2) // after audit.HashChain (axon.AxonConfig)
+@org.springframework.core.annotation.Order(2) // after audit.HashChain (axon.EventStoreConfig)
 public class CallsMeter implements MessageDispatchInterceptor<EventMessage<?>> {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

@@ -26,7 +26,7 @@ import java.sql.Timestamp;
 @Component
 @ProcessingGroup(PackageProjection.GROUP)
 public class PackageProjection {
-    public static final String GROUP = com.faceid.ledger.app.axon.AxonConfig.READ_MODELS;
+    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private static final String INSERT = "INSERT INTO package_view (account_id, package_id, kind, purchase_id, service,"
             + " size, used, remaining, forfeited, price, effective_from, expires_at, expired, billing_month,"
             + " catalog_version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, FALSE, ?, ?)";

@@ -2,7 +2,7 @@ package com.faceid.ledger.app.schedule;
 
 import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.prepaid.FreeGrantIssued;
 import com.faceid.ledger.prepaid.PackagePurchased;
 import com.faceid.ledger.statement.NegotiatedPriceAgreed;
@@ -21,7 +21,7 @@ import java.time.ZoneId;
  * without its event. Inserts are idempotent on (account, kind, ref).
  */
 @Component
-@ProcessingGroup(AxonConfig.SCHEDULE)
+@ProcessingGroup(ProcessingGroups.SCHEDULE)
 public class ScheduleProjection {
     private final JdbcTemplate jdbc;
     private final StepsOf steps;

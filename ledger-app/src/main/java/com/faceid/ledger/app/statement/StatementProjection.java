@@ -28,9 +28,9 @@ import java.util.Map;
 @Component
 @ProcessingGroup(StatementProjection.GROUP)
 public class StatementProjection {
-    public static final String GROUP = com.faceid.ledger.app.axon.AxonConfig.READ_MODELS;
+    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
+    private final ObjectMapper json = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
 
     public StatementProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;

@@ -43,7 +43,7 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
     private final BillingPolicy policy;
     private final java.time.Clock clock;
     private final ChainLinks chain;
-    private final ObjectMapper json = com.faceid.ledger.app.axon.AxonConfig.storageMapper();
+    private final ObjectMapper json = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
 
     public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock,
                             ChainLinks chain) {

@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.webhook;
 
 import com.faceid.ledger.app.audit.EventStoreReader;
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.hold.HoldExpired;
 import com.faceid.ledger.metering.CallMetered;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  * so it notifies nobody again. Nothing is written for an event no subscription wants.
  */
 @Component
-@ProcessingGroup(AxonConfig.WEBHOOK_OUTBOX)
+@ProcessingGroup(ProcessingGroups.WEBHOOK_OUTBOX)
 public class WebhookOutbox {
     private final JdbcTemplate jdbc;
     private final WebhookSubscriptions subscriptions;

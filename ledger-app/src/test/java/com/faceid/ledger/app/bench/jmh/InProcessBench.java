@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.bench.jmh;
 
-import com.faceid.ledger.app.axon.AxonConfig;
+import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.Settlement;
@@ -37,7 +37,7 @@ import java.util.concurrent.TimeUnit;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class InProcessBench {
-    private final ObjectMapper storage = AxonConfig.storageMapper();
+    private final ObjectMapper storage = SerializationConfig.storageMapper();
     final Instant at = Instant.parse("2026-03-12T02:00:00Z");
     final List<LedgerPackage> packages = List.of(
             new LedgerPackage("free-1", PackageKind.FREE, null, Service.BANK_CARD_VERIFICATION, 1000, BigDecimal.ZERO,
