@@ -13,7 +13,12 @@ public class NegotiatedPrices {
     public Map<Service, TreeMap<YearMonth, BigDecimal>> byService = new HashMap<>();
 
     public void record(NegotiatedPriceAgreed e) {
-        byService.computeIfAbsent(e.service(), s -> new TreeMap<>()).put(e.effectiveFrom(), e.unitPrice());
+        agree(e.service(), e.effectiveFrom(), e.unitPrice());
+    }
+
+    /** A price in force for {@code service} from {@code effectiveFrom} on (a view row of an agreed price). */
+    public void agree(Service service, YearMonth effectiveFrom, BigDecimal unitPrice) {
+        byService.computeIfAbsent(service, s -> new TreeMap<>()).put(effectiveFrom, unitPrice);
     }
 
     /** The negotiated price in force for {@code month}, or null when none was agreed by then. */

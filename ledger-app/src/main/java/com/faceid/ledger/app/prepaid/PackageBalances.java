@@ -36,13 +36,13 @@ public class PackageBalances implements ServiceBalances {
         int usable = 0;
         int reserved = 0;
         for (PackageQueries.PackageRow p : packages) {
-            PackageQueries.Status s = p.statusAt(at);
+            com.faceid.ledger.prepaid.PackageStatus s = p.statusAt(at);
             int heldOfPackage = held.getOrDefault(p.packageId(), 0);
-            if (s == PackageQueries.Status.ACTIVE || s == PackageQueries.Status.PENDING) {
+            if (s == com.faceid.ledger.prepaid.PackageStatus.ACTIVE || s == com.faceid.ledger.prepaid.PackageStatus.PENDING) {
                 remaining += p.remaining() - heldOfPackage;
                 reserved += heldOfPackage;
             }
-            if (s == PackageQueries.Status.ACTIVE) {
+            if (s == com.faceid.ledger.prepaid.PackageStatus.ACTIVE) {
                 usable += p.remaining() - heldOfPackage;
             }
         }

@@ -64,7 +64,7 @@ public class PackageController {
             String packageId,
             @Schema(implementation = PackageKind.class) String kind,
             @Schema(implementation = Service.class) String service,
-            @Schema(implementation = PackageQueries.Status.class) String status,
+            @Schema(implementation = com.faceid.ledger.prepaid.PackageStatus.class) String status,
             int size, int used, int remaining, int forfeited,
             @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
             OffsetDateTime effectiveFrom, OffsetDateTime expiresAt,
@@ -124,13 +124,13 @@ public class PackageController {
     public List<PackageView> list(@PathVariable String accountId,
                                   @Parameter(schema = @Schema(implementation = Service.class))
                                   @RequestParam(required = false) String service,
-                                  @Parameter(schema = @Schema(implementation = PackageQueries.Status.class))
+                                  @Parameter(schema = @Schema(implementation = com.faceid.ledger.prepaid.PackageStatus.class))
                                   @RequestParam(required = false) String status) {
         ZoneId zone = accounts.require(accountId).zone();
         Service wanted = service == null ? null : Requests.service(service);
-        PackageQueries.Status wantedStatus = status == null ? null : Arrays.stream(PackageQueries.Status.values())
+        com.faceid.ledger.prepaid.PackageStatus wantedStatus = status == null ? null : Arrays.stream(com.faceid.ledger.prepaid.PackageStatus.values())
                 .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.validation(
-                        "status must be one of " + Arrays.toString(PackageQueries.Status.values())));
+                        "status must be one of " + Arrays.toString(com.faceid.ledger.prepaid.PackageStatus.values())));
         Instant now = clock.instant();
         java.util.Map<String, Integer> held = holds.heldByPackage(accountId, now);
         return packages.ofAccount(accountId).stream()

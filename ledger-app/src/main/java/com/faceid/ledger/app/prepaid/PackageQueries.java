@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.prepaid.PackageKind;
+import com.faceid.ledger.prepaid.PackageStatus;
 import com.faceid.ledger.pricing.Service;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -13,34 +14,24 @@ import java.util.List;
 /** Reads package_view; a package's status is derived from its row and the instant asked about. */
 @Component
 public class PackageQueries {
-    @io.swagger.v3.oas.annotations.media.Schema(name = "PackageStatus")
-    public enum Status { PENDING, ACTIVE, DEPLETED, EXPIRED }
-
     public record PackageRow(String accountId, String packageId, PackageKind kind, String purchaseId, Service service,
                              int size, int used, int remaining, int forfeited, BigDecimal price,
                              Instant effectiveFrom, Instant expiresAt, boolean expired, YearMonth month,
                              String catalogVersion) {
         /**
-         * The package as the clock says it stands at {@code now}: at its expiry instant what was left is
-         * forfeited, whether or not PackageExpired has been recorded yet (billing-rules §9), so every answer
-         * shows it the same way before and after the expiry step.
+         * The package as the clock says it stands at {@code now} ({@link PackageStatus}): past its expiry, what was
+         * left is forfeited.
          */
         public PackageRow at(Instant now) {
-            if (expired || now.isBefore(expiresAt)) {
+            if (expired || !PackageStatus.isPastExpiry(now, expiresAt, false)) {
                 return this;
             }
             return new PackageRow(accountId, packageId, kind, purchaseId, service, size, used, 0,
                     forfeited + remaining, price, effectiveFrom, expiresAt, true, month, catalogVersion);
         }
 
-        public Status statusAt(Instant now) {
-            if (expired || !now.isBefore(expiresAt)) {
-                return Status.EXPIRED;
-            }
-            if (remaining == 0) {
-                return Status.DEPLETED;
-            }
-            return now.isBefore(effectiveFrom) ? Status.PENDING : Status.ACTIVE;
+        public PackageStatus statusAt(Instant now) {
+            return PackageStatus.at(now, effectiveFrom, expiresAt, remaining, expired);
         }
     }
 

@@ -4,6 +4,7 @@ import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.statement.NegotiatedPrices;
 import com.faceid.ledger.statement.AdjustmentLine;
 import com.faceid.ledger.statement.PurchaseLine;
 import com.faceid.ledger.statement.ServiceUsage;
@@ -161,8 +162,9 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
                 .map(p -> new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.effectiveFrom()))
                 .sorted(java.util.Comparator.comparing(PurchaseLine::purchasedAt).thenComparing(PurchaseLine::packageId))
                 .toList();
+        NegotiatedPrices prices = negotiatedPrices(accountId);
         StatementFigures f = StatementCalculator.compute(month, usage, purchases, policy.catalogs().inForceFor(month),
-                policy.pricer(), s -> negotiatedPrice(accountId, s, month), adjustments(accountId, month));
+                policy.pricer(), s -> prices.priceFor(s, month), adjustments(accountId, month));
         return new Statement(accountId, month, f.awaitingPrice() ? Status.AWAITING_PRICE : Status.OPEN, null, f);
     }
 
@@ -194,10 +196,14 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
                         rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()), accountId, month.toString());
     }
 
-    private BigDecimal negotiatedPrice(String accountId, Service service, YearMonth month) {
-        List<BigDecimal> prices = jdbc.queryForList("SELECT unit_price FROM negotiated_price_view"
-                        + " WHERE account_id = ? AND service = ? AND effective_from <= ? ORDER BY effective_from DESC",
-                BigDecimal.class, accountId, service.name(), month.toString());
-        return prices.isEmpty() ? null : prices.get(0);
+    /** The account's agreed prices; which one a month pays is the domain's rule ({@link NegotiatedPrices}). */
+    private NegotiatedPrices negotiatedPrices(String accountId) {
+        NegotiatedPrices prices = new NegotiatedPrices();
+        jdbc.query("SELECT service, effective_from, unit_price FROM negotiated_price_view WHERE account_id = ?",
+                rs -> {
+                    prices.agree(Service.valueOf(rs.getString(1)), YearMonth.parse(rs.getString(2)),
+                            rs.getBigDecimal(3));
+                }, accountId);
+        return prices;
     }
 }
