@@ -60,10 +60,12 @@ public class ReadModelVerifier {
     private final BillingPolicy policy;
     private final FoldCheckpoints checkpoints;
     private final HashChain chain;
+    private final PackageQueries packageQueries;
     private final ObjectMapper json = SerializationConfig.storageMapper();
 
     public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
-                             FoldCheckpoints checkpoints, HashChain chain) {
+                             FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries) {
+        this.packageQueries = packageQueries;
         this.checkpoints = checkpoints;
         this.chain = chain;
         this.jdbc = jdbc;
@@ -155,29 +157,31 @@ public class ReadModelVerifier {
         check(out, "account_view", a, "opened_at", f.openedAt, instant(r.get("opened_at")));
     }
 
+    /** The package rows as the events make them against the view's, as {@link PackageQueries} reads them. */
     private void packages(String a, LedgerFold f, List<Difference> out) {
-        Map<String, Map<String, Object>> live = new HashMap<>();
-        jdbc.queryForList("SELECT * FROM package_view WHERE account_id = ?", a)
-                .forEach(r -> live.put((String) lower(r).get("package_id"), lower(r)));
+        Map<String, PackageQueries.PackageRow> live = new HashMap<>();
+        packageQueries.ofAccount(a).forEach(r -> live.put(r.packageId(), r));
         for (PackageQueries.PackageRow p : f.packages.values()) {
             String key = a + "/" + p.packageId();
-            Map<String, Object> r = live.remove(p.packageId());
+            PackageQueries.PackageRow r = live.remove(p.packageId());
             if (r == null) {
                 out.add(new Difference("package_view", key, "row", "present", "absent"));
                 continue;
             }
-            check(out, "package_view", key, "used", p.used(), r.get("used"));
-            check(out, "package_view", key, "remaining", p.remaining(), r.get("remaining"));
-            check(out, "package_view", key, "forfeited", p.forfeited(), r.get("forfeited"));
-            check(out, "package_view", key, "expired", p.expired(), r.get("expired"));
-            check(out, "package_view", key, "size", p.size(), r.get("size"));
-            check(out, "package_view", key, "service", p.service().name(), r.get("service"));
-            check(out, "package_view", key, "kind", p.kind().name(), r.get("kind"));
-            check(out, "package_view", key, "price", p.price(), r.get("price"));
-            check(out, "package_view", key, "effective_from", p.effectiveFrom(), instant(r.get("effective_from")));
-            check(out, "package_view", key, "expires_at", p.expiresAt(), instant(r.get("expires_at")));
+            fieldByField(out, "package_view", key, p, r);
         }
         live.keySet().forEach(k -> out.add(new Difference("package_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    /** Every component of two rows of one record type (the row type the view's queries and the fold share). */
+    private static void fieldByField(List<Difference> out, String model, String key, Record expected, Record actual) {
+        for (java.lang.reflect.RecordComponent c : expected.getClass().getRecordComponents()) {
+            try {
+                check(out, model, key, c.getName(), c.getAccessor().invoke(expected), c.getAccessor().invoke(actual));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a record's accessor is public: " + c, e);
+            }
+        }
     }
 
     private void usage(String a, LedgerFold f, List<Difference> out) {
