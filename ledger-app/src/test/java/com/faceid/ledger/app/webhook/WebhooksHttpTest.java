@@ -51,6 +51,8 @@ class WebhooksHttpTest {
     static WebhookReceiver receiver;
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     Http http;
     Ledger ledger;
 
@@ -304,6 +306,24 @@ class WebhooksHttpTest {
         assertThat(d.path("lastStatusCode").asInt()).isEqualTo(302);
         assertThat(d.path("lastError").asText()).contains("redirect (not followed)").contains("/redirect-target");
         assertThat(receiver.at("/redirect-target")).isEmpty();
+
+        // deleting the subscription cancels what it has not sent: the retry never comes
+        assertThat(http.send("DELETE", "/api/v1/webhooks/" + webhookId, null).status()).isEqualTo(204);
+        assertThat(jdbc.queryForObject("SELECT status FROM webhook_delivery WHERE webhook_id = ?", String.class,
+                webhookId)).isEqualTo("CANCELLED");
+        moveClock(now().plusMinutes(10));
+        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        assertThat(receiver.at("/redirect")).hasSize(1);
+    }
+
+    @Test
+    void anOperatorsSubscriptionWithoutAnAccountHearsFromEveryAccount() {
+        String webhookId = subscribe(http, "/everyone", "[\"adjustment.recorded\"]", null).split(" ")[1];
+        assertThat(http.get("/api/v1/webhooks/" + webhookId).json().path("accountId").isNull()).isTrue();
+        String first = adjust("wh-any-" + UUID.randomUUID().toString().substring(0, 6));
+        String second = adjust("wh-any-" + UUID.randomUUID().toString().substring(0, 6));
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/everyone").stream()
+                .map(r -> json(r).path("accountId").asText()).toList().containsAll(List.of(first, second)));
     }
 
     @Test
