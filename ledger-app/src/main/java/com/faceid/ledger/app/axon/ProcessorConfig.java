@@ -34,13 +34,9 @@ public class ProcessorConfig {
     @Bean
     public ConfigurerModule processors(LedgerProperties props, ProjectionFailures projectionFailures) {
         return configurer -> {
-            // A failed insert into the idempotency table must fail the command, not be logged and skipped.
-            configurer.eventProcessing().registerListenerInvocationErrorHandler(ProcessingGroups.REQUEST_REGISTRY,
-                    c -> PropagatingErrorHandler.instance());
-            configurer.eventProcessing().registerListenerInvocationErrorHandler(ProcessingGroups.SCHEDULE,
-                    c -> PropagatingErrorHandler.instance());
-            // An event whose notification cannot be written is not stored either: none lost, none invented.
-            configurer.eventProcessing().registerListenerInvocationErrorHandler(ProcessingGroups.WEBHOOK_OUTBOX,
+            // A row that cannot be written with its event fails the command (Axon's default would log it and go
+            // on): a call without its idempotency row, an event without its steps or its notification, is never stored.
+            configurer.eventProcessing().registerListenerInvocationErrorHandler(ProcessingGroups.IN_TRANSACTION,
                     c -> PropagatingErrorHandler.instance());
             // A read model that cannot take an event must not skip it (Axon's default logs and goes on):
             // the batch is rolled back with its token and retried with back-off, and health shows it.

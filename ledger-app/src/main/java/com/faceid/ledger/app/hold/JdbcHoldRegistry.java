@@ -25,7 +25,7 @@ import java.util.Optional;
  * holdId placed twice at once on two nodes. Also what quota and packages read to show what is held.
  */
 @Component
-@ProcessingGroup(ProcessingGroups.REQUEST_REGISTRY)
+@ProcessingGroup(ProcessingGroups.IN_TRANSACTION)
 public class JdbcHoldRegistry implements HoldRegistry {
     static final String COLUMNS = "hold_id, service, status, source, package_id, requested_at, placed_at, expires_at,"
             + " request_id";

@@ -35,7 +35,7 @@ import java.util.Set;
  * other content is told apart from a retry.
  */
 @Component
-@ProcessingGroup(ProcessingGroups.REQUEST_REGISTRY)
+@ProcessingGroup(ProcessingGroups.IN_TRANSACTION)
 public class JdbcMeteredRequests implements MeteredRequests {
     public record RequestRow(String accountId, String requestId, CallOutcome outcome, long sequenceNumber,
                              int duplicates, java.time.Instant firstDuplicateAt, java.time.Instant lastDuplicateAt) {

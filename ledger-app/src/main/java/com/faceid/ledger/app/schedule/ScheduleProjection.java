@@ -21,7 +21,7 @@ import java.time.ZoneId;
  * without its event. Inserts are idempotent on (account, kind, ref).
  */
 @Component
-@ProcessingGroup(ProcessingGroups.SCHEDULE)
+@ProcessingGroup(ProcessingGroups.IN_TRANSACTION)
 public class ScheduleProjection {
     private final JdbcTemplate jdbc;
     private final StepsOf steps;

@@ -33,7 +33,7 @@ import java.util.function.Function;
  * so it notifies nobody again. Nothing is written for an event no subscription wants.
  */
 @Component
-@ProcessingGroup(ProcessingGroups.WEBHOOK_OUTBOX)
+@ProcessingGroup(ProcessingGroups.IN_TRANSACTION)
 public class WebhookOutbox {
     private final JdbcTemplate jdbc;
     private final WebhookSubscriptions subscriptions;
