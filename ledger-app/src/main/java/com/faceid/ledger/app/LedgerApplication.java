@@ -13,6 +13,23 @@ public class LedgerApplication {
     /** Exit code of the operator commands when the store is held by a running ledger (H2 file lock). */
     public static final int EXIT_STORE_IN_USE = 3;
 
+    /**
+     * How an operator command (verify, replay, what-if, advice) runs: no web server, quiet logs, and neither the
+     * scheduler nor the webhook sender, so a command that reads or rebuilds never records a time-driven step
+     * nor sends a notification on the side (the service does both when it runs). Defaults: settings given on
+     * the command line still win.
+     */
+    static final java.util.Map<String, Object> OPERATOR_COMMAND_DEFAULTS = java.util.Map.of(
+            "ledger.scheduler-enabled", "false",
+            "ledger.webhooks.sender-enabled", "false",
+            "logging.level.root", "ERROR",
+            "logging.level.org.springframework.context", "OFF",
+            "logging.level.org.springframework.boot.SpringApplication", "OFF",
+            "logging.level.com.zaxxer.hikari", "OFF",
+            "logging.level.org.springframework.boot.autoconfigure.logging", "OFF",
+            "logging.level.org.springframework.core.annotation", "ERROR",
+            "logging.level.org.springframework.boot.diagnostics", "OFF");
+
     public static void main(String[] args) {
         System.setProperty("disable-axoniq-console-message", "true");
         boolean operatorCommand = Arrays.stream(args).anyMatch(a -> a.equals("verify") || a.equals("replay")
@@ -28,14 +45,7 @@ public class LedgerApplication {
             // a start that fails is explained below in one sentence, not in pages of traces from the pool
             // and from Spring; any other failure is rethrown with its trace
             app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
-            app.setDefaultProperties(java.util.Map.of(
-                    "logging.level.root", "ERROR",
-                    "logging.level.org.springframework.context", "OFF",
-                    "logging.level.org.springframework.boot.SpringApplication", "OFF",
-                    "logging.level.com.zaxxer.hikari", "OFF",
-                    "logging.level.org.springframework.boot.autoconfigure.logging", "OFF",
-                    "logging.level.org.springframework.core.annotation", "ERROR",
-                    "logging.level.org.springframework.boot.diagnostics", "OFF"));
+            app.setDefaultProperties(OPERATOR_COMMAND_DEFAULTS);
             app.run(args);
         } catch (RuntimeException e) {
             if (heldByAnotherProcess(e)) {

@@ -34,12 +34,17 @@ class WhatIfCliTest {
         Assumptions.assumeFalse(PostgresTestDatabase.enabled(), "the commands are run against an H2 file here");
         Path dir = Files.createDirectories(Path.of("target", "h2", "cli-" + UUID.randomUUID()));
         int port = CrashRecoveryTest.freePort();
-        Process p = CrashRecoveryTest.start(dir, port);
+        // the service runs without its webhook sender: March's close notification waits in the outbox
+        Process p = CrashRecoveryTest.start(dir, port, "--ledger.webhooks.sender-enabled=false",
+                "--ledger.webhooks.allow-private=true");
+        com.faceid.ledger.app.support.WebhookReceiver receiver = new com.faceid.ledger.app.support.WebhookReceiver();
         try {
             CrashRecoveryTest.awaitHealthy(port, p);
             Http http = new Http(port);
             Ledger ledger = new Ledger(http);
             ledger.open("cli", "2026-03-10T15:00:00+08:00");
+            assertThat(http.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/cli") + "\",\"accountId\":\"cli\","
+                    + "\"events\":[\"statement.closed\"]}").status()).isEqualTo(201);
             // the grant (50) is usable from 03-11: 1,000 calls on 03-12 are 50 free and 950 postpaid (950.00)
             ledger.calls("cli", "LIVENESS_VERIFICATION", 1_000, "2026-03-12T10:00:00+08:00", "c-");
             assertThat(http.post("/api/v1/admin/clock", "{\"now\":\"2026-04-10T12:00:00+08:00\"}").status())
@@ -71,6 +76,10 @@ class WhatIfCliTest {
         Run refused = run(dir, "what-if", "--account=nobody");
         assertThat(refused.exit()).isEqualTo(WhatIfCommands.EXIT_REFUSED);
         assertThat(refused.err().strip()).isEqualTo("what-if: ACCOUNT_NOT_FOUND: no account nobody");
+
+        // an operator command reads; it sends no notification on the side (the service will, when it runs)
+        assertThat(receiver.all()).isEmpty();
+        receiver.close();
     }
 
     private static Run run(Path dir, String... args) throws Exception {
@@ -81,6 +90,8 @@ class WhatIfCliTest {
         cmd.add("--server.port=0");
         cmd.addAll(List.of(Http.KEY_ARGS));
         cmd.addAll(List.of(Http.CLOCK_ARGS));
+        // were the sender on in a command, it would find the waiting notification at once
+        cmd.addAll(List.of("--ledger.webhooks.allow-private=true", "--ledger.webhooks.poll=PT0.01S"));
         Path out = dir.resolve(args[0] + "-" + UUID.randomUUID() + ".out");
         Path err = dir.resolve(args[0] + "-" + UUID.randomUUID() + ".err");
         Process p = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
