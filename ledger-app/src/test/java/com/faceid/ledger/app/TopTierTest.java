@@ -81,8 +81,13 @@ class TopTierTest {
 
         // the operator heard of both: the month waiting for its price (once, however often the close was tried),
         // then the close with its totals (docs/webhooks.md)
-        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/big").size() >= 2);
-        Thread.sleep(300);
+        // each notification is one delivery row; when both have succeeded the receiver has had all there will be
+        String webhookId = http.get("/api/v1/webhooks").json().path("webhooks").get(0).path("webhookId").asText();
+        await().atMost(Duration.ofSeconds(10)).until(() -> {
+            JsonNode d = http.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().path("deliveries");
+            return d.size() == 2 && d.get(0).path("status").asText().equals("SUCCEEDED")
+                    && d.get(1).path("status").asText().equals("SUCCEEDED");
+        });
         var bodies = receiver.at("/big").stream().map(r -> { try { return new com.fasterxml.jackson.databind.ObjectMapper()
                 .readTree(r.body()); } catch (Exception e) { throw new IllegalStateException(e); } }).toList();
         assertThat(bodies).extracting(b -> b.path("type").asText() + " " + b.path("data").path("month").asText())

@@ -27,7 +27,11 @@ public final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, IntUnaryOperator> answers = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> counts = new ConcurrentHashMap<>();
-    private final Map<String, Long> hangs = new ConcurrentHashMap<>();
+    private final Map<String, Hang> hangs = new ConcurrentHashMap<>();
+
+    /** A path that answers nothing until it is released, or its bound is over. */
+    private record Hang(java.util.concurrent.CountDownLatch released, long millis) {
+    }
 
     public WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -45,9 +49,20 @@ public final class WebhookReceiver implements AutoCloseable {
         answers.put(path, statusOfAttempt);
     }
 
-    /** Requests to {@code path} get no answer for this long (past the ledger's timeout). */
+    /**
+     * Requests to {@code path} get no answer until {@link #release} (at most {@code millis}, so a test that never
+     * releases leaves no thread behind): a receiver slower than the ledger's timeout.
+     */
     public void hang(String path, long millis) {
-        hangs.put(path, millis);
+        hangs.put(path, new Hang(new java.util.concurrent.CountDownLatch(1), millis));
+    }
+
+    /** Requests to {@code path} are answered at once again, the waiting ones too. */
+    public void release(String path) {
+        Hang h = hangs.remove(path);
+        if (h != null) {
+            h.released().countDown();
+        }
     }
 
     public List<Received> at(String path) {
@@ -65,10 +80,10 @@ public final class WebhookReceiver implements AutoCloseable {
                 x.getRequestHeaders().getFirst("Ledger-Signature"), x.getRequestHeaders().getFirst("Ledger-Event-Type"),
                 new String(body, StandardCharsets.UTF_8)));
         int n = counts.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
-        Long hang = hangs.get(path);
+        Hang hang = hangs.get(path);
         if (hang != null) {
             try {
-                Thread.sleep(hang);
+                hang.released().await(hang.millis(), java.util.concurrent.TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

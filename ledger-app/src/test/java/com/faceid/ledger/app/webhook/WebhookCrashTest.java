@@ -66,9 +66,14 @@ class WebhookCrashTest {
                 assertThat(http.post("/api/v1/admin/replay").status()).isEqualTo(202);
                 await().atMost(Duration.ofSeconds(60)).until(() ->
                         http.get("/api/v1/admin/replay").json().path("status").asText().equals("DONE"));
-                Thread.sleep(1500); // several rounds of the sender
-                assertThat(receiver.at("/crash")).hasSize(1);
-                assertThat(http.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().path("deliveries")).hasSize(1);
+                // a new fact after the replay is notified: the sender has had its rounds, and the replay added nothing
+                assertThat(http.post("/api/v1/accounts/crash-wh/adjustments", "{\"adjustmentId\":\"adj-2\","
+                        + "\"month\":\"2026-03\",\"amount\":\"-1.00\",\"reason\":\"after the replay\"}").status())
+                        .isEqualTo(201);
+                await().atMost(Duration.ofSeconds(30)).until(() -> receiver.at("/crash").size() >= 2);
+                assertThat(receiver.at("/crash")).extracting(r -> new com.fasterxml.jackson.databind.ObjectMapper()
+                        .readTree(r.body()).path("data").path("adjustmentId").asText()).containsExactly("adj-1", "adj-2");
+                assertThat(http.get("/api/v1/webhooks/" + webhookId + "/deliveries").json().path("deliveries")).hasSize(2);
             } finally {
                 second.destroyForcibly();
                 second.waitFor(30, TimeUnit.SECONDS);

@@ -192,7 +192,7 @@ class WebhooksHttpTest {
         assertThat(http.post("/api/v1/admin/replay").status()).isEqualTo(202);
         await().atMost(Duration.ofSeconds(60)).until(() ->
                 http.get("/api/v1/admin/replay").json().path("status").asText().equals("DONE"));
-        Thread.sleep(1000); // ten rounds of the sender
+        senderHasHadARound();
         assertThat(receiver.at("/life")).hasSize(sent);
         assertThat(deliveries(webhookId)).hasSize(logged);
     }
@@ -214,6 +214,18 @@ class WebhooksHttpTest {
         assertThat(body.path("type").asText()).isEqualTo("calls.refused");
         assertThat(body.path("data").path("requestId").asText()).isEqualTo("r-1");
         assertThat(body.path("data").path("day").asText()).isEqualTo(base.atZoneSameInstant(SHANGHAI).toLocalDate().toString());
+    }
+
+    /**
+     * Returns once the sender has taken a round after this moment: a fresh notification, due now, has arrived. What
+     * the sender did not send by then (a cancelled retry, a replay's) it will not send: only due pending rows are.
+     */
+    void senderHasHadARound() {
+        String marker = "/marker-" + UUID.randomUUID();
+        String account = "wh-marker-" + UUID.randomUUID().toString().substring(0, 6);
+        subscribe(http, marker, "[\"adjustment.recorded\"]", account);
+        adjust(account);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at(marker).size() == 1);
     }
 
     String adjust(String account) {
@@ -278,7 +290,7 @@ class WebhooksHttpTest {
                 OffsetDateTime.parse(d.path("history").get(9).path("at").asText()))).isGreaterThan(Duration.ofDays(3));
 
         // the operator sends it again by hand: one more attempt, logged, same id
-        receiver.hang("/hang", 0);
+        receiver.release("/hang");
         Http.Response retried = http.post("/api/v1/webhooks/" + webhookId + "/deliveries/"
                 + d.path("deliveryId").asText() + "/retry");
         assertThat(retried.status()).as(retried.text()).isEqualTo(200);
@@ -312,7 +324,7 @@ class WebhooksHttpTest {
         assertThat(jdbc.queryForObject("SELECT status FROM webhook_delivery WHERE webhook_id = ?", String.class,
                 webhookId)).isEqualTo("CANCELLED");
         moveClock(now().plusMinutes(10));
-        await().pollDelay(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> true);
+        senderHasHadARound();
         assertThat(receiver.at("/redirect")).hasSize(1);
     }
 
@@ -421,10 +433,15 @@ class WebhooksHttpTest {
                         + YearMonth.from(base.atZoneSameInstant(SHANGHAI)) + "\",\"amount\":\"-1.00\",\"reason\":\"r\"}");
             }
             await().atMost(Duration.ofSeconds(20)).until(() -> receiver.at("/nodes").size() >= 30);
-            Thread.sleep(500);
             stop.set(true);
             racers.shutdown();
             assertThat(racers.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            // every request the receiver got is an attempt in the log once its sender has recorded it
+            String webhookId = jdbc.queryForObject("SELECT webhook_id FROM webhook_subscription WHERE url = ?",
+                    String.class, receiver.url("/nodes"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> jdbc.queryForObject("SELECT COUNT(*) FROM webhook_attempt a"
+                    + " JOIN webhook_delivery d ON d.delivery_id = a.delivery_id WHERE d.webhook_id = ?", Long.class,
+                    webhookId) == receiver.at("/nodes").size());
             assertThat(receiver.at("/nodes")).hasSize(30);
             assertThat(receiver.at("/nodes")).extracting(WebhookReceiver.Received::eventId).doesNotHaveDuplicates();
         } finally {
