@@ -36,7 +36,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Collectors;
 
 /**
  * Sends due deliveries (docs/webhooks.md): at least once, the same {@code Ledger-Event-Id} on every attempt, signed,
@@ -101,12 +100,16 @@ public class WebhookSender implements SmartLifecycle {
     /** Claims every due delivery a free slot can take and starts its attempt. Answers how many started. */
     public int sendDue() {
         releaseLapsedClaims();
-        String saturated = perEndpoint.entrySet().stream().filter(e -> e.getValue().availablePermits() == 0)
-                .map(e -> "'" + e.getKey().replace("'", "") + "'").collect(Collectors.joining(","));
+        // a subscription with no attempt slot free on this node is left out of the query, so its backlog cannot
+        // fill the page and hold up the others
+        List<String> saturated = perEndpoint.entrySet().stream().filter(e -> e.getValue().availablePermits() == 0)
+                .map(Map.Entry::getKey).toList();
+        List<Object> args = new java.util.ArrayList<>(List.of(Timestamp.from(clock.instant())));
+        args.addAll(saturated);
         List<Claimed> due = jdbc.query(CLAIMED + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?"
-                        + (saturated.isEmpty() ? "" : " AND d.webhook_id NOT IN (" + saturated + ")")
-                        + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT 100", ROW,
-                Timestamp.from(clock.instant()));
+                + (saturated.isEmpty() ? "" : " AND d.webhook_id NOT IN ("
+                + String.join(", ", java.util.Collections.nCopies(saturated.size(), "?")) + ")")
+                + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT 100", ROW, args.toArray());
         int started = 0;
         for (Claimed c : due) {
             Semaphore endpoint = perEndpoint.computeIfAbsent(c.webhookId(), k -> new Semaphore(settings.perEndpoint()));
@@ -145,6 +148,11 @@ public class WebhookSender implements SmartLifecycle {
         }
         attempt(jdbc.queryForObject(CLAIMED + " WHERE d.delivery_id = ?", ROW, deliveryId));
         return true;
+    }
+
+    /** Why the sender would not send to {@code url} (docs/webhooks.md "Safety"), or empty when it would. */
+    public Optional<String> refusal(String url) {
+        return guard.refusal(url);
     }
 
     private boolean claim(String deliveryId, String when) {

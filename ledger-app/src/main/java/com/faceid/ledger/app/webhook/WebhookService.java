@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.security.Role;
@@ -18,7 +17,7 @@ import java.util.Optional;
 /**
  * Subscriptions and their delivery log, as each role may see them: an OPERATOR every subscription, for one
  * account or all; an AUDITOR reads them all; a CUSTOMER only its own account's (another's answers 404, as if it
- * did not exist). A URL is checked before it is stored ({@link UrlGuard}).
+ * did not exist). A URL is checked before it is stored, by the sender's own rule ({@link UrlGuard}).
  */
 @Service
 public class WebhookService {
@@ -26,15 +25,13 @@ public class WebhookService {
     private final WebhookDeliveries deliveries;
     private final WebhookSender sender;
     private final LedgerClock clock;
-    private final UrlGuard guard;
 
     public WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
-                          LedgerClock clock, LedgerProperties props) {
+                          LedgerClock clock) {
         this.subscriptions = subscriptions;
         this.deliveries = deliveries;
         this.sender = sender;
         this.clock = clock;
-        this.guard = new UrlGuard(props.webhooks().allowPrivate());
     }
 
     public WebhookSubscriptions.Created create(Caller caller, String url, List<String> events, String accountId) {
@@ -53,7 +50,7 @@ public class WebhookService {
             }
         }
         List<WebhookEventType> types = types(events);
-        Optional<String> refusal = guard.refusal(url);
+        Optional<String> refusal = sender.refusal(url); // where the sender itself would refuse to send
         if (refusal.isPresent()) {
             throw new ApiException(HttpError.WEBHOOK_URL_NOT_ALLOWED, refusal.get());
         }
