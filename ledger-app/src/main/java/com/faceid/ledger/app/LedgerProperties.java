@@ -54,6 +54,7 @@ import java.util.List;
  * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
  * @param demo                 the demo traffic generator (profile {@code demo})
  * @param webhooks             webhook delivery (docs/webhooks.md)
+ * @param console              the web console (docs/console.md)
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -84,7 +85,8 @@ public record LedgerProperties(
         @DefaultValue("") String nodeId,
         @DefaultValue("true") boolean h2CompactOnStop,
         @DefaultValue @Valid Demo demo,
-        @DefaultValue @Valid Webhooks webhooks) {
+        @DefaultValue @Valid Webhooks webhooks,
+        @DefaultValue @Valid Console console) {
 
     /**
      * @param enabled run the demo traffic generator
@@ -113,5 +115,13 @@ public record LedgerProperties(
                            @DefaultValue("8") @Positive int senders,
                            @DefaultValue("2") @Positive int perEndpoint,
                            @DefaultValue("1024") @Positive int maxResponseBytes) {
+    }
+
+    /**
+     * @param idleTimeout a console session unused this long ends (sign in again)
+     * @param chartDays   days of calls the account page charts
+     */
+    public record Console(@DefaultValue("PT30M") @NotNull Duration idleTimeout,
+                          @DefaultValue("90") @Positive int chartDays) {
     }
 }

@@ -382,6 +382,42 @@ class ApiTest {
     }
 
     @Test
+    void aRequestIdIsLookedUpInEveryAccountThatHasIt() {
+        String other = acme + "-b";
+        ledger.open(acme, OPENED);
+        ledger.open(other, OPENED);
+        String shared = "shared-" + acme;
+        ledger.call(acme, shared, "PHOTO_VERIFICATION", "2026-03-12T10:00:00+08:00");
+        ledger.call(other, shared, "PHOTO_VERIFICATION", "2026-03-12T10:00:00+08:00", "NoFace");
+        JsonNode found = http.get("/api/v1/calls/" + shared).json();
+        assertThat(found.path("items")).hasSize(2);
+        assertThat(found.path("items").get(0).path("accountId").asText()).isEqualTo(acme);
+        assertThat(found.path("items").get(0).path("chargedTo").asText()).isEqualTo("FREE");
+        assertThat(found.path("items").get(1).path("accountId").asText()).isEqualTo(other);
+        assertThat(found.path("items").get(1).path("chargedTo").asText()).isEqualTo("NONE");
+        assertThat(http.get("/api/v1/calls/no-such-" + acme).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void accountsAreListedByIdPrefixAndPaged() {
+        String prefix = acme + "_";
+        for (String suffix : List.of("c", "a", "b")) {
+            ledger.open(prefix + suffix, OPENED);
+        }
+        ledger.open(acme + "xa", OPENED); // "_" is taken literally, not as SQL's any-character: no match
+        JsonNode first = http.get("/api/v1/accounts?prefix=" + java.net.URLEncoder.encode(prefix,
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=2").json();
+        assertThat(first.path("total").asLong()).isEqualTo(3);
+        assertThat(first.path("items")).extracting(i -> i.path("accountId").asText())
+                .containsExactly(prefix + "a", prefix + "b");
+        assertThat(first.path("items").get(0).path("services")).isNotEmpty();
+        JsonNode second = http.get("/api/v1/accounts?prefix=" + java.net.URLEncoder.encode(prefix,
+                java.nio.charset.StandardCharsets.UTF_8) + "&size=2&page=1").json();
+        assertThat(second.path("items")).extracting(i -> i.path("accountId").asText()).containsExactly(prefix + "c");
+        problem(http.get("/api/v1/accounts?size=101"), 400, "VALIDATION_FAILED");
+    }
+
+    @Test
     void eventHistoryIsOrderedFilteredAndPaged() {
         ledger.open(acme, OPENED);
         ledger.call(acme, "r1", "PHOTO_VERIFICATION", "2026-03-12T10:00:00+08:00");

@@ -92,6 +92,10 @@ class SecurityTest {
         }
         e.add(new Endpoint("POST", "/api/v1/accounts", "{\"accountId\":\"" + OWN + "\"}", OPERATOR));
         e.add(new Endpoint("POST", "/api/v1/calls:batch", "{\"calls\":[]}", METERS));
+        // operators' and auditors' look-ups across accounts
+        e.add(new Endpoint("GET", "/api/v1/accounts", null, READERS));
+        e.add(new Endpoint("GET", "/api/v1/accounts?prefix=own", null, READERS));
+        e.add(new Endpoint("GET", "/api/v1/calls/r-1", null, READERS));
         e.add(new Endpoint("GET", "/api/v1/admin/clock", null, READERS));
         e.add(new Endpoint("POST", "/api/v1/admin/clock", "{\"now\":\"2026-04-01T12:00:00+08:00\"}", OPERATOR));
         e.add(new Endpoint("GET", "/api/v1/admin/verify", null, READERS));

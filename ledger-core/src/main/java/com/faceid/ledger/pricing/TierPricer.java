@@ -49,6 +49,27 @@ public final class TierPricer {
         return new TierQuote(count, tier, range, unit, Money.times(count, unit), false);
     }
 
+    /**
+     * The tier after the one {@code count} postpaid calls reach: at which count the month enters it, how many
+     * more postpaid calls that takes, and its list price (null for the top tier: negotiated). Empty in the top
+     * tier. What the console's tier progress shows; every call is still priced by {@link #quote}.
+     */
+    public java.util.Optional<NextTier> nextTier(PostpaidTariff tariff, long count) {
+        int tier = tierOf(tariff, count);
+        if (tier == tariff.topTier()) {
+            return java.util.Optional.empty();
+        }
+        long bound = tariff.bounds().get(tier - 1);
+        long reachedAt = convention == TierConvention.UPPER_INCLUSIVE ? bound + 1 : bound;
+        int next = tier + 1;
+        BigDecimal price = next == tariff.topTier() ? null : tariff.unitPrices().get(next - 1);
+        return java.util.Optional.of(new NextTier(next, reachedAt, reachedAt - count, price));
+    }
+
+    /** @param unitPrice the tier's list price, null for the top (negotiated) tier */
+    public record NextTier(int tier, long reachedAtCount, long callsToGo, BigDecimal unitPrice) {
+    }
+
     private String rangeOf(List<Long> bounds, int tier) {
         String lower = tier == 1 ? "0" : String.valueOf(bounds.get(tier - 2));
         String upper = tier > bounds.size() ? "∞" : String.valueOf(bounds.get(tier - 1));

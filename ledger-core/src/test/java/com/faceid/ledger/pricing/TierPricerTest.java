@@ -99,4 +99,34 @@ class TierPricerTest {
         assertThat(new TierPricer(TierConvention.UPPER_INCLUSIVE).quote(t, 300000, null).tierRange())
                 .isEqualTo("(200000, ∞)");
     }
+
+    @Test
+    void theNextTierIsOneCallPastTheBoundWhenBoundsBelongBelow() {
+        TierPricer upper = new TierPricer(TierConvention.UPPER_INCLUSIVE);
+        PostpaidTariff liveness = catalog.postpaid(Service.LIVENESS_VERIFICATION);
+        // 1,000 calls are still tier 1 (the worked example): the 1,001st enters tier 2 at 0.85
+        TierPricer.NextTier next = upper.nextTier(liveness, 1000).orElseThrow();
+        assertThat(next.tier()).isEqualTo(2);
+        assertThat(next.reachedAtCount()).isEqualTo(1001);
+        assertThat(next.callsToGo()).isEqualTo(1);
+        assertThat(next.unitPrice()).isEqualByComparingTo("0.85");
+        assertThat(upper.nextTier(liveness, 0).orElseThrow().callsToGo()).isEqualTo(1001);
+        // from tier 4 the next is the negotiated top tier: no list price
+        TierPricer.NextTier top = upper.nextTier(liveness, 150_000).orElseThrow();
+        assertThat(top.tier()).isEqualTo(5);
+        assertThat(top.callsToGo()).isEqualTo(50_001);
+        assertThat(top.unitPrice()).isNull();
+        assertThat(upper.nextTier(liveness, 200_001)).isEmpty();
+    }
+
+    @Test
+    void theNextTierStartsAtTheBoundWhenBoundsBelongAbove() {
+        TierPricer lower = new TierPricer(TierConvention.LOWER_INCLUSIVE);
+        PostpaidTariff liveness = catalog.postpaid(Service.LIVENESS_VERIFICATION);
+        TierPricer.NextTier next = lower.nextTier(liveness, 999).orElseThrow();
+        assertThat(next.tier()).isEqualTo(2);
+        assertThat(next.reachedAtCount()).isEqualTo(1000);
+        assertThat(next.callsToGo()).isEqualTo(1);
+        assertThat(lower.nextTier(liveness, 1000).orElseThrow().tier()).isEqualTo(3);
+    }
 }

@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
@@ -49,31 +50,20 @@ public class AccountController {
     public record PostpaidView(String accountId, boolean postpaidEnabled) {
     }
 
-    public record ServiceSummary(
-            @Schema(implementation = Service.class) String service,
-            int remaining, int usableNow, int packages) {
-    }
-
-    public record AccountView(
-            String accountId, OffsetDateTime openedAt, boolean postpaidEnabled,
-            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String closedThrough,
-            List<ServiceSummary> services) {
-    }
-
     private final Commands commands;
     private final AccountQueries accounts;
     private final ServiceBalances balances;
-    private final ClosedMonths closedMonths;
+    private final AccountService accountViews;
     private final ReadModels readModels;
     private final Clock clock;
     private final LedgerProperties props;
 
     public AccountController(Commands commands, AccountQueries accounts, ServiceBalances balances,
-                             ClosedMonths closedMonths, ReadModels readModels, Clock clock, LedgerProperties props) {
+                             AccountService accountViews, ReadModels readModels, Clock clock, LedgerProperties props) {
         this.commands = commands;
         this.accounts = accounts;
         this.balances = balances;
-        this.closedMonths = closedMonths;
+        this.accountViews = accountViews;
         this.readModels = readModels;
         this.clock = clock;
         this.props = props;
@@ -94,14 +84,24 @@ public class AccountController {
         readModels.await(() -> accounts.find(req.accountId()).isPresent()
                 && balances.of(req.accountId(), now).values().stream()
                 .mapToInt(ServiceBalances.Balance::packages).sum() >= 3); // the free grants
-        return ResponseEntity.status(HttpStatus.CREATED).body(view(req.accountId()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(accountViews.view(req.accountId()));
+    }
+
+    @GetMapping
+    @Operation(operationId = "listAccounts",
+            summary = "Accounts, by id, optionally those whose id starts with a prefix, paged (operators, auditors)")
+    @ApiResponse(responseCode = "200", description = "One page of accounts and how many match in all")
+    public AccountService.AccountPage list(@RequestParam(required = false) String prefix,
+                                           @RequestParam(defaultValue = "0") int page,
+                                           @RequestParam(defaultValue = "20") int size) {
+        return accountViews.page(prefix, page, size);
     }
 
     @GetMapping("/{accountId}")
     @Operation(operationId = "getAccount", summary = "An account with its calls left per service")
     @ApiResponse(responseCode = "200", description = "The account")
     public AccountView get(@PathVariable String accountId) {
-        return view(accountId);
+        return accountViews.view(accountId);
     }
 
     @PutMapping("/{accountId}/postpaid")
@@ -114,20 +114,5 @@ public class AccountController {
                 com.faceid.ledger.app.security.RequestContext.actor()));
         readModels.await(() -> accounts.require(accountId).postpaidEnabled() == req.enabled());
         return new PostpaidView(accountId, req.enabled());
-    }
-
-    AccountView view(String accountId) {
-        AccountQueries.AccountRow a = accounts.require(accountId);
-        List<ServiceSummary> services = new ArrayList<>();
-        balances.of(accountId, clock.instant()).forEach((s, b) -> services.add(
-                new ServiceSummary(s.name(), b.remaining(), b.usableNow(), b.packages())));
-        return new AccountView(a.accountId(), Json.time(a.openedAt(), a.zone()), a.postpaidEnabled(),
-                closedThroughShown(a), services);
-    }
-
-    /** The last closed month, by the events or by the clock; null while no month is closed. */
-    private String closedThroughShown(AccountQueries.AccountRow a) {
-        java.time.YearMonth m = closedMonths.closedThrough(a);
-        return m.isBefore(java.time.YearMonth.from(a.openedAt().atZone(a.zone()))) ? null : m.toString();
     }
 }

@@ -37,4 +37,20 @@ public class AccountQueries {
         return find(accountId).orElseThrow(() -> new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND,
                 "no account " + accountId));
     }
+
+    /** Account ids starting with {@code prefix} (taken literally: {@code %} and {@code _} match themselves), by id. */
+    public List<String> idsStartingWith(String prefix, long offset, int limit) {
+        return jdbc.queryForList("SELECT account_id FROM account_view WHERE account_id LIKE ? ESCAPE '!'"
+                + " ORDER BY account_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", String.class, like(prefix), offset, limit);
+    }
+
+    public long countStartingWith(String prefix) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM account_view WHERE account_id LIKE ? ESCAPE '!'",
+                Long.class, like(prefix));
+        return n == null ? 0 : n;
+    }
+
+    private static String like(String prefix) {
+        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
 }

@@ -26,19 +26,10 @@ import java.time.YearMonth;
 @RestController
 @Tag(name = "Statements")
 public class DisputeReportController {
-    private final AccountQueries accounts;
-    private final FoldCheckpoints checkpoints;
-    private final LedgerProperties props;
-    private final BillingPolicy policy;
-    private final Clock clock;
+    private final DisputeReports reports;
 
-    public DisputeReportController(AccountQueries accounts, FoldCheckpoints checkpoints, LedgerProperties props,
-                                   BillingPolicy policy, Clock clock) {
-        this.accounts = accounts;
-        this.checkpoints = checkpoints;
-        this.props = props;
-        this.policy = policy;
-        this.clock = clock;
+    public DisputeReportController(DisputeReports reports) {
+        this.reports = reports;
     }
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
@@ -70,14 +61,7 @@ public class DisputeReportController {
 
     private ResponseEntity<?> disputeReport(String accountId, String month, boolean csv) {
         YearMonth m = Requests.month(month);
-        AccountQueries.AccountRow account = accounts.require(accountId);
-        // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
-        // only those events are read, and the statement from the latest checkpoint on
-        BillingCalendar cal = new BillingCalendar(account.zone());
-        var monthEvents = checkpoints.recordedBetween(accountId, cal.monthStart(m).minus(props.maxFutureSkew()),
-                cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
-        var report = DisputeReport.build(monthEvents,
-                checkpoints.latest(accountId).statement(m, policy, clock.instant()), account.zone(), clock.instant());
+        DisputeReport report = reports.report(accountId, m);
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION,

@@ -210,4 +210,10 @@ public class JdbcMeteredRequests implements MeteredRequests {
                 + " first_duplicate_at = COALESCE(first_duplicate_at, ?), last_duplicate_at = ?"
                 + " WHERE account_id = ? AND request_id = ?", t, t, accountId, requestId);
     }
+
+    /** The accounts that metered a call with this request id (ids are unique per account, not across them). */
+    public List<String> accountsWith(String requestId) {
+        return jdbc.queryForList("SELECT account_id FROM metered_request WHERE request_id = ? ORDER BY account_id",
+                String.class, requestId);
+    }
 }

@@ -59,37 +59,17 @@ public class PackageController {
             OffsetDateTime purchasedAt, OffsetDateTime expiresAt, int remaining) {
     }
 
-    /** @param held units reserved by holds still alive (part of {@code remaining}, available to nothing else) */
-    public record PackageView(
-            String packageId,
-            @Schema(implementation = PackageKind.class) String kind,
-            @Schema(implementation = Service.class) String service,
-            @Schema(implementation = com.faceid.ledger.prepaid.PackageStatus.class) String status,
-            int size, int used, int remaining, int forfeited,
-            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
-            OffsetDateTime effectiveFrom, OffsetDateTime expiresAt,
-            @Schema(nullable = true) String purchaseId,
-            String catalogVersion, int held) {
-        static PackageView of(PackageQueries.PackageRow row, Instant now, ZoneId zone, int held) {
-            PackageQueries.PackageRow p = row.at(now);
-            return new PackageView(p.packageId(), p.kind().name(), p.service().name(), p.statusAt(now).name(),
-                    p.size(), p.used(), p.remaining(), p.forfeited(), Json.money(p.price()),
-                    Json.time(p.effectiveFrom(), zone), Json.time(p.expiresAt(), zone), p.purchaseId(),
-                    p.catalogVersion(), held);
-        }
-    }
-
     private final Commands commands;
     private final AccountQueries accounts;
     private final PackageQueries packages;
     private final Clock clock;
     private final java.time.Duration skew;
-    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
+    private final QuotaService quotas;
 
     public PackageController(Commands commands, AccountQueries accounts, PackageQueries packages, Clock clock,
                              com.faceid.ledger.app.LedgerProperties props,
-                             com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
-        this.holds = holds;
+                             QuotaService quotas) {
+        this.quotas = quotas;
         this.skew = props.maxFutureSkew();
         this.commands = commands;
         this.accounts = accounts;
@@ -126,17 +106,7 @@ public class PackageController {
                                   @RequestParam(required = false) String service,
                                   @Parameter(schema = @Schema(implementation = com.faceid.ledger.prepaid.PackageStatus.class))
                                   @RequestParam(required = false) String status) {
-        ZoneId zone = accounts.require(accountId).zone();
-        Service wanted = service == null ? null : Requests.service(service);
-        com.faceid.ledger.prepaid.PackageStatus wantedStatus = status == null ? null : Arrays.stream(com.faceid.ledger.prepaid.PackageStatus.values())
-                .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.validation(
-                        "status must be one of " + Arrays.toString(com.faceid.ledger.prepaid.PackageStatus.values())));
-        Instant now = clock.instant();
-        java.util.Map<String, Integer> held = holds.heldByPackage(accountId, now);
-        return packages.ofAccount(accountId).stream()
-                .filter(p -> wanted == null || p.service() == wanted)
-                .filter(p -> wantedStatus == null || p.statusAt(now) == wantedStatus)
-                .map(p -> PackageView.of(p, now, zone, held.getOrDefault(p.packageId(), 0))).toList();
+        return quotas.packages(accountId, service, status);
     }
 
     @PostMapping("/{packageId}/refund")

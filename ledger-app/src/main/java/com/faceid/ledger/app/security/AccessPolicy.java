@@ -30,14 +30,27 @@ public final class AccessPolicy {
                 || path.equals("/v3/api-docs") || path.startsWith("/v3/api-docs/") || path.startsWith("/swagger-ui");
     }
 
+    /**
+     * The console's pages: authenticated by a session (signed in with a key), not by a Bearer header; each page
+     * asks {@link #allows(Role, String, String, String)} about the API path whose data it shows.
+     */
+    public static boolean isConsole(String path) {
+        return path.equals("/console") || path.startsWith("/console/");
+    }
+
     public static boolean allows(ApiKey key, String method, String path) {
+        return allows(key.role(), key.accountId(), method, path);
+    }
+
+    /** @param accountId a CUSTOMER key's account (null for the other roles) */
+    public static boolean allows(Role role, String accountId, String method, String path) {
         boolean read = method.equals("GET") || method.equals("HEAD") || isWhatIf(method, path);
-        return switch (key.role()) {
+        return switch (role) {
             case OPERATOR -> true;
             case AUDITOR -> read;
             case METER -> method.equals("POST") && (path.equals("/api/v1/calls:batch") || path.equals("/api/v1/holds:batch")
                     || path.equals("/api/v1/holds:capture-batch") || isMetering(path));
-            case CUSTOMER -> read && ownAccount(key, path) || isWebhooks(path);
+            case CUSTOMER -> read && accountId != null && accountId.equals(accountOf(path)) || isWebhooks(path);
         };
     }
 
@@ -54,10 +67,6 @@ public final class AccessPolicy {
         Matcher m = ACCOUNT_PATH.matcher(path);
         return m.matches() && m.group(2) != null
                 && (m.group(2).equals("/calls") || m.group(2).equals("/holds") || m.group(2).matches("/holds/[^/]+/(capture|void)"));
-    }
-
-    private static boolean ownAccount(ApiKey key, String path) {
-        return key.accountId() != null && key.accountId().equals(accountOf(path));
     }
 
     /** The account a path under {@code /api/v1/accounts/{id}} is about, or null for any other path. */

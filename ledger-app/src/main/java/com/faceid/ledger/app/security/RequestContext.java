@@ -36,11 +36,12 @@ public final class RequestContext {
         }
     }
 
-    static void set(Actor actor) {
+    /** For the filters that authenticate a request (the API's key filter, the console's sessions). */
+    public static void set(Actor actor) {
         CURRENT.set(actor);
     }
 
-    static void clear() {
+    public static void clear() {
         CURRENT.remove();
     }
 }

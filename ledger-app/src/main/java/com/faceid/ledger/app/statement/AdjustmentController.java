@@ -30,36 +30,10 @@ import java.time.YearMonth;
 @RestController
 @Tag(name = "Statements")
 public class AdjustmentController {
-    public record AdjustmentRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
-            @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
-            @NotNull @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "-120.00") String amount,
-            @NotBlank @Size(max = Requests.REASON_MAX) String reason,
-            @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) @Schema(nullable = true) String requestId) {
-    }
+    private final AdjustmentService adjustments;
 
-    public record AdjustmentView(
-            String adjustmentId,
-            @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
-            @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String correctsMonth,
-            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String amount,
-            String reason,
-            @Schema(nullable = true) String requestId) {
-    }
-
-    private final Commands commands;
-    private final AccountQueries accounts;
-    private final Clock clock;
-    private final com.faceid.ledger.app.axon.ReadModels readModels;
-    private final StatementQueries statements;
-
-    public AdjustmentController(Commands commands, AccountQueries accounts, Clock clock,
-                                com.faceid.ledger.app.axon.ReadModels readModels, StatementQueries statements) {
-        this.commands = commands;
-        this.accounts = accounts;
-        this.clock = clock;
-        this.readModels = readModels;
-        this.statements = statements;
+    public AdjustmentController(AdjustmentService adjustments) {
+        this.adjustments = adjustments;
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/adjustments")
@@ -69,20 +43,10 @@ public class AdjustmentController {
     @ApiResponse(responseCode = "200", description = "A repeat of the same adjustment: the same record")
     @ApiResponse(responseCode = "409", description = "ADJUSTMENT_ID_CONFLICT")
     @ApiResponse(responseCode = "422", description = "BEFORE_ACCOUNT_OPENED")
-    public ResponseEntity<AdjustmentView> adjust(@PathVariable String accountId,
-                                                 @Valid @RequestBody AdjustmentRequest req) {
-        accounts.require(accountId);
-        YearMonth month = Requests.month(req.month());
-        BigDecimal amount = Requests.adjustmentAmount(req.amount());
-        String reason = Requests.text("reason", req.reason(), Requests.REASON_MAX);
-        AdjustmentReceipt r = commands.send(new RecordAdjustment(accountId, req.adjustmentId(), month, amount,
-                reason, req.requestId(), com.faceid.ledger.app.security.RequestContext.actor(), clock.instant()));
-        // a repeat answers the adjustment as stored, never the request's echo
-        AdjustmentRecorded a = r.adjustment();
-        // read your writes: the statement asked for next shows it
-        readModels.await(() -> statements.adjustmentRecorded(accountId, a.adjustmentId()));
-        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(new AdjustmentView(
-                a.adjustmentId(), a.month().toString(), a.correctsMonth().toString(), Json.money(a.amount()),
-                a.reason(), a.requestId()));
+    public ResponseEntity<AdjustmentService.AdjustmentView> adjust(@PathVariable String accountId,
+                                                 @Valid @RequestBody AdjustmentService.AdjustmentRequest req) {
+        AdjustmentService.Recorded r = adjustments.record(accountId, req);
+        AdjustmentService.AdjustmentView a = r.view();
+        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(a);
     }
 }

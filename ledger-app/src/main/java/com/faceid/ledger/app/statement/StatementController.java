@@ -56,11 +56,11 @@ public class StatementController {
     private final StatementQueries statements;
     private final ReadModels readModels;
     private final Clock clock;
-    private final StatementsAsOf asOfs;
+    private final StatementService statementViews;
 
     public StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
-                               ReadModels readModels, Clock clock, StatementsAsOf asOfs) {
-        this.asOfs = asOfs;
+                               ReadModels readModels, Clock clock, StatementService statementViews) {
+        this.statementViews = statementViews;
         this.commands = commands;
         this.accounts = accounts;
         this.statements = statements;
@@ -88,10 +88,7 @@ public class StatementController {
         boolean csv = month.endsWith(".csv") || (accept != null && accept.contains("text/csv")
                 && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
-        AccountQueries.AccountRow account = accounts.require(accountId);
-        StatementQueries.Statement s = asOf == null ? statements.of(account, m)
-                : asOfs.statementAt(accountId, m, Requests.instant("asOf", asOf));
-        StatementView view = StatementView.of(s, account.zone()).withDigest(statements.digest(s));
+        StatementView view = statementViews.view(accountId, m, asOf);
         if (csv) {
             return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
                     .header(HttpHeaders.CONTENT_DISPOSITION,

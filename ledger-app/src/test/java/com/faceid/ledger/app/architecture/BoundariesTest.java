@@ -7,6 +7,7 @@ import com.tngtech.archunit.lang.ArchRule;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RestController;
 
 import static com.tngtech.archunit.base.DescribedPredicate.not;
@@ -52,11 +53,20 @@ class BoundariesTest {
 
     @Test
     void controllersReachStorageOnlyThroughTheFeaturesQueries() {
-        noClasses().that().areAnnotatedWith(RestController.class)
+        noClasses().that().areAnnotatedWith(RestController.class).or().areAnnotatedWith(Controller.class)
                 .should().dependOnClassesThat().areAssignableTo(JdbcTemplate.class)
                 .orShould().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..",
                         "org.axonframework.eventsourcing.eventstore..")
                 .check(ledger);
+    }
+
+    @Test
+    void theConsoleIsASecondFaceOfTheSameServicesNotOfTheApi() {
+        // its pages call the services the API's controllers call, never the controllers, and nothing calls it
+        noClasses().that().resideInAPackage("com.faceid.ledger.app.console..")
+                .should().dependOnClassesThat().areAnnotatedWith(RestController.class).check(ledger);
+        noClasses().that().resideOutsideOfPackage("com.faceid.ledger.app.console..")
+                .should().dependOnClassesThat().resideInAPackage("com.faceid.ledger.app.console..").check(ledger);
     }
 
     @Test

@@ -1,0 +1,59 @@
+package com.faceid.ledger.app.account;
+
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.app.web.Requests;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Accounts as the API and the console show them: one, or a page of them by id prefix. */
+@Component
+public class AccountService {
+    /** The most accounts one page lists. */
+    public static final int PAGE_SIZE_MAX = 100;
+
+    public record AccountPage(List<AccountView> items, int page, int size, long total) {
+    }
+
+    private final AccountQueries accounts;
+    private final ServiceBalances balances;
+    private final ClosedMonths closedMonths;
+    private final Clock clock;
+
+    public AccountService(AccountQueries accounts, ServiceBalances balances, ClosedMonths closedMonths, Clock clock) {
+        this.accounts = accounts;
+        this.balances = balances;
+        this.closedMonths = closedMonths;
+        this.clock = clock;
+    }
+
+    public AccountView view(String accountId) {
+        AccountQueries.AccountRow a = accounts.require(accountId);
+        List<AccountView.ServiceSummary> services = new ArrayList<>();
+        balances.of(accountId, clock.instant()).forEach((s, b) -> services.add(
+                new AccountView.ServiceSummary(s.name(), b.remaining(), b.usableNow(), b.packages())));
+        return new AccountView(a.accountId(), Json.time(a.openedAt(), a.zone()), a.postpaidEnabled(),
+                closedThroughShown(a), services);
+    }
+
+    /** Accounts by id (those starting with {@code prefix} when given), {@code size} per page. */
+    public AccountPage page(String prefix, int page, int size) {
+        long offset = Requests.offset(page, size, PAGE_SIZE_MAX);
+        if (prefix != null && prefix.length() > Requests.ACCOUNT_ID_MAX) {
+            throw com.faceid.ledger.app.web.ApiException.validation(
+                    "prefix is at most " + Requests.ACCOUNT_ID_MAX + " characters");
+        }
+        String p = prefix == null ? "" : prefix;
+        List<AccountView> items = accounts.idsStartingWith(p, offset, size).stream().map(this::view).toList();
+        return new AccountPage(items, page, size, accounts.countStartingWith(p));
+    }
+
+    /** The last closed month, by the events or by the clock; null while no month is closed. */
+    private String closedThroughShown(AccountQueries.AccountRow a) {
+        YearMonth m = closedMonths.closedThrough(a);
+        return m.isBefore(YearMonth.from(a.openedAt().atZone(a.zone()))) ? null : m.toString();
+    }
+}

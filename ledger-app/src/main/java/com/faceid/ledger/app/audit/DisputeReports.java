@@ -1,0 +1,40 @@
+package com.faceid.ledger.app.audit;
+
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.account.BillingCalendar;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.YearMonth;
+
+/** Builds a month's dispute report for the API and the console. */
+@Component
+public class DisputeReports {
+    private final AccountQueries accounts;
+    private final FoldCheckpoints checkpoints;
+    private final LedgerProperties props;
+    private final BillingPolicy policy;
+    private final Clock clock;
+
+    public DisputeReports(AccountQueries accounts, FoldCheckpoints checkpoints, LedgerProperties props,
+                          BillingPolicy policy, Clock clock) {
+        this.accounts = accounts;
+        this.checkpoints = checkpoints;
+        this.props = props;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    public DisputeReport report(String accountId, YearMonth m) {
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
+        // only those events are read, and the statement from the latest checkpoint on
+        BillingCalendar cal = new BillingCalendar(account.zone());
+        var monthEvents = checkpoints.recordedBetween(accountId, cal.monthStart(m).minus(props.maxFutureSkew()),
+                cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
+        return DisputeReport.build(monthEvents,
+                checkpoints.latest(accountId).statement(m, policy, clock.instant()), account.zone(), clock.instant());
+    }
+}

@@ -1,0 +1,177 @@
+package com.faceid.ledger.app.console;
+
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.account.AccountService;
+import com.faceid.ledger.app.alert.AlertQueries;
+import com.faceid.ledger.app.prepaid.PackageView;
+import com.faceid.ledger.app.prepaid.QuotaService;
+import com.faceid.ledger.app.prepaid.QuotaView;
+import com.faceid.ledger.app.statement.StatementService;
+import com.faceid.ledger.app.statement.StatementView;
+import com.faceid.ledger.app.usage.DailyUsageQueries;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.pricing.TierPricer;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The page a customer opens first (calls left, held, expiring next, packages, alerts, charts) and the operators'
+ * account list. Every figure comes from the services the API answers from; the page only arranges them.
+ */
+@Controller
+public class AccountPages {
+    /** One service's line on the account page. */
+    public record ServiceRow(String service, String pageName, int remaining, int usableNow, int held,
+                             OffsetDateTime nextExpiry, int nextExpiryUnits) {
+    }
+
+    /** How far the month's postpaid calls of a service are from the next tier, and its price. */
+    public record TierProgress(String service, String pageName, long postpaidCount, int tier, String tierRange,
+                               String unitPrice, Integer nextTier, Long callsToGo, BigDecimal nextUnitPrice,
+                               int percent) {
+    }
+
+    public record AlertLine(String kind, String packageId, String detail, OffsetDateTime raisedAt) {
+    }
+
+    private final AccountService accounts;
+    private final AccountQueries accountRows;
+    private final QuotaService quotas;
+    private final AlertQueries alerts;
+    private final StatementService statements;
+    private final DailyUsageQueries daily;
+    private final BillingPolicy policy;
+    private final Clock clock;
+    private final LedgerProperties props;
+
+    public AccountPages(AccountService accounts, AccountQueries accountRows, QuotaService quotas, AlertQueries alerts,
+                        StatementService statements, DailyUsageQueries daily, BillingPolicy policy, Clock clock,
+                        LedgerProperties props) {
+        this.accounts = accounts;
+        this.accountRows = accountRows;
+        this.quotas = quotas;
+        this.alerts = alerts;
+        this.statements = statements;
+        this.daily = daily;
+        this.policy = policy;
+        this.clock = clock;
+        this.props = props;
+    }
+
+    @GetMapping("/console")
+    String home(ConsoleUser me) {
+        return me.accountId() != null ? "redirect:/console/accounts/" + me.accountId() : "redirect:/console/accounts";
+    }
+
+    @GetMapping("/console/accounts")
+    String list(@RequestParam(required = false) String prefix, @RequestParam(defaultValue = "0") int page,
+                ConsoleUser me, Model model) {
+        me.require("GET", "/api/v1/accounts");
+        model.addAttribute("prefix", prefix == null ? "" : prefix);
+        model.addAttribute("accounts", accounts.page(prefix == null || prefix.isBlank() ? null : prefix.trim(), page, 20));
+        return "console/accounts";
+    }
+
+    @GetMapping("/console/accounts/{accountId}")
+    String account(@PathVariable String accountId,
+                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime asOf,
+                   ConsoleUser me, Model model) {
+        me.require("GET", "/api/v1/accounts/" + accountId + "/quota");
+        AccountQueries.AccountRow row = accountRows.require(accountId);
+        ZoneId zone = row.zone();
+        // "as of" is typed as a wall-clock time in the billing zone, the way people read times on this page
+        OffsetDateTime at = asOf == null ? null : asOf.atZone(zone).toOffsetDateTime();
+        QuotaView quota = quotas.quota(accountId, at);
+        model.addAttribute("account", accounts.view(accountId));
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("asOf", at);
+        model.addAttribute("quota", quota);
+        model.addAttribute("services", quota.services().stream().map(AccountPages::row).toList());
+        model.addAttribute("packages", quota.services().stream().flatMap(s -> s.packages().stream())
+                .sorted(Comparator.comparing(PackageView::expiresAt)).toList());
+        model.addAttribute("alerts", alerts.of(row).stream().map(a -> new AlertLine(a.kind(), a.packageId(), a.detail(),
+                a.raisedAt().atZone(zone).toOffsetDateTime())).toList());
+        model.addAttribute("chartDays", props.console().chartDays());
+        LocalDate today = LocalDate.ofInstant(clock.instant(), zone);
+        model.addAttribute("today", today);
+        model.addAttribute("dailyCharts", dailyCharts(accountId, today));
+        model.addAttribute("burnDowns", burnDowns(accountId, quota, today));
+        YearMonth month = YearMonth.from(today);
+        model.addAttribute("month", month.toString());
+        model.addAttribute("tiers", tierProgress(statements.view(accountId, month, null), month));
+        return "console/account";
+    }
+
+    private static ServiceRow row(QuotaView.ServiceQuota s) {
+        PackageView next = s.packages().stream()
+                .filter(p -> p.status().equals("ACTIVE") && p.remaining() > 0)
+                .min(Comparator.comparing(PackageView::expiresAt)).orElse(null);
+        return new ServiceRow(s.service(), Service.valueOf(s.service()).pageName(), s.remaining(), s.usableNow(),
+                s.held(), next == null ? null : next.expiresAt(), next == null ? 0 : next.remaining());
+    }
+
+    private List<BarChart> dailyCharts(String accountId, LocalDate today) {
+        LocalDate from = today.minusDays(props.console().chartDays() - 1);
+        Map<Service, Map<LocalDate, Long>> perService = new TreeMap<>();
+        for (DailyUsageQueries.DayRow r : daily.between(accountId, from, today)) {
+            perService.computeIfAbsent(r.service(), k -> new TreeMap<>()).merge(r.day(), r.calls(), Long::sum);
+        }
+        List<BarChart> charts = new ArrayList<>();
+        perService.forEach((service, days) -> charts.add(BarChart.daily(
+                service.name() + " " + service.pageName(), from, today, days)));
+        return charts;
+    }
+
+    private List<BurnDown> burnDowns(String accountId, QuotaView quota, LocalDate today) {
+        List<BurnDown> list = new ArrayList<>();
+        for (QuotaView.ServiceQuota s : quota.services()) {
+            for (PackageView p : s.packages()) {
+                if (!p.status().equals("ACTIVE") || p.remaining() == 0) {
+                    continue;
+                }
+                Map<LocalDate, Long> used = daily.ofPackage(accountId, p.packageId()).stream()
+                        .collect(Collectors.toMap(DailyUsageQueries.DayRow::day, DailyUsageQueries.DayRow::calls,
+                                Long::sum));
+                list.add(BurnDown.of(p.packageId(), p.size(), p.remaining(), p.effectiveFrom().toLocalDate(), today,
+                        p.expiresAt().toLocalDate(), used));
+            }
+        }
+        return list;
+    }
+
+    private List<TierProgress> tierProgress(StatementView statement, YearMonth month) {
+        TierPricer pricer = policy.pricer();
+        List<TierProgress> list = new ArrayList<>();
+        for (StatementView.Line line : statement.lines()) {
+            Service service = Service.valueOf(line.service());
+            var tariff = policy.catalogs().inForceFor(month).postpaid(service);
+            var next = pricer.nextTier(tariff, line.postpaidCount());
+            int percent = next.map(n -> (int) Math.min(100, 100 * line.postpaidCount() / n.reachedAtCount())).orElse(100);
+            list.add(new TierProgress(line.service(), service.pageName(), line.postpaidCount(), line.tier(),
+                    line.tierRange(), line.unitPrice(), next.map(TierPricer.NextTier::tier).orElse(null),
+                    next.map(TierPricer.NextTier::callsToGo).orElse(null),
+                    next.map(TierPricer.NextTier::unitPrice).orElse(null), percent));
+        }
+        return list;
+    }
+}

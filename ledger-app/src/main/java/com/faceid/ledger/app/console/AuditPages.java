@@ -1,0 +1,87 @@
+package com.faceid.ledger.app.console;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.audit.AuditService;
+import com.faceid.ledger.app.audit.HashChain;
+import com.faceid.ledger.app.audit.ReadModelVerifier;
+import com.faceid.ledger.app.audit.ReplayService;
+import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+
+/** The audit pages: an account's event history (filters, paging) with its digest; replay progress and verify. */
+@Controller
+public class AuditPages {
+    static final int PAGE_SIZE = 50;
+    private final AuditService audit;
+    private final AccountQueries accounts;
+    private final HashChain chain;
+    private final ReplayService replay;
+    private final ReadModelVerifier verifier;
+    private final ReadModels readModels;
+
+    public AuditPages(AuditService audit, AccountQueries accounts, HashChain chain, ReplayService replay,
+                      ReadModelVerifier verifier, ReadModels readModels) {
+        this.audit = audit;
+        this.accounts = accounts;
+        this.chain = chain;
+        this.replay = replay;
+        this.verifier = verifier;
+        this.readModels = readModels;
+    }
+
+    @GetMapping("/console/accounts/{accountId}/events")
+    String events(@PathVariable String accountId, @RequestParam(defaultValue = "") String type,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
+                  @RequestParam(defaultValue = "0") int page, ConsoleUser me, Model model) {
+        me.require("GET", "/api/v1/accounts/" + accountId + "/events");
+        ZoneId zone = accounts.require(accountId).zone();
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("zone", zone.getId());
+        model.addAttribute("type", type);
+        model.addAttribute("from", from);
+        model.addAttribute("to", to);
+        model.addAttribute("page", page);
+        model.addAttribute("history", audit.history(accountId, from == null ? null : from.atZone(zone).toOffsetDateTime(),
+                to == null ? null : to.atZone(zone).toOffsetDateTime(), type.isBlank() ? null : type.trim(), page,
+                PAGE_SIZE, me.accountId() != null));
+        if (me.may("GET", "/api/v1/accounts/" + accountId + "/digest")) {
+            model.addAttribute("digest", chain.head(accountId).orElse(null));
+        }
+        return "console/events";
+    }
+
+    @GetMapping("/console/admin")
+    String admin(@RequestParam(defaultValue = "false") boolean verify, ConsoleUser me, Model model) {
+        me.require("GET", "/api/v1/admin/replay");
+        model.addAttribute("replay", replay.progress());
+        model.addAttribute("mayReplay", me.may("POST", "/api/v1/admin/replay"));
+        if (verify) {
+            me.require("GET", "/api/v1/admin/verify");
+            model.addAttribute("report", verifier.verify(readModels.awaitAll()));
+        }
+        return "console/admin";
+    }
+
+    @PostMapping("/console/admin/replay")
+    String startReplay(ConsoleUser me, RedirectAttributes flash) {
+        me.require("POST", "/api/v1/admin/replay");
+        if (!replay.start()) {
+            throw new ApiException(HttpError.REPLAY_RUNNING, "a replay is already running");
+        }
+        flash.addFlashAttribute("notice", "Replay started: every read model is being rebuilt from the events.");
+        return "redirect:/console/admin";
+    }
+}

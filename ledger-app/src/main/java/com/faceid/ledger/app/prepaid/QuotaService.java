@@ -1,0 +1,77 @@
+package com.faceid.ledger.app.prepaid;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.hold.JdbcHoldRegistry;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.prepaid.PackageStatus;
+import com.faceid.ledger.pricing.Service;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Calls left per service and the packages behind them, now or as recorded at an instant: what the API's
+ * quota and package endpoints answer and what the console's account page shows (one assembly for both).
+ */
+@Component
+public class QuotaService {
+    private final AccountQueries accounts;
+    private final PackageQueries packages;
+    private final PackagesAsOf asOfs;
+    private final Clock clock;
+    private final JdbcHoldRegistry holds;
+
+    public QuotaService(AccountQueries accounts, PackageQueries packages, PackagesAsOf asOfs, Clock clock,
+                        JdbcHoldRegistry holds) {
+        this.accounts = accounts;
+        this.packages = packages;
+        this.asOfs = asOfs;
+        this.clock = clock;
+        this.holds = holds;
+    }
+
+    /** @param asOf null for now; else the instant whose recorded state is folded from the events */
+    public QuotaView quota(String accountId, OffsetDateTime asOf) {
+        ZoneId zone = accounts.require(accountId).zone();
+        Instant at = asOf == null ? clock.instant() : Requests.instant("asOf", asOf);
+        PackagesAsOf.PackagesAt then = asOf == null ? null : asOfs.packagesAt(accountId, at);
+        List<PackageQueries.PackageRow> rows = then == null ? packages.ofAccount(accountId) : then.packages();
+        Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();
+        rows.forEach(p -> byService.computeIfAbsent(p.service().name(), k -> new ArrayList<>()).add(p));
+        List<QuotaView.ServiceQuota> services = new ArrayList<>();
+        // what holds reserve at that instant: now from the hold registry, as of an instant from the events
+        Map<String, Integer> held = then == null ? holds.heldByPackage(accountId, at) : then.held();
+        byService.forEach((service, list) -> {
+            PackageBalances.Tally t = PackageBalances.tally(list, held, at);
+            services.add(new QuotaView.ServiceQuota(service, t.remaining(), t.usableNow(),
+                    list.stream().map(p -> PackageView.of(p, at, zone, held.getOrDefault(p.packageId(), 0))).toList(),
+                    t.held()));
+        });
+        return new QuotaView(accountId, Json.time(at, zone), services);
+    }
+
+    /** Every package of the account, oldest first, optionally of one service and one status (names as sent). */
+    public List<PackageView> packages(String accountId, String service, String status) {
+        ZoneId zone = accounts.require(accountId).zone();
+        Service wanted = service == null ? null : Requests.service(service);
+        PackageStatus wantedStatus = status == null ? null : Arrays.stream(PackageStatus.values())
+                .filter(s -> s.name().equals(status)).findFirst().orElseThrow(() -> ApiException.validation(
+                        "status must be one of " + Arrays.toString(PackageStatus.values())));
+        Instant now = clock.instant();
+        Map<String, Integer> held = holds.heldByPackage(accountId, now);
+        return packages.ofAccount(accountId).stream()
+                .filter(p -> wanted == null || p.service() == wanted)
+                .filter(p -> wantedStatus == null || p.statusAt(now) == wantedStatus)
+                .map(p -> PackageView.of(p, now, zone, held.getOrDefault(p.packageId(), 0))).toList();
+    }
+}

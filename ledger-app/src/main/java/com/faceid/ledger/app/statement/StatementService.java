@@ -1,0 +1,30 @@
+package com.faceid.ledger.app.statement;
+
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.web.Requests;
+import org.springframework.stereotype.Component;
+
+import java.time.OffsetDateTime;
+import java.time.YearMonth;
+
+/** A month's statement as the API and the console show it: now, or as recorded at an instant. */
+@Component
+public class StatementService {
+    private final AccountQueries accounts;
+    private final StatementQueries statements;
+    private final StatementsAsOf asOfs;
+
+    public StatementService(AccountQueries accounts, StatementQueries statements, StatementsAsOf asOfs) {
+        this.accounts = accounts;
+        this.statements = statements;
+        this.asOfs = asOfs;
+    }
+
+    /** @param asOf null for now; else the instant whose recorded state is folded from the events */
+    public StatementView view(String accountId, YearMonth month, OffsetDateTime asOf) {
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        StatementQueries.Statement s = asOf == null ? statements.of(account, month)
+                : asOfs.statementAt(accountId, month, Requests.instant("asOf", asOf));
+        return StatementView.of(s, account.zone()).withDigest(statements.digest(s));
+    }
+}

@@ -1,0 +1,259 @@
+package com.faceid.ledger.app.console;
+
+import com.faceid.ledger.app.support.Http;
+import com.faceid.ledger.app.support.Ledger;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.WebElement;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser (headless Chromium): sign-in for each role, a customer kept to its account, the
+ * account page's figures for a known history, a dispute walked from request id to adjustment to statement, and
+ * CSRF. The history: {@code own-account} (the test CUSTOMER key's) opened 1 March 2026 with its free grants (50
+ * liveness checks among them), a 1,000-call liveness package bought 2 March, 120 liveness calls on 5 March (50
+ * from the free grant, 70 from the package), and one hold alive now. The ledger clock stands at 1 April, noon, when
+ * the account and package are recorded, and at 12:10 when the calls and the hold are.
+ */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=console")
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ConsoleBrowserTest {
+    static final String OPERATOR = Http.OPERATOR;
+    static final String AUDITOR = "test-auditor-secret";
+    static final String CUSTOMER = "test-customer-secret";
+    static final String METER = "test-meter-secret";
+    static final String ACCOUNT = "own-account";
+    static final String OTHER = "other-account";
+    @LocalServerPort
+    int port;
+    Browser browser;
+    Ledger ledger;
+
+    @BeforeAll
+    void history() {
+        ledger = new Ledger(new Http(port));
+        ledger.open(ACCOUNT, "2026-03-01T10:00:00+08:00");
+        ledger.open(OTHER, "2026-03-01T10:00:00+08:00");
+        assertThat(ledger.buy(ACCOUNT, "po-1", "LIVENESS_VERIFICATION", 1000, "2026-03-02T09:00:00+08:00").status())
+                .isEqualTo(201);
+        // what follows is recorded ten minutes later, so "as of 12:05" sees the package still whole
+        assertThat(ledger.http.post("/api/v1/admin/clock", "{\"now\":\"2026-04-01T12:10:00+08:00\"}").status())
+                .isEqualTo(200);
+        ledger.calls(ACCOUNT, "LIVENESS_VERIFICATION", 119, "2026-03-05T10:00:00+08:00", "c-");
+        assertThat(ledger.call(ACCOUNT, "dispute-call-1", "LIVENESS_VERIFICATION", "2026-03-05T11:00:00+08:00")
+                .status()).isEqualTo(201);
+        assertThat(ledger.call(OTHER, "other-call", "LIVENESS_VERIFICATION", "2026-03-05T11:00:00+08:00")
+                .status()).isEqualTo(201);
+        assertThat(ledger.http.post("/api/v1/accounts/" + ACCOUNT + "/holds",
+                "{\"holdId\":\"h-1\",\"service\":\"LIVENESS_VERIFICATION\"}").status()).isEqualTo(201);
+        browser = Browser.open(port);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void signedOut() {
+        browser.forget();
+    }
+
+    @AfterAll
+    void close() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void eachRoleSignsInToWhatItMaySee() {
+        browser.signIn(OPERATOR);
+        assertThat(browser.path()).isEqualTo("/console/accounts");
+        assertThat(browser.all("table tbody tr td:first-child a")).extracting(WebElement::getText)
+                .contains(ACCOUNT, OTHER);
+        browser.screenshot("accounts");
+        browser.signOut();
+        assertThat(browser.path()).isEqualTo("/console/sign-in");
+        browser.go("/console/accounts");
+        assertThat(browser.path()).as("signed out: back to the sign-in page").isEqualTo("/console/sign-in");
+
+        browser.signIn(AUDITOR);
+        assertThat(browser.path()).isEqualTo("/console/accounts");
+        browser.go("/console/accounts/" + ACCOUNT + "/calls/dispute-call-1");
+        assertThat(browser.text("#charged-to")).isEqualTo("PURCHASED");
+        assertThat(browser.all("form[action$='/adjustments']")).as("an auditor reads, it records nothing").isEmpty();
+        browser.signOut();
+
+        browser.signIn(CUSTOMER);
+        assertThat(browser.path()).isEqualTo("/console/accounts/" + ACCOUNT);
+        assertThat(browser.text("header .who")).isEqualTo("test-customer · CUSTOMER");
+        browser.signOut();
+
+        browser.signIn(METER);
+        assertThat(browser.text(".error")).contains("METER key only meters");
+        browser.signIn("not-a-key");
+        assertThat(browser.text(".error")).contains("not known");
+        assertThat(browser.path()).isEqualTo("/console/sign-in");
+    }
+
+    @Test
+    void aCustomerCannotReachAnotherAccountByEditingTheUrl() {
+        browser.signIn(CUSTOMER);
+        for (String path : List.of("/console/accounts/" + OTHER, "/console/accounts/" + OTHER + "/statements/2026-03",
+                "/console/accounts/" + OTHER + "/calls/other-call", "/console/accounts/" + OTHER + "/events",
+                "/console/accounts", "/console/admin")) {
+            browser.go(path);
+            assertThat(browser.text("h1")).as(path).isEqualTo("403 Not yours to see");
+            assertThat(browser.all("#charged-to, #services, #lines, #events, #timeline")).as(path).isEmpty();
+        }
+        // looking a request id up stays in its own account
+        browser.go("/console/calls?requestId=other-call");
+        assertThat(browser.path()).isEqualTo("/console/accounts/" + ACCOUNT + "/calls/other-call");
+        assertThat(browser.text("h1")).startsWith("404");
+        browser.signOut();
+    }
+
+    @Test
+    void theAccountPageShowsTheFiguresOfTheHistory() {
+        browser.signIn(CUSTOMER);
+        browser.go("/console/accounts/" + ACCOUNT);
+        WebElement liveness = browser.find("#services tr[data-service=LIVENESS_VERIFICATION]");
+        // 1,000 bought, 70 used, 1 held: 929 left to pay for other calls
+        assertThat(liveness.getText()).contains("活体人脸核身");
+        assertThat(liveness.findElement(org.openqa.selenium.By.cssSelector(".remaining")).getText()).isEqualTo("929");
+        assertThat(liveness.findElement(org.openqa.selenium.By.cssSelector(".held")).getText()).isEqualTo("1");
+        WebElement bought = browser.find("#packages tr[data-package] td:first-child code");
+        List<WebElement> rows = browser.all("#packages tr[data-package]");
+        WebElement purchased = rows.stream().filter(r -> r.getText().contains("PURCHASED")).findFirst().orElseThrow();
+        assertThat(purchased.findElement(org.openqa.selenium.By.cssSelector(".used")).getText()).isEqualTo("70");
+        assertThat(purchased.findElement(org.openqa.selenium.By.cssSelector(".remaining")).getText()).isEqualTo("930");
+        assertThat(bought).isNotNull();
+        // calls per day: 120 liveness calls on 5 March, nothing on the other days
+        List<WebElement> bars = browser.all("figure.chart svg.bars rect");
+        assertThat(bars).hasSize(1);
+        assertThat(bars.get(0).findElement(org.openqa.selenium.By.tagName("title")).getAttribute("textContent"))
+                .isEqualTo("2026-03-05: 120 calls");
+        // the package burns down: 930 left of 1,000
+        String burn = browser.all("figure.chart[data-package] figcaption").stream().map(WebElement::getText)
+                .filter(t -> t.contains("of 1000 left")).findFirst().orElseThrow();
+        // the pace: 70 used in the last 30 days (3 to 1 April), 2.3 a day; 930 left last ceil(930 / (70/30)) = 399
+        // days, to 5 May 2027: after the package expires (a year after its purchase), so the page warns
+        assertThat(burn).contains("930 of 1000 left").contains("(2.3 a day)").contains("2027-05-05")
+                .contains("after it expires");
+        browser.screenshot("account");
+        browser.screenshotAt("account-phone", 390);
+        // as recorded at 12:05 (before any call was) the package had all its 1,000 units
+        browser.go("/console/accounts/" + ACCOUNT + "?asOf=2026-04-01T12:05:00");
+        WebElement then = browser.all("#packages tr[data-package]").stream()
+                .filter(r -> r.getText().contains("PURCHASED")).findFirst()
+                .orElseThrow(() -> new AssertionError(browser.driver.getPageSource()));
+        assertThat(then.findElement(org.openqa.selenium.By.cssSelector(".remaining")).getText()).isEqualTo("1000");
+        browser.signOut();
+    }
+
+    @Test
+    void aDisputeWalksFromRequestIdToAnAdjustmentAndBackToTheStatement() {
+        browser.signIn(OPERATOR);
+        browser.go("/console/accounts/" + ACCOUNT + "/statements/2026-03");
+        BigDecimal totalBefore = new BigDecimal(browser.text("#total"));
+        browser.go("/console/calls");
+        browser.find("#requestId").sendKeys("dispute-call-1");
+        browser.clickAndWait(browser.find("main form button"));
+        assertThat(browser.path()).isEqualTo("/console/accounts/" + ACCOUNT + "/calls/dispute-call-1");
+        assertThat(browser.text("#explanation")).contains("paid by purchased package");
+        assertThat(browser.text("#timeline")).contains("went from 931 to 930 left");
+        browser.screenshot("call");
+
+        browser.find("#amount").sendKeys("-1.00");
+        browser.find("#reason").sendKeys("customer reported a duplicate charge");
+        browser.clickAndWait(browser.find("form[action$='/adjustments'] button"));
+        assertThat(browser.text(".notice")).contains("Recorded adjustment").contains("-1.00").contains("2026-03");
+        WebElement cited = browser.find("#timeline li.adjustment");
+        assertThat(cited.getText()).contains("-1.00").contains("customer reported a duplicate charge")
+                .contains("test-operator");
+
+        browser.clickAndWait(cited.findElement(org.openqa.selenium.By.tagName("a")));
+        assertThat(browser.path()).isEqualTo("/console/accounts/" + ACCOUNT + "/statements/2026-03");
+        assertThat(browser.text("#adjustments")).contains("-1.00").contains("dispute-call-1");
+        assertThat(new BigDecimal(browser.text("#total"))).isEqualByComparingTo(totalBefore.subtract(BigDecimal.ONE));
+        assertThat(browser.text("#adjustment-total")).isEqualTo("-1.00");
+        browser.screenshot("statement");
+        // the same figures as the API's statement
+        JsonNode api = ledger.statement(ACCOUNT, "2026-03");
+        assertThat(api.path("totalSpend").asText()).isEqualTo(browser.text("#total"));
+
+        browser.go("/console/accounts/" + ACCOUNT + "/events?type=AdjustmentRecorded");
+        assertThat(browser.all("#events tbody tr")).hasSize(1);
+        browser.go("/console/accounts/" + ACCOUNT + "/events");
+        browser.screenshot("history");
+        browser.go("/console/admin?verify=true");
+        assertThat(browser.text("#verify-result")).contains("no difference");
+        browser.screenshot("audit");
+        browser.signOut();
+    }
+
+    @Test
+    void aFormWithoutTheSessionsCsrfTokenIsRefusedAndChangesNothing() throws Exception {
+        browser.signIn(OPERATOR);
+        String session = browser.cookie("LEDGER_CONSOLE");
+        assertThat(session).isNotNull();
+        HttpClient client = HttpClient.newHttpClient();
+        int adjustmentsBefore = ledger.statement(ACCOUNT, "2026-03").path("adjustments").size();
+        String form = "adjustmentId=csrf-1&month=2026-03&amount=-5.00&reason=forged";
+        for (String body : List.of(form, form + "&_csrf=0123456789abcdef")) {
+            HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + "/console/accounts/" + ACCOUNT + "/calls/dispute-call-1/adjustments"))
+                    .header("Cookie", "LEDGER_CONSOLE=" + session)
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(r.statusCode()).as(body).isEqualTo(403);
+            assertThat(r.body()).contains("CSRF token is missing or stale");
+        }
+        assertThat(ledger.statement(ACCOUNT, "2026-03").path("adjustments").size()).isEqualTo(adjustmentsBefore);
+        // the session itself still works: only the forged form was refused
+        browser.go("/console/accounts/" + ACCOUNT);
+        assertThat(browser.text("#account-id")).isEqualTo(ACCOUNT);
+        browser.signOut();
+    }
+
+    @Test
+    void theSessionCookieIsHttpOnlyStrictAndScopedToTheConsole() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> form = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/console/sign-in")).GET().build(), HttpResponse.BodyHandlers.ofString());
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(cookie).startsWith("LEDGER_CONSOLE=").contains("HttpOnly").contains("SameSite=Strict")
+                .contains("Path=/console").doesNotContain("Secure"); // plain HTTP here; Tomcat adds Secure on TLS
+        assertThat(form.headers().firstValue("Content-Security-Policy").orElseThrow()).contains("frame-ancestors 'none'");
+        assertThat(form.headers().firstValue("Cache-Control").orElseThrow()).isEqualTo("no-store");
+        // signing in changes the session id: a session planted before sign-in is worth nothing after it
+        String planted = cookie.substring("LEDGER_CONSOLE=".length(), cookie.indexOf(';'));
+        String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
+        HttpResponse<String> signedIn = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/console/sign-in")).header("Cookie", "LEDGER_CONSOLE=" + planted)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&apiKey=" + OPERATOR)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String fresh = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(fresh).doesNotContain(planted);
+        HttpResponse<String> withPlanted = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                + "/console/accounts")).header("Cookie", "LEDGER_CONSOLE=" + planted).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(withPlanted.statusCode()).isEqualTo(302);
+        assertThat(withPlanted.headers().firstValue("Location").orElseThrow()).endsWith("/console/sign-in");
+    }
+}
