@@ -180,6 +180,20 @@ class AuditTest {
         assertThat(tampered.get(0).path("field").asText()).isEqualTo("remaining");
         assertThat(tampered.get(0).path("actual").asInt())
                 .isEqualTo(tampered.get(0).path("expected").asInt() + 1);
+        jdbc.update("UPDATE package_view SET remaining = remaining - 1 WHERE account_id = 'm-2'"
+                + " AND package_id = 'PKG-000001'");
+        // the console's daily counts are checked too
+        jdbc.update("UPDATE daily_usage_view SET calls = calls + 2 WHERE account_id = 'm-2'"
+                + " AND usage_day = (SELECT MIN(usage_day) FROM daily_usage_view WHERE account_id = 'm-2')");
+        JsonNode daily = http.get("/api/v1/admin/verify").json().path("differences");
+        assertThat(daily).isNotEmpty().allSatisfy(d -> {
+            assertThat(d.path("readModel").asText()).isEqualTo("daily_usage_view");
+            assertThat(d.path("key").asText()).startsWith("m-2/");
+            assertThat(d.path("actual").asInt()).isEqualTo(d.path("expected").asInt() + 2);
+        });
+        jdbc.update("UPDATE daily_usage_view SET calls = calls - 2 WHERE account_id = 'm-2'"
+                + " AND usage_day = (SELECT MIN(usage_day) FROM daily_usage_view WHERE account_id = 'm-2')");
+        assertThat(http.get("/api/v1/admin/verify").json().path("differences")).isEmpty();
 
         // ---------------------------------------------------------------- 4. a dispute report, field by field
         JsonNode report = http.get("/api/v1/accounts/m-1/statements/2026-01/dispute-report").json();

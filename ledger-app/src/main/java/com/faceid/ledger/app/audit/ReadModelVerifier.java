@@ -88,6 +88,7 @@ public class ReadModelVerifier {
             accountRow(account, f, out);
             packages(account, f, out);
             usage(account, f, out);
+            dailyUsage(account, f, history, out);
             statements(account, f, out);
             adjustments(account, f, out);
             alerts(account, f, out);
@@ -209,6 +210,33 @@ public class ReadModelVerifier {
             }
         }
         live.keySet().forEach(k -> out.add(new Difference("usage_view", a + "/" + k, "row", "absent", "present")));
+    }
+
+    /** Calls per service, day (in the account's zone) and payer: the console's charts. */
+    private void dailyUsage(String a, LedgerFold f, List<EventStoreReader.StoredEvent> history, List<Difference> out) {
+        Map<String, Long> expected = new java.util.TreeMap<>();
+        for (EventStoreReader.StoredEvent e : history) {
+            if (e.event() instanceof com.faceid.ledger.metering.CallMetered c) {
+                String day = c.occurredAt().atZone(java.time.ZoneId.of(f.zone)).toLocalDate().toString();
+                expected.merge(c.service() + "/" + day + "/" + c.chargedTo() + "/"
+                        + (c.packageId() == null ? "" : c.packageId()), 1L, Long::sum);
+            }
+        }
+        Map<String, Long> live = new HashMap<>();
+        jdbc.query("SELECT service, usage_day, charged_to, package_id, calls FROM daily_usage_view WHERE account_id = ?",
+                (java.sql.ResultSet r) -> {
+                    live.put(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3) + "/" + r.getString(4),
+                            r.getLong(5));
+                }, a);
+        expected.forEach((k, n) -> {
+            Long actual = live.remove(k);
+            if (actual == null) {
+                out.add(new Difference("daily_usage_view", a + "/" + k, "row", "present", "absent"));
+            } else {
+                check(out, "daily_usage_view", a + "/" + k, "calls", n, actual);
+            }
+        });
+        live.keySet().forEach(k -> out.add(new Difference("daily_usage_view", a + "/" + k, "row", "absent", "present")));
     }
 
     private void statements(String a, LedgerFold f, List<Difference> out) {
