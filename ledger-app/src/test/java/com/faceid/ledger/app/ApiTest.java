@@ -433,6 +433,14 @@ class ApiTest {
         assertThat(page1.get(1).path("payload").path("requestId").asText()).isEqualTo("r2");
         JsonNode calls = http.get("/api/v1/accounts/" + acme + "/events?type=CallMetered").json().path("events");
         assertThat(calls).hasSize(2);
+        // the next page after the events one holds: after a sequence number, with or without a type
+        JsonNode after = http.get("/api/v1/accounts/" + acme + "/events?after=3&size=1").json().path("events");
+        assertThat(after).hasSize(1);
+        assertThat(after.get(0).path("sequenceNumber").asInt()).isEqualTo(4);
+        JsonNode lastCall = http.get("/api/v1/accounts/" + acme + "/events?type=CallMetered&after=4").json()
+                .path("events");
+        assertThat(lastCall.findValuesAsText("requestId")).containsExactly("r2");
+        problem(http.get("/api/v1/accounts/" + acme + "/events?after=-1"), 400, "VALIDATION_FAILED");
         problem(http.get("/api/v1/accounts/" + acme + "/events?size=0"), 400, "VALIDATION_FAILED");
     }
 

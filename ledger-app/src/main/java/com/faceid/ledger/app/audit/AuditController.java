@@ -33,10 +33,14 @@ public class AuditController {
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                           OffsetDateTime to,
                                           @RequestParam(required = false) String type,
+                                          @io.swagger.v3.oas.annotations.Parameter(description = "Only events after"
+                                                  + " this sequence number: the next page after one you hold,"
+                                                  + " read straight from the index however deep")
+                                          @RequestParam(required = false) Long after,
                                           @RequestParam(defaultValue = "0") int page,
                                           @RequestParam(defaultValue = "100") int size,
                                           HttpServletRequest request) {
-        return audit.history(accountId, from, to, type, page, size, Caller.of(request).role() == Role.CUSTOMER);
+        return audit.history(accountId, from, to, type, after, page, size, Caller.of(request).role() == Role.CUSTOMER);
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/calls/{requestId}")

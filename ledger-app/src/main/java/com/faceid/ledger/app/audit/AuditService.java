@@ -113,17 +113,20 @@ public class AuditService {
     }
 
     /** One page of the account's events, oldest first; a customer's page hides key ids and correlation ids. */
-    public EventPage history(String accountId, OffsetDateTime from, OffsetDateTime to, String type, int page, int size,
-                             boolean customer) {
+    public EventPage history(String accountId, OffsetDateTime from, OffsetDateTime to, String type, Long after,
+                             int page, int size, boolean customer) {
         // a customer sees what happened to its account, not the ledger's internal key ids and correlation ids
         ZoneId zone = accounts.require(accountId).zone();
         long offset = com.faceid.ledger.app.web.Requests.offset(page, size, PAGE_SIZE_MAX);
         Instant fromAt = com.faceid.ledger.app.web.Requests.instant("from", from);
         Instant toAt = com.faceid.ledger.app.web.Requests.instant("to", to);
+        if (after != null && after < 0) {
+            throw ApiException.validation("after is a sequence number, 0 or more");
+        }
         if (type != null && !type.matches("[A-Za-z]{1,64}")) {
             throw ApiException.validation("type is an event name such as CallMetered");
         }
-        List<EventView> list = events.page(accountId, fromAt, toAt, type, (int) offset, size).stream()
+        List<EventView> list = events.page(accountId, fromAt, toAt, type, after, (int) offset, size).stream()
                 .map(e -> new EventView(e.sequenceNumber(), e.globalIndex(), e.eventId(), e.type(),
                         Json.time(e.timestamp(), zone), customer ? withoutActor(e.payload()) : e.payload(),
                         customer ? null : e.metaData())).toList();

@@ -193,7 +193,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
     private void rows(String account, long upTo, java.util.function.Consumer<Row> each) {
         jdbc.query("SELECT sequenceNumber, payloadType, payloadRevision, timeStamp, payload, metaData"
                         + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber <= ?"
-                        + " ORDER BY sequenceNumber",
+                        + " ORDER BY aggregateIdentifier, sequenceNumber",
                 (RowCallbackHandler) rs -> {
                     byte[] meta = rs.getBytes(6);
                     each.accept(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),

@@ -20,7 +20,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 
-/** The audit pages: an account's event history (filters, paging) with its digest; replay progress and verify. */
+/**
+ * The audit pages: an account's event history (filters; "next" pages start after the last event shown, so a
+ * page deep in a long history costs what the first does) with its digest; replay progress and verify.
+ */
 @Controller
 public class AuditPages {
     static final int PAGE_SIZE = 50;
@@ -45,7 +48,7 @@ public class AuditPages {
     String events(@PathVariable String accountId, @RequestParam(defaultValue = "") String type,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
-                  @RequestParam(defaultValue = "0") int page, ConsoleUser me, Model model) {
+                  @RequestParam(required = false) Long after, ConsoleUser me, Model model) {
         me.require("GET", "/api/v1/accounts/" + accountId + "/events");
         ZoneId zone = accounts.require(accountId).zone();
         model.addAttribute("accountId", accountId);
@@ -53,9 +56,9 @@ public class AuditPages {
         model.addAttribute("type", type);
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("page", page);
+        model.addAttribute("after", after);
         model.addAttribute("history", audit.history(accountId, from == null ? null : from.atZone(zone).toOffsetDateTime(),
-                to == null ? null : to.atZone(zone).toOffsetDateTime(), type.isBlank() ? null : type.trim(), page,
+                to == null ? null : to.atZone(zone).toOffsetDateTime(), type.isBlank() ? null : type.trim(), after, 0,
                 PAGE_SIZE, me.accountId() != null));
         if (me.may("GET", "/api/v1/accounts/" + accountId + "/digest")) {
             model.addAttribute("digest", chain.head(accountId).orElse(null));

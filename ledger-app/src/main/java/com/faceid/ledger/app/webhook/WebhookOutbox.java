@@ -132,8 +132,9 @@ public class WebhookOutbox {
     /** A package's service, from the event that created it: the events, not a read model that may lag. */
     private String service(String accountId, String packageId) {
         for (String type : List.of("PackagePurchased", "FreeGrantIssued")) {
-            for (int offset = 0; ; offset += 1000) {
-                var page = events.page(accountId, null, null, type, offset, 1000);
+            Long after = null;
+            while (true) {
+                var page = events.page(accountId, null, null, type, after, 0, 1000);
                 for (var stored : page) {
                     if (packageId.equals(stored.payload().path("packageId").asText())) {
                         return stored.payload().path("service").asText();
@@ -142,6 +143,7 @@ public class WebhookOutbox {
                 if (page.size() < 1000) {
                     break;
                 }
+                after = page.get(page.size() - 1).sequenceNumber();
             }
         }
         throw new IllegalStateException("no event of account " + accountId + " created package " + packageId);
