@@ -3,6 +3,13 @@ package com.faceid.ledger.app.axon;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +49,75 @@ public final class PerBatch {
             Buffer b = CurrentUnitOfWork.get().root().getResource(key);
             if (b != null) {
                 b.flush();
+            }
+        }
+    }
+
+    /**
+     * Applies {@code change} to the current batch's buffer under {@code key}; outside a batch, to a fresh buffer
+     * flushed at once.
+     */
+    public static <B extends Buffer> void apply(String key, Supplier<B> create, Consumer<B> change) {
+        B buffer = buffer(key, create);
+        if (buffer != null) {
+            change.accept(buffer);
+        } else {
+            B now = create.get();
+            change.accept(now);
+            now.flush();
+        }
+    }
+
+    /**
+     * Counters summed per row over a batch, written as one JDBC batch of updates, then one of inserts for the rows
+     * the updates did not find. Both statements take the row's deltas first, then its key columns, in order.
+     */
+    public static final class Counters implements Buffer {
+        private final JdbcTemplate jdbc;
+        private final String update;
+        private final String insert;
+        private final int width;
+        private final Map<List<?>, long[]> deltas = new LinkedHashMap<>();
+
+        /** @param width how many counters a row has */
+        public Counters(JdbcTemplate jdbc, String update, String insert, int width) {
+            this.jdbc = jdbc;
+            this.update = update;
+            this.insert = insert;
+            this.width = width;
+        }
+
+        /** The pending deltas of the row with these key columns (add to them). */
+        public long[] of(List<?> key) {
+            return deltas.computeIfAbsent(key, k -> new long[width]);
+        }
+
+        @Override
+        public void flush() {
+            if (deltas.isEmpty()) {
+                return;
+            }
+            List<Object[]> rows = new ArrayList<>(deltas.size());
+            deltas.forEach((key, d) -> {
+                Object[] row = new Object[width + key.size()];
+                for (int i = 0; i < width; i++) {
+                    row[i] = d[i];
+                }
+                for (int i = 0; i < key.size(); i++) {
+                    row[width + i] = key.get(i);
+                }
+                rows.add(row);
+            });
+            deltas.clear();
+            int[] updated = jdbc.batchUpdate(update, rows);
+            List<Object[]> missing = new ArrayList<>();
+            for (int i = 0; i < updated.length; i++) {
+                if (updated[i] == 0) { // the row's first counts
+                    missing.add(rows.get(i));
+                }
+            }
+            if (!missing.isEmpty()) {
+                jdbc.batchUpdate(insert, missing);
             }
         }
     }

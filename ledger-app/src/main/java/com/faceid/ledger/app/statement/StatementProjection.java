@@ -16,10 +16,7 @@ import org.springframework.stereotype.Component;
 import com.faceid.ledger.app.axon.PerBatch;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Monthly counters per service (the running statement), negotiated prices, and closed statements as
@@ -44,52 +41,17 @@ public class StatementProjection {
     private static final String BUFFER = StatementProjection.class.getName();
 
     /** The batch's calls summed per (account, month, service): one update (or insert) per row touched. */
-    private final class Usage implements PerBatch.Buffer {
-        private final Map<List<String>, long[]> deltas = new LinkedHashMap<>();
-
-        void add(CallMetered e) {
-            long[] d = deltas.computeIfAbsent(List.of(e.accountId(), e.month().toString(), e.service().name()),
-                    k -> new long[6]);
+    @EventHandler
+    void on(CallMetered e) {
+        PerBatch.apply(BUFFER, () -> new PerBatch.Counters(jdbc, UPDATE_USAGE, INSERT_USAGE, 6), usage -> {
+            long[] d = usage.of(List.of(e.accountId(), e.month().toString(), e.service().name()));
             d[0]++;
             d[1] += e.billable() ? 1 : 0;
             d[2] += e.chargedTo() == ChargedTo.FREE ? 1 : 0;
             d[3] += e.chargedTo() == ChargedTo.PURCHASED ? 1 : 0;
             d[4] += e.chargedTo() == ChargedTo.POSTPAID ? 1 : 0;
             d[5] += e.chargedTo() == ChargedTo.REFUSED ? 1 : 0;
-        }
-
-        @Override
-        public void flush() {
-            if (deltas.isEmpty()) {
-                return;
-            }
-            List<Object[]> rows = new ArrayList<>(deltas.size());
-            deltas.forEach((k, d) -> rows.add(new Object[]{d[0], d[1], d[2], d[3], d[4], d[5], k.get(0), k.get(1),
-                    k.get(2)}));
-            deltas.clear();
-            int[] updated = jdbc.batchUpdate(UPDATE_USAGE, rows);
-            List<Object[]> missing = new ArrayList<>();
-            for (int i = 0; i < updated.length; i++) {
-                if (updated[i] == 0) { // first call of this account, month and service
-                    missing.add(rows.get(i));
-                }
-            }
-            if (!missing.isEmpty()) {
-                jdbc.batchUpdate(INSERT_USAGE, missing);
-            }
-        }
-    }
-
-    @EventHandler
-    void on(CallMetered e) {
-        Usage buffer = PerBatch.buffer(BUFFER, Usage::new);
-        if (buffer != null) {
-            buffer.add(e);
-        } else {
-            Usage now = new Usage();
-            now.add(e);
-            now.flush();
-        }
+        });
     }
 
     @EventHandler

@@ -11,8 +11,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,36 +36,6 @@ public class DailyUsageProjection {
         this.jdbc = jdbc;
     }
 
-    private final class Days implements PerBatch.Buffer {
-        private final Map<List<String>, long[]> deltas = new LinkedHashMap<>();
-
-        void add(CallMetered e) {
-            String day = e.occurredAt().atZone(zoneOf(e.accountId())).toLocalDate().toString();
-            deltas.computeIfAbsent(List.of(e.accountId(), e.service().name(), day, e.chargedTo().name(),
-                    e.packageId() == null ? "" : e.packageId()), k -> new long[1])[0]++;
-        }
-
-        @Override
-        public void flush() {
-            if (deltas.isEmpty()) {
-                return;
-            }
-            List<Object[]> rows = new ArrayList<>(deltas.size());
-            deltas.forEach((k, d) -> rows.add(new Object[]{d[0], k.get(0), k.get(1), k.get(2), k.get(3), k.get(4)}));
-            deltas.clear();
-            int[] updated = jdbc.batchUpdate(UPDATE, rows);
-            List<Object[]> missing = new ArrayList<>();
-            for (int i = 0; i < updated.length; i++) {
-                if (updated[i] == 0) {
-                    missing.add(rows.get(i));
-                }
-            }
-            if (!missing.isEmpty()) {
-                jdbc.batchUpdate(INSERT, missing);
-            }
-        }
-    }
-
     private ZoneId zoneOf(String accountId) {
         return zones.computeIfAbsent(accountId, id -> ZoneId.of(jdbc.queryForObject(
                 "SELECT zone FROM account_view WHERE account_id = ?", String.class, id)));
@@ -80,14 +48,10 @@ public class DailyUsageProjection {
 
     @EventHandler
     void on(CallMetered e) {
-        Days buffer = PerBatch.buffer(BUFFER, Days::new);
-        if (buffer != null) {
-            buffer.add(e);
-        } else {
-            Days now = new Days();
-            now.add(e);
-            now.flush();
-        }
+        String day = e.occurredAt().atZone(zoneOf(e.accountId())).toLocalDate().toString();
+        PerBatch.apply(BUFFER, () -> new PerBatch.Counters(jdbc, UPDATE, INSERT, 1), days -> days.of(List.of(
+                e.accountId(), e.service().name(), day, e.chargedTo().name(),
+                e.packageId() == null ? "" : e.packageId()))[0]++);
     }
 
     @ResetHandler
