@@ -55,21 +55,23 @@ public class ConsoleSessions extends OncePerRequestFilter {
         response.setHeader("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self';"
                 + " script-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'");
         HttpSession session = request.getSession(false);
-        if (request.getMethod().equals("POST") && !csrfHolds(request, session)) {
+        ConsoleUser user = session == null ? null : (ConsoleUser) session.getAttribute(ConsoleUser.SESSION_ATTRIBUTE);
+        boolean signIn = path.equals("/console/sign-in");
+        if (request.getMethod().equals("POST") && (user != null || signIn) && !csrfHolds(request, session)) {
             plainPage(response, HttpServletResponse.SC_FORBIDDEN, "Refused: the form's CSRF token is missing or stale."
                     + " Nothing was done. Reload the page and send it again.");
             return;
         }
-        if (path.equals("/console/sign-in")) {
+        if (signIn) {
             chain.doFilter(request, response);
             return;
         }
-        ConsoleUser user = session == null ? null : (ConsoleUser) session.getAttribute(ConsoleUser.SESSION_ATTRIBUTE);
         if (user == null) {
             if (request.getMethod().equals("GET")) {
                 response.sendRedirect(request.getContextPath() + "/console/sign-in");
             } else {
-                plainPage(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first: the session has ended.");
+                plainPage(response, HttpServletResponse.SC_UNAUTHORIZED, "Sign in first: there is no session, or it has"
+                        + " ended. Nothing was done.");
             }
             return;
         }

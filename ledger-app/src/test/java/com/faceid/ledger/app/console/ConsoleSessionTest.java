@@ -1,0 +1,98 @@
+package com.faceid.ledger.app.console;
+
+import com.faceid.ledger.app.support.Http;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The console's session over plain HTTP: an operator moves the simulated clock from its form (and cannot move it
+ * back), and a session unused for {@code ledger.console.idle-timeout} (two seconds here) has ended.
+ */
+@Tag("service") // starts the service: left out of the fast build (-Pfast)
+@org.springframework.test.annotation.DirtiesContext // moves the clock: Axon's event clock is JVM-wide
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "ledger.console.idle-timeout=PT2S")
+@ActiveProfiles("test")
+class ConsoleSessionTest {
+    @LocalServerPort
+    int port;
+    final HttpClient client = HttpClient.newHttpClient();
+    String cookie;
+
+    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", cookie == null ? "" : "LEDGER_CONSOLE=" + cookie).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
+        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", "LEDGER_CONSOLE=" + cookie)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.substring("LEDGER_CONSOLE=".length(), c.indexOf(';')));
+        return r;
+    }
+
+    static String csrf(String page) {
+        return page.replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
+    }
+
+    void signIn() throws Exception {
+        cookie = null;
+        HttpResponse<String> form = get("/console/sign-in");
+        String c = form.headers().firstValue("Set-Cookie").orElseThrow();
+        cookie = c.substring("LEDGER_CONSOLE=".length(), c.indexOf(';'));
+        assertThat(post("/console/sign-in", "_csrf=" + csrf(form.body()) + "&apiKey=" + Http.OPERATOR).statusCode())
+                .isEqualTo(302);
+    }
+
+    @Test
+    void anOperatorMovesTheSimulatedClockForwardNeverBack() throws Exception {
+        signIn();
+        HttpResponse<String> page = get("/console/admin/clock");
+        assertThat(page.body()).contains("2026-04-01 12:00:00 +08:00").contains("simulated");
+        HttpResponse<String> moved = post("/console/admin/clock", "_csrf=" + csrf(page.body())
+                + "&now=" + URLEncoder.encode("2026-04-01T13:30:00", StandardCharsets.UTF_8));
+        assertThat(moved.statusCode()).isEqualTo(302);
+        Http api = new Http(port);
+        assertThat(api.get("/api/v1/admin/clock").json().path("now").asText()).isEqualTo("2026-04-01T13:30:00+08:00");
+        signIn(); // the session lasts two seconds unused here: a fresh one for each form
+        page = get("/console/admin/clock");
+        HttpResponse<String> back = post("/console/admin/clock", "_csrf=" + csrf(page.body())
+                + "&now=" + URLEncoder.encode("2026-04-01T13:00:00", StandardCharsets.UTF_8));
+        assertThat(back.statusCode()).isEqualTo(409);
+        assertThat(back.body()).contains("CLOCK_BACKWARDS").contains("never goes back");
+        assertThat(api.get("/api/v1/admin/clock").json().path("now").asText()).isEqualTo("2026-04-01T13:30:00+08:00");
+    }
+
+    @Test
+    void aSessionUnusedForTheIdleTimeoutHasEnded() throws Exception {
+        signIn();
+        assertThat(get("/console/accounts").statusCode()).isEqualTo(200);
+        // each look waits longer than the timeout after the last use, so it is the look that finds it ended
+        await().pollDelay(Duration.ofMillis(2500)).pollInterval(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(20))
+                .until(() -> get("/console/accounts").statusCode() == 302);
+        assertThat(get("/console/accounts").headers().firstValue("Location").orElseThrow())
+                .endsWith("/console/sign-in");
+        // a form sent on an ended session is asked to sign in again, and does nothing
+        HttpResponse<String> late = post("/console/admin/replay", "_csrf=0");
+        assertThat(late.statusCode()).isEqualTo(401);
+        assertThat(late.body()).contains("Sign in first");
+    }
+}
