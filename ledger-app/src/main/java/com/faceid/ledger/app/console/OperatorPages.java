@@ -28,7 +28,11 @@ public class OperatorPages {
     private final WhatIfService whatIf;
     private final AccountQueries accounts;
 
-    public OperatorPages(ClockService clocks, AdviceService advice, WhatIfService whatIf, AccountQueries accounts) {
+    private final jakarta.validation.Validator validator;
+
+    public OperatorPages(ClockService clocks, AdviceService advice, WhatIfService whatIf, AccountQueries accounts,
+                         jakarta.validation.Validator validator) {
+        this.validator = validator;
         this.clocks = clocks;
         this.advice = advice;
         this.whatIf = whatIf;
@@ -92,6 +96,7 @@ public class OperatorPages {
             WhatIfRequest req = new WhatIfRequest(from.isBlank() ? null : from, to.isBlank() ? null : to,
                     new WhatIfRequest.ScenarioRequest(null, null, null,
                             postpaid.isBlank() ? null : Boolean.valueOf(postpaid.equals("on")), purchases, null));
+            com.faceid.ledger.app.web.Requests.valid(validator, req); // the API's limits (a size up to 100,000,000)
             model.addAttribute("result", whatIf.whatIf(accountId, req.from() == null ? null
                     : com.faceid.ledger.app.web.Requests.month(req.from()), req.to() == null ? null
                     : com.faceid.ledger.app.web.Requests.month(req.to()), req.toScenario()));

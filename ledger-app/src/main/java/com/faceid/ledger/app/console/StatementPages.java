@@ -45,8 +45,9 @@ public class StatementPages {
 
     @GetMapping("/console/accounts/{accountId}/statements")
     String thisMonth(@PathVariable String accountId, ConsoleUser me) {
+        // the key's rights first: whether an account it may not see exists is not its business
+        me.require("GET", "/api/v1/accounts/" + accountId + "/statements");
         ZoneId zone = accounts.require(accountId).zone();
-        me.require("GET", "/api/v1/accounts/" + accountId + "/statements/" + YearMonth.now(clock.withZone(zone)));
         return "redirect:/console/accounts/" + accountId + "/statements/" + YearMonth.now(clock.withZone(zone));
     }
 

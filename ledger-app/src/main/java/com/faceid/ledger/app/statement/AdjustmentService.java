@@ -65,12 +65,7 @@ public class AdjustmentService {
     /** Records it as the caller's key (the request context's actor); bad input is an ApiException. */
     public Recorded record(String accountId, AdjustmentRequest req) {
         // the request's own constraints, whether it came as JSON (checked already) or from the console's form
-        String invalid = validator.validate(req).stream()
-                .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                .collect(java.util.stream.Collectors.joining("; "));
-        if (!invalid.isEmpty()) {
-            throw com.faceid.ledger.app.web.ApiException.validation(invalid);
-        }
+        Requests.valid(validator, req);
         accounts.require(accountId);
         YearMonth month = Requests.month(req.month());
         BigDecimal amount = Requests.adjustmentAmount(req.amount());

@@ -114,7 +114,10 @@ class ConsoleBrowserTest {
         browser.signIn(CUSTOMER);
         for (String path : List.of("/console/accounts/" + OTHER, "/console/accounts/" + OTHER + "/statements/2026-03",
                 "/console/accounts/" + OTHER + "/calls/other-call", "/console/accounts/" + OTHER + "/events",
-                "/console/accounts", "/console/admin")) {
+                "/console/accounts", "/console/admin", "/console/admin/clock",
+                "/console/accounts/" + OTHER + "/what-if", "/console/accounts/" + OTHER + "/advice",
+                // an account that does not exist is no different: its existence is not a customer's business
+                "/console/accounts/no-such-account", "/console/accounts/no-such-account/statements")) {
             browser.go(path);
             assertThat(browser.text("h1")).as(path).isEqualTo("403 Not yours to see");
             assertThat(browser.all("#charged-to, #services, #lines, #events, #timeline")).as(path).isEmpty();
@@ -220,6 +223,11 @@ class ConsoleBrowserTest {
         String price = ledger.statement(ACCOUNT, "2026-03").path("purchases").get(0).path("price").asText();
         assertThat(browser.text("#what-if-total strong")).isEqualTo(price);
         assertThat(browser.all("#what-if-months tbody tr")).hasSize(1);
+        // the API's limits hold in the form too: a package beyond the largest size is refused, nothing computed
+        browser.go("/console/accounts/" + ACCOUNT + "/what-if?service=LIVENESS_VERIFICATION&size=200000000"
+                + "&purchasedAt=2026-03-03T10:00:00");
+        assertThat(browser.text("h1")).isEqualTo("400 Validation failed");
+        assertThat(browser.text("main p[role=alert]")).contains("VALIDATION_FAILED").contains("size");
         browser.signOut();
     }
 
