@@ -5,10 +5,8 @@ import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.axon.Commands;
-import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -31,8 +29,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
 
 @RestController
 @RequestMapping("/api/v1/accounts")

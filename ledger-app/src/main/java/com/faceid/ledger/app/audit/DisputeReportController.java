@@ -1,10 +1,6 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.account.BillingCalendar;
-import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.BillingPolicy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -19,7 +15,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.time.YearMonth;
 
 /** The document support hands over in a billing dispute: a month's calls, each with its charge and reason. */

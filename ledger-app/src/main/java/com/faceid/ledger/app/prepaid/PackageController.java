@@ -3,7 +3,6 @@ package com.faceid.ledger.app.prepaid;
 import com.faceid.ledger.prepaid.PackageKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
@@ -36,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.Arrays;
 import java.util.List;
 
 @RestController
@@ -61,19 +59,17 @@ public class PackageController {
 
     private final Commands commands;
     private final AccountQueries accounts;
-    private final PackageQueries packages;
     private final Clock clock;
     private final java.time.Duration skew;
     private final QuotaService quotas;
 
-    public PackageController(Commands commands, AccountQueries accounts, PackageQueries packages, Clock clock,
+    public PackageController(Commands commands, AccountQueries accounts, Clock clock,
                              com.faceid.ledger.app.LedgerProperties props,
                              QuotaService quotas) {
         this.quotas = quotas;
         this.skew = props.maxFutureSkew();
         this.commands = commands;
         this.accounts = accounts;
-        this.packages = packages;
         this.clock = clock;
     }
 

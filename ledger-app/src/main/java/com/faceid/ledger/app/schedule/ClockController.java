@@ -1,10 +1,5 @@
 package com.faceid.ledger.app.schedule;
 
-import com.faceid.ledger.app.time.LedgerClock;
-import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.app.web.HttpError;
-import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;

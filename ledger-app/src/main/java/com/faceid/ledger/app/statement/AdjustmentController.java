@@ -1,21 +1,9 @@
 package com.faceid.ledger.app.statement;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.axon.Commands;
-import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.statement.AdjustmentReceipt;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.RecordAdjustment;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,9 +11,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.YearMonth;
 
 @RestController
 @Tag(name = "Statements")
