@@ -194,6 +194,17 @@ class AuditTest {
         jdbc.update("UPDATE daily_usage_view SET calls = calls - 2 WHERE account_id = 'm-2'"
                 + " AND usage_day = (SELECT MIN(usage_day) FROM daily_usage_view WHERE account_id = 'm-2')");
         assertThat(http.get("/api/v1/admin/verify").json().path("differences")).isEmpty();
+        // and the monthly counters, counter by counter
+        jdbc.update("UPDATE usage_view SET paid_by_free = paid_by_free + 1 WHERE account_id = 'm-2'"
+                + " AND billing_month = '2026-01' AND service = 'PHOTO_VERIFICATION'");
+        JsonNode monthly = http.get("/api/v1/admin/verify").json().path("differences");
+        assertThat(monthly).hasSize(1);
+        assertThat(monthly.get(0).path("readModel").asText()).isEqualTo("usage_view");
+        assertThat(monthly.get(0).path("key").asText()).isEqualTo("m-2/2026-01/PHOTO_VERIFICATION");
+        assertThat(monthly.get(0).path("field").asText()).isEqualTo("paidByFree");
+        assertThat(monthly.get(0).path("actual").asLong()).isEqualTo(monthly.get(0).path("expected").asLong() + 1);
+        jdbc.update("UPDATE usage_view SET paid_by_free = paid_by_free - 1 WHERE account_id = 'm-2'"
+                + " AND billing_month = '2026-01' AND service = 'PHOTO_VERIFICATION'");
 
         // ---------------------------------------------------------------- 4. a dispute report, field by field
         JsonNode report = http.get("/api/v1/accounts/m-1/statements/2026-01/dispute-report").json();

@@ -28,6 +28,18 @@ public class ServiceUsage {
         }
     }
 
+    /** The counters by name, in the order of the monthly usage view's columns: for comparing field by field. */
+    public java.util.Map<String, Long> counters() {
+        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+        m.put("calls", calls);
+        m.put("billable", billable);
+        m.put("paidByFree", paidByFree);
+        m.put("paidByPurchased", paidByPurchased);
+        m.put("postpaid", postpaid);
+        m.put("refused", refused);
+        return m;
+    }
+
     @Override
     public boolean equals(Object o) {
         return o instanceof ServiceUsage u && calls == u.calls && billable == u.billable

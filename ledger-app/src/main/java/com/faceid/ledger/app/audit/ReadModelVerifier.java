@@ -63,8 +63,12 @@ public class ReadModelVerifier {
     private final PackageQueries packageQueries;
     private final ObjectMapper json = SerializationConfig.storageMapper();
 
+    private final com.faceid.ledger.app.statement.StatementQueries statementQueries;
+
     public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
-                             FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries) {
+                             FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
+                             com.faceid.ledger.app.statement.StatementQueries statementQueries) {
+        this.statementQueries = statementQueries;
         this.packageQueries = packageQueries;
         this.checkpoints = checkpoints;
         this.chain = chain;
@@ -185,31 +189,27 @@ public class ReadModelVerifier {
         }
     }
 
+    /** The monthly counters, as the statement queries read them, against the fold's: counter by counter. */
     private void usage(String a, LedgerFold f, List<Difference> out) {
-        Map<String, Map<String, Object>> live = new HashMap<>();
-        jdbc.queryForList("SELECT * FROM usage_view WHERE account_id = ?", a).forEach(r -> {
-            Map<String, Object> l = lower(r);
-            live.put(l.get("billing_month") + "/" + l.get("service"), l);
-        });
+        Map<YearMonth, Map<Service, ServiceUsage>> live = statementQueries.usage(a, null);
+        java.util.Set<String> seen = new HashSet<>();
         for (Map.Entry<YearMonth, Map<Service, ServiceUsage>> m : f.usage.entrySet()) {
             for (Map.Entry<Service, ServiceUsage> s : m.getValue().entrySet()) {
-                String id = m.getKey() + "/" + s.getKey();
-                String key = a + "/" + id;
-                Map<String, Object> r = live.remove(id);
-                if (r == null) {
+                String key = a + "/" + m.getKey() + "/" + s.getKey();
+                seen.add(key);
+                ServiceUsage actual = live.getOrDefault(m.getKey(), Map.of()).get(s.getKey());
+                if (actual == null) {
                     out.add(new Difference("usage_view", key, "row", "present", "absent"));
                     continue;
                 }
-                ServiceUsage u = s.getValue();
-                check(out, "usage_view", key, "calls", u.calls, r.get("calls"));
-                check(out, "usage_view", key, "billable", u.billable, r.get("billable"));
-                check(out, "usage_view", key, "paid_by_free", u.paidByFree, r.get("paid_by_free"));
-                check(out, "usage_view", key, "paid_by_purchased", u.paidByPurchased, r.get("paid_by_purchased"));
-                check(out, "usage_view", key, "postpaid", u.postpaid, r.get("postpaid"));
-                check(out, "usage_view", key, "refused", u.refused, r.get("refused"));
+                Map<String, Long> have = actual.counters();
+                s.getValue().counters().forEach((name, expected) ->
+                        check(out, "usage_view", key, name, expected, have.get(name)));
             }
         }
-        live.keySet().forEach(k -> out.add(new Difference("usage_view", a + "/" + k, "row", "absent", "present")));
+        live.forEach((month, services) -> services.keySet().stream().map(s -> a + "/" + month + "/" + s)
+                .filter(k -> !seen.contains(k))
+                .forEach(k -> out.add(new Difference("usage_view", k, "row", "absent", "present"))));
     }
 
     /** Calls per service, day (in the account's zone) and payer: the console's charts. */

@@ -145,19 +145,29 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
         return hash == null ? null : new StatementView.StatementDigest(sequence, hash);
     }
 
-    private Statement running(String accountId, YearMonth month) {
-        Map<Service, ServiceUsage> usage = new EnumMap<>(Service.class);
-        jdbc.query("SELECT service, calls, billable, paid_by_free, paid_by_purchased, postpaid, refused"
-                + " FROM usage_view WHERE account_id = ? AND billing_month = ?", rs -> {
+    /**
+     * The monthly usage counters of an account (usage_view), by month and service, of one month or (null) all:
+     * the view's columns are read here only.
+     */
+    public Map<YearMonth, Map<Service, ServiceUsage>> usage(String accountId, YearMonth month) {
+        Map<YearMonth, Map<Service, ServiceUsage>> usage = new java.util.TreeMap<>();
+        jdbc.query("SELECT billing_month, service, calls, billable, paid_by_free, paid_by_purchased, postpaid, refused"
+                + " FROM usage_view WHERE account_id = ?" + (month == null ? "" : " AND billing_month = ?"), rs -> {
             ServiceUsage u = new ServiceUsage();
-            u.calls = rs.getLong(2);
-            u.billable = rs.getLong(3);
-            u.paidByFree = rs.getLong(4);
-            u.paidByPurchased = rs.getLong(5);
-            u.postpaid = rs.getLong(6);
-            u.refused = rs.getLong(7);
-            usage.put(Service.valueOf(rs.getString(1)), u);
-        }, accountId, month.toString());
+            u.calls = rs.getLong(3);
+            u.billable = rs.getLong(4);
+            u.paidByFree = rs.getLong(5);
+            u.paidByPurchased = rs.getLong(6);
+            u.postpaid = rs.getLong(7);
+            u.refused = rs.getLong(8);
+            usage.computeIfAbsent(YearMonth.parse(rs.getString(1)), m -> new EnumMap<>(Service.class))
+                    .put(Service.valueOf(rs.getString(2)), u);
+        }, month == null ? new Object[]{accountId} : new Object[]{accountId, month.toString()});
+        return usage;
+    }
+
+    private Statement running(String accountId, YearMonth month) {
+        Map<Service, ServiceUsage> usage = usage(accountId, month).getOrDefault(month, new EnumMap<>(Service.class));
         List<PurchaseLine> purchases = packages.purchasedIn(accountId, month).stream()
                 .map(p -> new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.effectiveFrom()))
                 .sorted(java.util.Comparator.comparing(PurchaseLine::purchasedAt).thenComparing(PurchaseLine::packageId))
