@@ -205,6 +205,13 @@ class AuditTest {
         assertThat(monthly.get(0).path("actual").asLong()).isEqualTo(monthly.get(0).path("expected").asLong() + 1);
         jdbc.update("UPDATE usage_view SET paid_by_free = paid_by_free - 1 WHERE account_id = 'm-2'"
                 + " AND billing_month = '2026-01' AND service = 'PHOTO_VERIFICATION'");
+        // and each adjustment, field by field: a reason rewritten in the view is seen
+        jdbc.update("UPDATE adjustment_view SET reason = 'rewritten' WHERE account_id = 'm-1' AND adjustment_id = 'adj-1'");
+        JsonNode rewritten = http.get("/api/v1/admin/verify").json().path("differences");
+        assertThat(rewritten).hasSize(1);
+        assertThat(rewritten.get(0).path("key").asText()).isEqualTo("m-1/adj-1");
+        assertThat(rewritten.get(0).path("field").asText()).isEqualTo("reason");
+        assertThat(rewritten.get(0).path("actual").asText()).isEqualTo("rewritten");
 
         // ---------------------------------------------------------------- 4. a dispute report, field by field
         JsonNode report = http.get("/api/v1/accounts/m-1/statements/2026-01/dispute-report").json();

@@ -270,20 +270,22 @@ public class ReadModelVerifier {
         live.keySet().forEach(k -> out.add(new Difference("statement_view", a + "/" + k, "row", "absent", "present")));
     }
 
+    /** Each adjustment as the statement queries read it against its event: the month, then field by field. */
     private void adjustments(String a, LedgerFold f, List<Difference> out) {
-        Map<String, Map<String, Object>> live = new HashMap<>();
-        jdbc.queryForList("SELECT * FROM adjustment_view WHERE account_id = ?", a)
-                .forEach(r -> live.put((String) lower(r).get("adjustment_id"), lower(r)));
+        Map<String, com.faceid.ledger.app.statement.StatementQueries.Citing> live = new HashMap<>();
+        statementQueries.adjustmentsOf(a).forEach(c -> live.put(c.adjustment().adjustmentId(), c));
         for (AdjustmentRecorded e : f.adjustments.values()) {
             String key = a + "/" + e.adjustmentId();
-            Map<String, Object> r = live.remove(e.adjustmentId());
+            var r = live.remove(e.adjustmentId());
             if (r == null) {
                 out.add(new Difference("adjustment_view", key, "row", "present", "absent"));
                 continue;
             }
-            check(out, "adjustment_view", key, "amount", e.amount(), r.get("amount"));
-            check(out, "adjustment_view", key, "billing_month", e.month().toString(), r.get("billing_month"));
-            check(out, "adjustment_view", key, "corrects_month", e.correctsMonth().toString(), r.get("corrects_month"));
+            check(out, "adjustment_view", key, "month", e.month(), r.month());
+            // the view keeps microseconds (H2's and PostgreSQL's timestamp precision)
+            fieldByField(out, "adjustment_view", key, new com.faceid.ledger.statement.AdjustmentLine(e.adjustmentId(),
+                    e.correctsMonth(), e.amount(), e.reason(), e.requestId(), e.actor(),
+                    e.at() == null ? null : e.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS)), r.adjustment());
         }
         live.keySet().forEach(k -> out.add(new Difference("adjustment_view", a + "/" + k, "row", "absent", "present")));
     }

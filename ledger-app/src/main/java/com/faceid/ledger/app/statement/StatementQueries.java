@@ -178,18 +178,28 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
         return new Statement(accountId, month, f.awaitingPrice() ? Status.AWAITING_PRICE : Status.OPEN, null, f);
     }
 
-    /** An adjustment that names a call, with the month it landed on. */
+    /** An adjustment with the month it landed on: a row of adjustment_view, whose columns are read here only. */
     public record Citing(YearMonth month, AdjustmentLine adjustment) {
+    }
+
+    private static final String ADJUSTMENTS = "SELECT billing_month, adjustment_id, corrects_month, amount, reason,"
+            + " request_id, actor, recorded_at FROM adjustment_view WHERE account_id = ?";
+
+    private static Citing adjustment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Citing(YearMonth.parse(rs.getString(1)), new AdjustmentLine(rs.getString(2),
+                YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
+                rs.getString(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()));
     }
 
     /** The adjustments that name a call (their requestId), oldest first. */
     public List<Citing> adjustmentsCiting(String accountId, String requestId) {
-        return jdbc.query("SELECT billing_month, adjustment_id, corrects_month, amount, reason, request_id, actor,"
-                        + " recorded_at FROM adjustment_view WHERE account_id = ? AND request_id = ? ORDER BY recorded_at",
-                (rs, i) -> new Citing(YearMonth.parse(rs.getString(1)), new AdjustmentLine(rs.getString(2),
-                        YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
-                        rs.getString(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant())),
+        return jdbc.query(ADJUSTMENTS + " AND request_id = ? ORDER BY recorded_at", StatementQueries::adjustment,
                 accountId, requestId);
+    }
+
+    /** Every adjustment of the account, by id (verify compares them with the events). */
+    public List<Citing> adjustmentsOf(String accountId) {
+        return jdbc.query(ADJUSTMENTS + " ORDER BY adjustment_id", StatementQueries::adjustment, accountId);
     }
 
     /** Whether the adjustment view holds an adjustment (read-your-writes after recording one). */
@@ -199,11 +209,8 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
     }
 
     private List<AdjustmentLine> adjustments(String accountId, YearMonth month) {
-        return jdbc.query("SELECT adjustment_id, corrects_month, amount, reason, request_id, actor, recorded_at"
-                        + " FROM adjustment_view WHERE account_id = ? AND billing_month = ? ORDER BY recorded_at, adjustment_id",
-                (rs, i) -> new AdjustmentLine(rs.getString(1), YearMonth.parse(rs.getString(2)), rs.getBigDecimal(3),
-                        rs.getString(4), rs.getString(5), rs.getString(6),
-                        rs.getTimestamp(7) == null ? null : rs.getTimestamp(7).toInstant()), accountId, month.toString());
+        return jdbc.query(ADJUSTMENTS + " AND billing_month = ? ORDER BY recorded_at, adjustment_id",
+                StatementQueries::adjustment, accountId, month.toString()).stream().map(Citing::adjustment).toList();
     }
 
     /** The account's agreed prices; which one a month pays is the domain's rule ({@link NegotiatedPrices}). */
