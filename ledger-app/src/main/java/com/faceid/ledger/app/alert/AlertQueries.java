@@ -37,14 +37,18 @@ public class AlertQueries {
         this.reminderDays = policy.reminders().expiryDays();
     }
 
+    /** The alerts recorded in alert_view (whose columns are read here only), in no particular order. */
+    public List<AlertRow> recorded(String accountId) {
+        return jdbc.query("SELECT alert_id, kind, package_id, threshold, detail, raised_at FROM alert_view"
+                        + " WHERE account_id = ?", (rs, i) -> new AlertRow(rs.getString(1), rs.getString(2),
+                        rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()), accountId);
+    }
+
     /** Oldest first (then by package and threshold). */
     public List<AlertRow> of(AccountQueries.AccountRow account) {
         String accountId = account.accountId();
         BillingCalendar cal = new BillingCalendar(account.zone());
-        List<AlertRow> rows = new ArrayList<>(jdbc.query("SELECT alert_id, kind, package_id, threshold, detail,"
-                        + " raised_at FROM alert_view WHERE account_id = ?", (rs, i) -> new AlertRow(rs.getString(1),
-                        rs.getString(2), rs.getString(3), rs.getInt(4), rs.getString(5), rs.getTimestamp(6).toInstant()),
-                accountId));
+        List<AlertRow> rows = new ArrayList<>(recorded(accountId));
         // Expiry reminders that are due by the clock but not recorded yet (the scheduler is late or down): the
         // same alert the step will record, decided the same way (billing-rules §9): a package that still had
         // calls left at the instant the reminder fell due (no DEPLETED alert by then).

@@ -64,10 +64,13 @@ public class ReadModelVerifier {
     private final ObjectMapper json = SerializationConfig.storageMapper();
 
     private final com.faceid.ledger.app.statement.StatementQueries statementQueries;
+    private final com.faceid.ledger.app.alert.AlertQueries alertQueries;
 
     public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
                              FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
-                             com.faceid.ledger.app.statement.StatementQueries statementQueries) {
+                             com.faceid.ledger.app.statement.StatementQueries statementQueries,
+                             com.faceid.ledger.app.alert.AlertQueries alertQueries) {
+        this.alertQueries = alertQueries;
         this.statementQueries = statementQueries;
         this.packageQueries = packageQueries;
         this.checkpoints = checkpoints;
@@ -313,10 +316,8 @@ public class ReadModelVerifier {
 
     private void alerts(String a, LedgerFold f, List<Difference> out) {
         Map<String, Integer> live = new HashMap<>();
-        jdbc.queryForList("SELECT package_id, kind, threshold FROM alert_view WHERE account_id = ?", a).forEach(r -> {
-            Map<String, Object> l = lower(r);
-            live.merge(l.get("package_id") + "|" + l.get("kind") + "|" + l.get("threshold"), 1, Integer::sum);
-        });
+        alertQueries.recorded(a).forEach(r ->
+                live.merge(r.packageId() + "|" + r.kind() + "|" + r.threshold(), 1, Integer::sum));
         Set<String> keys = new HashSet<>(f.alerts.keySet());
         keys.addAll(live.keySet());
         for (String k : keys) {
