@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Service;
@@ -8,9 +7,6 @@ import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.ServiceUsage;
 import com.faceid.ledger.statement.StatementClosed;
 import com.faceid.ledger.statement.StatementFigures;
-import com.faceid.ledger.statement.StatementLine;
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -61,15 +57,17 @@ public class ReadModelVerifier {
     private final FoldCheckpoints checkpoints;
     private final HashChain chain;
     private final PackageQueries packageQueries;
-    private final ObjectMapper json = SerializationConfig.storageMapper();
 
     private final com.faceid.ledger.app.statement.StatementQueries statementQueries;
     private final com.faceid.ledger.app.alert.AlertQueries alertQueries;
+    private final com.faceid.ledger.app.account.AccountQueries accountQueries;
 
     public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
                              FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
                              com.faceid.ledger.app.statement.StatementQueries statementQueries,
-                             com.faceid.ledger.app.alert.AlertQueries alertQueries) {
+                             com.faceid.ledger.app.alert.AlertQueries alertQueries,
+                             com.faceid.ledger.app.account.AccountQueries accountQueries) {
+        this.accountQueries = accountQueries;
         this.alertQueries = alertQueries;
         this.statementQueries = statementQueries;
         this.packageQueries = packageQueries;
@@ -152,17 +150,15 @@ public class ReadModelVerifier {
     }
 
     private void accountRow(String a, LedgerFold f, List<Difference> out) {
-        List<Map<String, Object>> rows = jdbc.queryForList("SELECT * FROM account_view WHERE account_id = ?", a);
-        if (rows.isEmpty()) {
+        var row = accountQueries.find(a);
+        if (row.isEmpty()) {
             out.add(new Difference("account_view", a, "row", "present", "absent"));
             return;
         }
-        Map<String, Object> r = lower(rows.get(0));
-        check(out, "account_view", a, "postpaid_enabled", f.postpaidEnabled, r.get("postpaid_enabled"));
-        check(out, "account_view", a, "zone", f.zone, r.get("zone"));
-        check(out, "account_view", a, "closed_through", f.closedThrough == null ? null : f.closedThrough.toString(),
-                r.get("closed_through"));
-        check(out, "account_view", a, "opened_at", f.openedAt, instant(r.get("opened_at")));
+        // the view keeps microseconds (H2's and PostgreSQL's timestamp precision)
+        fieldByField(out, "account_view", a, new com.faceid.ledger.app.account.AccountQueries.AccountRow(a,
+                f.openedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), java.time.ZoneId.of(f.zone),
+                f.postpaidEnabled, f.closedThrough), row.get());
     }
 
     /** The package rows as the events make them against the view's, as {@link PackageQueries} reads them. */
@@ -242,10 +238,18 @@ public class ReadModelVerifier {
         live.keySet().forEach(k -> out.add(new Difference("daily_usage_view", a + "/" + k, "row", "absent", "present")));
     }
 
+    /**
+     * Each closing event against the month re-derived from its calls, purchases and adjustments, and against the
+     * closed statement as the statement queries read it (statement_view), figure by figure.
+     */
     private void statements(String a, LedgerFold f, List<Difference> out) {
-        Map<String, Map<String, Object>> live = new HashMap<>();
-        jdbc.queryForList("SELECT * FROM statement_view WHERE account_id = ?", a)
-                .forEach(r -> live.put((String) lower(r).get("billing_month"), lower(r)));
+        Map<YearMonth, com.faceid.ledger.app.statement.StatementQueries.Statement> live;
+        try {
+            live = new HashMap<>(statementQueries.closedStatements(a));
+        } catch (IllegalStateException unreadable) {
+            out.add(new Difference("statement_view", a, "row", "readable", unreadable.getMessage()));
+            live = new HashMap<>();
+        }
         for (StatementClosed s : f.closed.values()) {
             String key = a + "/" + s.month();
             // the closing event against the same month re-derived from its calls, purchases and adjustments
@@ -254,21 +258,17 @@ public class ReadModelVerifier {
             check(out, "StatementClosed", key, "totalSpend", s.totalSpend(), again.totalSpend());
             check(out, "StatementClosed", key, "prepaidSpend", s.prepaidSpend(), again.prepaidSpend());
             check(out, "StatementClosed", key, "adjustmentTotal", s.adjustmentTotal(), again.adjustmentTotal());
-            Map<String, Object> r = live.remove(s.month().toString());
+            var r = live.remove(s.month());
             if (r == null) {
                 out.add(new Difference("statement_view", key, "row", "present", "absent"));
                 continue;
             }
-            check(out, "statement_view", key, "total_spend", s.totalSpend(), r.get("total_spend"));
-            check(out, "statement_view", key, "prepaid_spend", s.prepaidSpend(), r.get("prepaid_spend"));
-            check(out, "statement_view", key, "postpaid_amount", s.postpaidAmount(), r.get("postpaid_amount"));
-            check(out, "statement_view", key, "adjustment_total", s.adjustmentTotal(), r.get("adjustment_total"));
-            try {
-                List<StatementLine> lines = json.readValue(String.valueOf(r.get("lines_json")), new TypeReference<>() { });
-                check(out, "statement_view", key, "lines_json", s.lines(), lines);
-            } catch (Exception e) {
-                out.add(new Difference("statement_view", key, "lines_json", "readable", e.getMessage()));
-            }
+            fieldByField(out, "statement_view", key, new StatementFigures(s.month(), s.catalogVersion(),
+                    s.tierConvention(), s.lines(), s.purchases(), s.adjustments() == null ? List.of() : s.adjustments(),
+                    s.prepaidSpend(), s.postpaidAmount(), s.adjustmentTotal(), s.totalSpend()), r.figures());
+            // the view keeps microseconds (H2's and PostgreSQL's timestamp precision)
+            check(out, "statement_view", key, "closedAt", s.closedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+                    r.closedAt());
         }
         live.keySet().forEach(k -> out.add(new Difference("statement_view", a + "/" + k, "row", "absent", "present")));
     }
@@ -340,21 +340,5 @@ public class ReadModelVerifier {
             return e.longValue() == a.longValue();
         }
         return Objects.equals(expected, actual);
-    }
-
-    private static Object instant(Object ts) {
-        if (ts instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (ts instanceof java.time.OffsetDateTime o) {
-            return o.toInstant();
-        }
-        return ts;
-    }
-
-    private static Map<String, Object> lower(Map<String, Object> row) {
-        Map<String, Object> out = new HashMap<>();
-        row.forEach((k, v) -> out.put(k.toLowerCase(), v));
-        return out;
     }
 }

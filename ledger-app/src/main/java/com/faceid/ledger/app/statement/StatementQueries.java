@@ -100,26 +100,37 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
                 running.figures());
     }
 
+    private static final String CLOSED = "SELECT billing_month, closed_at, catalog_version, tier_convention,"
+            + " lines_json, purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend,"
+            + " adjustments_json FROM statement_view WHERE account_id = ?";
+
+    /** A row of statement_view, whose columns are read here only. */
+    private Statement closedRow(String accountId, java.sql.ResultSet rs) throws java.sql.SQLException {
+        YearMonth month = YearMonth.parse(rs.getString(1));
+        try {
+            List<StatementLine> lines = json.readValue(rs.getString(5), new TypeReference<>() { });
+            List<PurchaseLine> purchases = json.readValue(rs.getString(6), new TypeReference<>() { });
+            List<AdjustmentLine> adjustments = rs.getString(11) == null ? List.of()
+                    : json.readValue(rs.getString(11), new TypeReference<>() { });
+            return new Statement(accountId, month, Status.CLOSED, rs.getTimestamp(2).toInstant(),
+                    new StatementFigures(month, rs.getString(3), rs.getString(4), lines, purchases, adjustments,
+                            Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)),
+                            Money.of(rs.getBigDecimal(9)), Money.of(rs.getBigDecimal(10))));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("unreadable statement_view row " + accountId + " " + month, e);
+        }
+    }
+
     private Optional<Statement> closed(String accountId, YearMonth month) {
-        List<Statement> rows = jdbc.query("SELECT closed_at, catalog_version, tier_convention, lines_json,"
-                        + " purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend, adjustments_json"
-                        + " FROM statement_view WHERE account_id = ? AND billing_month = ?",
-                (rs, i) -> {
-                    try {
-                        List<StatementLine> lines = json.readValue(rs.getString(4), new TypeReference<>() { });
-                        List<PurchaseLine> purchases = json.readValue(rs.getString(5), new TypeReference<>() { });
-                        List<AdjustmentLine> adjustments = rs.getString(10) == null ? List.of()
-                                : json.readValue(rs.getString(10), new TypeReference<>() { });
-                        return new Statement(accountId, month, Status.CLOSED, rs.getTimestamp(1).toInstant(),
-                                new StatementFigures(month, rs.getString(2), rs.getString(3), lines, purchases,
-                                        adjustments,
-                                        Money.of(rs.getBigDecimal(6)), Money.of(rs.getBigDecimal(7)),
-                                        Money.of(rs.getBigDecimal(8)), Money.of(rs.getBigDecimal(9))));
-                    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                        throw new IllegalStateException("unreadable statement_view row " + accountId + " " + month, e);
-                    }
-                }, accountId, month.toString());
-        return rows.stream().findFirst();
+        return jdbc.query(CLOSED + " AND billing_month = ?", (rs, i) -> closedRow(accountId, rs), accountId,
+                month.toString()).stream().findFirst();
+    }
+
+    /** Every closed statement of the account as statement_view holds it, by month (verify reads them). */
+    public Map<YearMonth, Statement> closedStatements(String accountId) {
+        Map<YearMonth, Statement> all = new java.util.TreeMap<>();
+        jdbc.query(CLOSED, (rs, i) -> closedRow(accountId, rs), accountId).forEach(st -> all.put(st.month(), st));
+        return all;
     }
 
     /**
