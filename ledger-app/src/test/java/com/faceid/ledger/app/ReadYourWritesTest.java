@@ -60,4 +60,44 @@ class ReadYourWritesTest {
             }
         }
     }
+
+    @Test
+    void theConsolesAccountPageWaitsForThePurchaseToo() throws Exception {
+        Http http = new Http(port);
+        Ledger ledger = new Ledger(http);
+        ledger.open("ryw-console", "2026-03-10T15:00:00+08:00");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        String base = "http://127.0.0.1:" + port;
+        var form = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/sign-in"))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String cookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        String token = form.body().replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
+        var signedIn = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base + "/console/sign-in"))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&apiKey=" + Http.OPERATOR))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        String session = signedIn.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        EventProcessor views = processing.eventProcessor(ProcessingGroups.READ_MODELS).orElseThrow();
+        views.shutDown();
+        try {
+            assertThat(ledger.buy("ryw-console", "po-1", S, 1000, "2026-03-11T09:00:00+08:00").status()).isEqualTo(201);
+            CompletableFuture<String> page = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(base
+                                    + "/console/accounts/ryw-console")).header("Cookie", session).build(),
+                            java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            await("a page drawn from views without the purchase").during(Duration.ofMillis(1_500))
+                    .atMost(Duration.ofSeconds(3)).until(() -> !page.isDone());
+            views.start();
+            assertThat(page.get(15, TimeUnit.SECONDS)).contains("data-package=\"PKG-000001\"");
+        } finally {
+            if (!views.isRunning()) {
+                views.start();
+            }
+        }
+    }
 }

@@ -12,7 +12,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.util.List;
 
 /**
- * Every read of an account ({@code GET /api/v1/accounts/{id}/…}) answers from views that have handled every
+ * Every read of an account ({@code GET /api/v1/accounts/{id}/…}, and the console's pages of it,
+ * {@code GET /console/accounts/{id}/…}) answers from views that have handled every
  * event of that account stored before the request came in: a package bought, a call metered or a hold placed
  * is in the next answer, whichever request it was and whether or not the read-model processor has run yet.
  * It costs one look-up of the account's last event (the unique index on account and sequence) and, when the
@@ -20,6 +21,8 @@ import java.util.List;
  */
 @Configuration
 public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
+    private static final String CONSOLE = "/console/accounts/";
+    private static final String API = "/api/v1/accounts/";
     private final JdbcTemplate jdbc;
     private final ReadModels readModels;
 
@@ -30,7 +33,7 @@ public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(this).addPathPatterns("/api/v1/accounts/**");
+        registry.addInterceptor(this).addPathPatterns("/api/v1/accounts/**", "/console/accounts/**");
     }
 
     @Override
@@ -38,7 +41,9 @@ public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
         if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
             return true;
         }
-        String account = AccessPolicy.accountOf(request.getRequestURI().substring(request.getContextPath().length()));
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        // a console page of an account reads what the API's read of it does: the same wait
+        String account = AccessPolicy.accountOf(path.startsWith(CONSOLE) ? API + path.substring(CONSOLE.length()) : path);
         if (account != null) {
             awaitAccount(account);
         }
