@@ -171,6 +171,11 @@ public class AuditService {
                         h.source() == null ? null : h.source().name(), h.packageId())).orElse(null));
     }
 
+    /** The accounts that metered a call with this request id, by id. */
+    public List<String> accountsWith(String requestId) {
+        return requests.accountsWith(requestId);
+    }
+
     /** A request id's explanation in every account that metered it (operators' and auditors' look-up). */
     public CallLookup lookup(String requestId) throws Exception {
         List<Explanation> items = new java.util.ArrayList<>();

@@ -32,7 +32,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * The page a customer opens first (calls left, held, expiring next, packages, alerts, charts) and the operators'
@@ -102,7 +101,8 @@ public class AccountPages {
         // "as of" is typed as a wall-clock time in the billing zone, the way people read times on this page
         OffsetDateTime at = asOf == null ? null : asOf.atZone(zone).toOffsetDateTime();
         QuotaView quota = quotas.quota(accountId, at);
-        model.addAttribute("account", accounts.view(accountId));
+        model.addAttribute("account", row);
+        model.addAttribute("openedAt", row.openedAt().atZone(zone));
         model.addAttribute("zone", zone.getId());
         model.addAttribute("asOf", at);
         model.addAttribute("quota", quota);
@@ -143,17 +143,18 @@ public class AccountPages {
     }
 
     private List<BurnDown> burnDowns(String accountId, QuotaView quota, LocalDate today) {
+        Map<String, Map<LocalDate, Long>> usedByPackage = new java.util.HashMap<>();
+        for (DailyUsageQueries.DayRow r : daily.paidByPackages(accountId)) {
+            usedByPackage.computeIfAbsent(r.packageId(), k -> new TreeMap<>()).merge(r.day(), r.calls(), Long::sum);
+        }
         List<BurnDown> list = new ArrayList<>();
         for (QuotaView.ServiceQuota s : quota.services()) {
             for (PackageView p : s.packages()) {
                 if (!p.status().equals("ACTIVE") || p.remaining() == 0) {
                     continue;
                 }
-                Map<LocalDate, Long> used = daily.ofPackage(accountId, p.packageId()).stream()
-                        .collect(Collectors.toMap(DailyUsageQueries.DayRow::day, DailyUsageQueries.DayRow::calls,
-                                Long::sum));
                 list.add(BurnDown.of(p.packageId(), p.size(), p.remaining(), p.effectiveFrom().toLocalDate(), today,
-                        p.expiresAt().toLocalDate(), used));
+                        p.expiresAt().toLocalDate(), usedByPackage.getOrDefault(p.packageId(), Map.of())));
             }
         }
         return list;

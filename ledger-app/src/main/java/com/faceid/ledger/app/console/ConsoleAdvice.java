@@ -5,7 +5,6 @@ import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -30,10 +29,10 @@ public class ConsoleAdvice {
     /** Also called for error pages: an exception handler's model does not get the {@code @ModelAttribute}s. */
     @ModelAttribute
     void common(HttpServletRequest request, Model model) {
-        HttpSession session = request.getSession(false);
-        if (session != null && session.getAttribute(ConsoleUser.SESSION_ATTRIBUTE) instanceof ConsoleUser user) {
+        ConsoleUser user = ConsoleUser.of(request);
+        if (user != null) {
             model.addAttribute("me", user);
-            model.addAttribute("csrf", ConsoleSessions.csrfToken(session));
+            model.addAttribute("csrf", ConsoleSessions.csrfToken(request.getSession()));
         }
     }
 

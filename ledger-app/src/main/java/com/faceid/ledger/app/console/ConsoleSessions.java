@@ -75,6 +75,7 @@ public class ConsoleSessions extends OncePerRequestFilter {
             }
             return;
         }
+        request.setAttribute(ConsoleUser.REQUEST_ATTRIBUTE, user);
         request.setAttribute(ApiKeyFilter.ROLE_ATTRIBUTE, user.role());
         if (user.accountId() != null) {
             request.setAttribute(ApiKeyFilter.ACCOUNT_ATTRIBUTE, user.accountId());

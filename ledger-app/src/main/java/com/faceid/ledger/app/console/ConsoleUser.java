@@ -14,6 +14,13 @@ import java.io.Serializable;
 public record ConsoleUser(String keyId, Role role, String accountId) implements Serializable {
     /** The session attribute holding the signed-in user. */
     static final String SESSION_ATTRIBUTE = ConsoleUser.class.getName();
+    /** The request attribute the session filter sets to the signed-in user, once per request. */
+    static final String REQUEST_ATTRIBUTE = ConsoleUser.class.getName() + ".request";
+
+    /** The signed-in user of this request, or null (the sign-in page, a page refused before it ran). */
+    static ConsoleUser of(jakarta.servlet.http.HttpServletRequest request) {
+        return (ConsoleUser) request.getAttribute(REQUEST_ATTRIBUTE);
+    }
 
     /** May this user do {@code method} on the API path whose data a page shows? (The API's own policy.) */
     public boolean may(String method, String apiPath) {

@@ -1,7 +1,6 @@
 package com.faceid.ledger.app.console;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
@@ -28,10 +27,9 @@ public class ConsoleWeb implements WebMvcConfigurer, HandlerMethodArgumentResolv
     @Override
     public Object resolveArgument(MethodParameter parameter, ModelAndViewContainer mav, NativeWebRequest request,
                                   WebDataBinderFactory binders) {
-        HttpSession session = request.getNativeRequest(HttpServletRequest.class).getSession(false);
-        Object user = session == null ? null : session.getAttribute(ConsoleUser.SESSION_ATTRIBUTE);
-        if (user instanceof ConsoleUser u) {
-            return u;
+        ConsoleUser user = ConsoleUser.of(request.getNativeRequest(HttpServletRequest.class));
+        if (user != null) {
+            return user;
         }
         throw new ConsoleUser.Denied("sign in first");
     }

@@ -42,11 +42,11 @@ public class DisputePages {
             // a customer looks in its own account only
             return "redirect:/console/accounts/" + me.accountId() + "/calls/" + encode(id);
         }
-        List<AuditService.Explanation> found = audit.lookup(id).items();
-        if (found.size() == 1) {
-            return "redirect:/console/accounts/" + found.get(0).accountId() + "/calls/" + encode(id);
+        List<String> accounts = audit.accountsWith(id);
+        if (accounts.size() == 1) { // straight to the call's page, which explains it
+            return "redirect:/console/accounts/" + accounts.get(0) + "/calls/" + encode(id);
         }
-        model.addAttribute("found", found);
+        model.addAttribute("found", accounts.isEmpty() ? List.of() : audit.lookup(id).items());
         return "console/lookup";
     }
 

@@ -97,9 +97,7 @@ public class OperatorPages {
                     new WhatIfRequest.ScenarioRequest(null, null, null,
                             postpaid.isBlank() ? null : Boolean.valueOf(postpaid.equals("on")), purchases, null));
             com.faceid.ledger.app.web.Requests.valid(validator, req); // the API's limits (a size up to 100,000,000)
-            model.addAttribute("result", whatIf.whatIf(accountId, req.from() == null ? null
-                    : com.faceid.ledger.app.web.Requests.month(req.from()), req.to() == null ? null
-                    : com.faceid.ledger.app.web.Requests.month(req.to()), req.toScenario()));
+            model.addAttribute("result", whatIf.whatIf(accountId, req.fromMonth(), req.toMonth(), req.toScenario()));
         }
         return "console/what-if";
     }

@@ -14,6 +14,8 @@ public class DailyUsageQueries {
     public record DayRow(Service service, LocalDate day, String chargedTo, String packageId, long calls) {
     }
 
+    private static final String SELECT = "SELECT service, usage_day, charged_to, package_id, calls"
+            + " FROM daily_usage_view WHERE account_id = ?";
     private final JdbcTemplate jdbc;
 
     public DailyUsageQueries(JdbcTemplate jdbc) {
@@ -22,18 +24,17 @@ public class DailyUsageQueries {
 
     /** The account's rows from {@code from} to {@code to} (inclusive, days in its zone), by day. */
     public List<DayRow> between(String accountId, LocalDate from, LocalDate to) {
-        return jdbc.query("SELECT service, usage_day, charged_to, package_id, calls FROM daily_usage_view"
-                        + " WHERE account_id = ? AND usage_day >= ? AND usage_day <= ? ORDER BY usage_day",
-                (rs, i) -> new DayRow(Service.valueOf(rs.getString(1)), LocalDate.parse(rs.getString(2)),
-                        rs.getString(3), rs.getString(4).isEmpty() ? null : rs.getString(4), rs.getLong(5)),
+        return jdbc.query(SELECT + " AND usage_day >= ? AND usage_day <= ? ORDER BY usage_day", DailyUsageQueries::row,
                 accountId, from.toString(), to.toString());
     }
 
-    /** What one package paid for, per day, oldest first. */
-    public List<DayRow> ofPackage(String accountId, String packageId) {
-        return jdbc.query("SELECT service, usage_day, charged_to, package_id, calls FROM daily_usage_view"
-                        + " WHERE account_id = ? AND package_id = ? ORDER BY usage_day",
-                (rs, i) -> new DayRow(Service.valueOf(rs.getString(1)), LocalDate.parse(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getLong(5)), accountId, packageId);
+    /** What each package paid for, per day (the calls a package paid: not postpaid, refused or free of charge). */
+    public List<DayRow> paidByPackages(String accountId) {
+        return jdbc.query(SELECT + " AND package_id <> '' ORDER BY usage_day", DailyUsageQueries::row, accountId);
+    }
+
+    private static DayRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+        return new DayRow(Service.valueOf(rs.getString(1)), LocalDate.parse(rs.getString(2)), rs.getString(3),
+                rs.getString(4).isEmpty() ? null : rs.getString(4), rs.getLong(5));
     }
 }

@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.whatif;
 
-import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,8 +30,7 @@ public class WhatIfController {
     @ApiResponse(responseCode = "422", description = "PACKAGE_SIZE_NOT_SOLD, BEFORE_ACCOUNT_OPENED or"
             + " TIMESTAMP_IN_FUTURE: a what-if purchase the history cannot take")
     public WhatIfView whatIf(@PathVariable String accountId, @Valid @RequestBody WhatIfRequest req) {
-        return whatIf.whatIf(accountId, req.from() == null ? null : Requests.month(req.from()),
-                req.to() == null ? null : Requests.month(req.to()), req.toScenario());
+        return whatIf.whatIf(accountId, req.fromMonth(), req.toMonth(), req.toScenario());
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/advice")

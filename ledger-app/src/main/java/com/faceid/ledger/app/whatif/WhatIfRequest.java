@@ -55,6 +55,16 @@ public record WhatIfRequest(
             @NotNull OffsetDateTime purchasedAt) {
     }
 
+    /** The first month compared, or null for the account's first month; a bad value is a 400. */
+    public java.time.YearMonth fromMonth() {
+        return from == null ? null : Requests.month(from);
+    }
+
+    /** The last month compared, or null for the ledger clock's month; a bad value is a 400. */
+    public java.time.YearMonth toMonth() {
+        return to == null ? null : Requests.month(to);
+    }
+
     /** The scenario as the engine takes it; a bad value is a 400 naming the field. */
     public Scenario toScenario() {
         if (scenario == null) {

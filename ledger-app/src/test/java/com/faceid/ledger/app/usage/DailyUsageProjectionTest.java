@@ -70,7 +70,7 @@ class DailyUsageProjectionTest {
             // nothing is written before the batch commits
             assertThat(jdbc.queryForObject("SELECT SUM(calls) FROM daily_usage_view", Long.class)).isEqualTo(1L);
         });
-        assertThat(queries.ofPackage("a", "PKG-1")).extracting(DailyUsageQueries.DayRow::day,
+        assertThat(queries.paidByPackages("a")).extracting(DailyUsageQueries.DayRow::day,
                 DailyUsageQueries.DayRow::calls).containsExactly(
                 org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 4, 2), 6L),
                 org.assertj.core.groups.Tuple.tuple(LocalDate.of(2026, 4, 3), 1L));
