@@ -3,7 +3,12 @@ package com.faceid.ledger.app;
 import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.hold.HoldGroupCommit;
 import com.faceid.ledger.app.metering.GroupCommit;
+import com.faceid.ledger.hold.CaptureHold;
+import com.faceid.ledger.hold.HoldResult;
+import com.faceid.ledger.hold.HoldStatus;
+import com.faceid.ledger.hold.PlaceHold;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
@@ -37,7 +42,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Group commit: concurrent single calls of one account settled together keep every rule of single calls:
  * each call's own sender on its events, settlement in arrival order without overselling, a repeat inside
- * a group answered as a duplicate, a refused call failing alone.
+ * a group answered as a duplicate, a refused call failing alone. Holds, grouped the same way, likewise.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -49,6 +54,8 @@ class GroupCommitTest {
     int port;
     @Autowired
     GroupCommit groupCommit;
+    @Autowired
+    HoldGroupCommit holdGroupCommit;
     @Autowired
     Clock clock;
 
@@ -97,9 +104,9 @@ class GroupCommitTest {
         pool.shutdown();
 
         var after = groupCommit.stats();
-        assertThat(after.calls() - before.calls()).isEqualTo(threads * (perThread + 1));
+        assertThat(after.items() - before.items()).isEqualTo(threads * (perThread + 1));
         assertThat(after.groups() - before.groups()).as("some calls shared a unit of work")
-                .isLessThan(after.calls() - before.calls());
+                .isLessThan(after.items() - before.items());
         // every refused call failed alone with its own code
         assertThat(failures).hasSize(threads);
         failures.values().forEach(e -> assertThat(((LedgerException) e).code()).isEqualTo(ErrorCode.BEFORE_ACCOUNT_OPENED));
@@ -124,6 +131,80 @@ class GroupCommitTest {
             assertThat(meta.path("correlationId").asText()).as(requestId).isEqualTo("corr-" + requestId);
             assertThat(meta.path("actor").asText()).as(requestId)
                     .isEqualTo("actor-" + requestId.substring(1, requestId.indexOf('-')));
+        });
+    }
+
+    @Test
+    void concurrentHoldsAndCapturesAreGroupedAndEachKeepsItsSenderAndOutcome() throws Exception {
+        Ledger ledger = new Ledger(new Http(port));
+        Http http = new Http(port);
+        assertThat(http.post("/api/v1/accounts", "{\"accountId\":\"held\",\"openedAt\":\"2026-03-10T15:00:00+08:00\","
+                + "\"postpaidEnabled\":false}").status()).isEqualTo(201);
+        assertThat(ledger.buy("held", "ph", "WECHAT_LIVENESS_VERIFICATION", 100, "2026-03-11T09:00:00+08:00")
+                .status()).isEqualTo(201);
+        var before = holdGroupCommit.stats();
+        int threads = 16;
+        int perThread = 10;
+        Map<String, HoldResult> holds = new ConcurrentHashMap<>();
+        Map<String, CallOutcome> captures = new ConcurrentHashMap<>();
+        Map<String, ErrorCode> refusedCaptures = new ConcurrentHashMap<>();
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                for (int i = 0; i < perThread; i++) {
+                    String id = "h" + thread + "-" + i;
+                    holds.put(id, RequestContext.runAs("actor-" + thread, "corr-" + id, () -> holdGroupCommit.settle(
+                            new PlaceHold("held", id, Service.WECHAT_LIVENESS_VERIFICATION, null, clock.instant()))));
+                    try {
+                        captures.put(id, RequestContext.runAs("actor-" + thread, "corr-c" + id, () -> holdGroupCommit
+                                .settle(new CaptureHold("held", id, "c" + id, AT, null, clock.instant())).outcome()));
+                    } catch (LedgerException e) {
+                        refusedCaptures.put(id, e.code());
+                    }
+                }
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+
+        var after = holdGroupCommit.stats();
+        assertThat(after.items() - before.items()).isEqualTo(2L * threads * perThread);
+        assertThat(after.groups() - before.groups()).as("some operations shared a unit of work")
+                .isLessThan(after.items() - before.items());
+        // exactly the package's 100 units were held, each captured once and paid by the package
+        assertThat(holds.values().stream().filter(r -> r.receipt().hold().status() == HoldStatus.HELD).count())
+                .isEqualTo(100);
+        assertThat(captures).hasSize(100);
+        assertThat(captures.values()).allMatch(o -> o.chargedTo() == ChargedTo.PURCHASED && !o.duplicate());
+        assertThat(refusedCaptures).hasSize(threads * perThread - 100).containsValue(ErrorCode.HOLD_REFUSED);
+        assertThat(refusedCaptures.values()).containsOnly(ErrorCode.HOLD_REFUSED);
+        // the registry agrees with what each caller was told
+        captures.keySet().forEach(id -> assertThat(http.get("/api/v1/accounts/held/holds/" + id).json()
+                .path("status").asText()).as(id).isEqualTo("CAPTURED"));
+
+        // each event carries its own operation's actor and correlation id, not its group leader's
+        Map<String, JsonNode> metaByHold = new HashMap<>();
+        for (int page = 0; page < 20; page++) {
+            JsonNode events = http.get("/api/v1/accounts/held/events?type=HoldPlaced&size=500&page=" + page)
+                    .json().path("events");
+            if (events.isEmpty()) {
+                break;
+            }
+            events.forEach(e -> metaByHold.put(e.path("payload").path("holdId").asText(), e.path("metaData")));
+        }
+        assertThat(metaByHold).hasSize(threads * perThread);
+        metaByHold.forEach((holdId, meta) -> {
+            assertThat(meta.path("correlationId").asText()).as(holdId).isEqualTo("corr-" + holdId);
+            assertThat(meta.path("actor").asText()).as(holdId)
+                    .isEqualTo("actor-" + holdId.substring(1, holdId.indexOf('-')));
         });
     }
 

@@ -7,6 +7,9 @@ import com.faceid.ledger.hold.HoldCaptured;
 import com.faceid.ledger.hold.HoldExpired;
 import com.faceid.ledger.hold.HoldPlaced;
 import com.faceid.ledger.hold.HoldReceipt;
+import com.faceid.ledger.hold.HoldOperation;
+import com.faceid.ledger.hold.HoldResult;
+import com.faceid.ledger.hold.SettleHolds;
 import com.faceid.ledger.hold.HoldRegistry;
 import com.faceid.ledger.hold.HoldStatus;
 import com.faceid.ledger.hold.HoldVoided;
@@ -321,8 +324,7 @@ public class Account {
                 cmd.recordedAt(), result, billable, chargedTo, payer == null ? null : payer.packageId(),
                 payer == null ? null : payer.remaining() - 1, month,
                 postpaidBefore + (chargedTo == ChargedTo.POSTPAID ? 1 : 0));
-        MetaData sender = trace == null ? MetaData.emptyInstance()
-                : MetaData.with("actor", trace.actor()).and("correlationId", trace.correlationId());
+        MetaData sender = senderOf(trace);
         apply(event, sender);
         if (payer != null) {
             int usedBefore = payer.size() - payer.remaining();
@@ -343,13 +345,72 @@ public class Account {
     // ------------------------------------------------------------------ holds (§9): ask before serving
 
     @CommandHandler
-    public HoldReceipt handle(PlaceHold cmd, BillingPolicy policy, HoldRegistry holds) {
+    public HoldReceipt handle(PlaceHold cmd, BillingPolicy policy, HoldRegistry holds, MeteredRequests requests) {
+        return place(cmd, policy, new Decided(holds, requests), null);
+    }
+
+    /**
+     * Meters the call a hold was asked for: a billable result is paid by the held unit (if its package can
+     * still pay for the call; else it is settled afresh), a non-billable one releases it. A repeat answers the
+     * first outcome; a hold voided, expired (by the clock, recorded or not) or refused cannot be captured.
+     */
+    @CommandHandler
+    public CallOutcome handle(CaptureHold cmd, BillingPolicy policy, HoldRegistry holds, MeteredRequests requests) {
+        return capture(cmd, policy, new Decided(holds, requests), null);
+    }
+
+    @CommandHandler
+    public HoldReceipt handle(VoidHold cmd, HoldRegistry holds, MeteredRequests requests) {
+        return voidHold(cmd, new Decided(holds, requests), null);
+    }
+
+    /**
+     * Group commit for holds: each operation decided as its own command would be, in list order, in this one
+     * unit of work. One the rules refuse fails alone: every check comes before its first event.
+     */
+    @CommandHandler
+    public List<HoldResult> handle(SettleHolds cmd, BillingPolicy policy, HoldRegistry holds,
+                                   MeteredRequests requests) {
+        Decided decided = new Decided(holds, requests);
+        List<HoldResult> results = new ArrayList<>(cmd.operations().size());
+        for (int i = 0; i < cmd.operations().size(); i++) {
+            HoldOperation op = cmd.operations().get(i);
+            CallTrace trace = cmd.traceOf(i);
+            try {
+                require(accountId.equals(op.accountId()), "operation for another account in the group");
+                if (op instanceof PlaceHold place) {
+                    results.add(HoldResult.of(place(place, policy, decided, trace)));
+                } else if (op instanceof CaptureHold capture) {
+                    results.add(HoldResult.of(capture(capture, policy, decided, trace)));
+                } else { // sealed: the only other operation
+                    results.add(HoldResult.of(voidHold((VoidHold) op, decided, trace)));
+                }
+            } catch (LedgerException e) {
+                results.add(HoldResult.refused(e.code(), e.getMessage()));
+            }
+        }
+        return results;
+    }
+
+    @CommandHandler
+    public void handle(ExpireHold cmd) {
+        Hold hold = openHolds.get(cmd.holdId());
+        if (hold == null) {
+            return; // captured, voided or already expired: nothing to do
+        }
+        if (cmd.at().isBefore(hold.expiresAt())) {
+            throw new LedgerException(ErrorCode.NOT_DUE, "hold " + cmd.holdId() + " expires at " + hold.expiresAt());
+        }
+        apply(new HoldExpired(accountId, cmd.holdId(), hold.expiresAt()));
+    }
+
+    private HoldReceipt place(PlaceHold cmd, BillingPolicy policy, Decided decided, CallTrace trace) {
         require(cmd.holdId() != null && !cmd.holdId().isBlank(), "holdId is required");
         require(cmd.service() != null, "service is required");
         require(cmd.recordedAt() != null, "recordedAt is required");
         Instant now = cmd.recordedAt();
         Instant requestedAt = cmd.requestedAt() == null ? now : cmd.requestedAt();
-        Hold known = knownHold(cmd.holdId(), holds);
+        Hold known = decided.hold(cmd.holdId());
         if (known != null) {
             if (known.service() != cmd.service()
                     || (cmd.requestedAt() != null && !known.requestedAt().equals(cmd.requestedAt()))) {
@@ -369,31 +430,27 @@ public class Account {
         HoldPlaced placed = new HoldPlaced(accountId, cmd.holdId(), cmd.service(), status, source,
                 payer == null ? null : payer.packageId(), requestedAt, now, now.plus(policy.holdTtl()));
         int heldBefore = payer == null ? 0 : heldOn(payer.packageId(), now);
-        apply(placed);
+        MetaData sender = senderOf(trace);
+        apply(placed, sender);
+        decided.holds.put(cmd.holdId(), Hold.of(placed));
         if (payer != null) { // the held unit counts as used for the usage reminders (not for depletion)
             LedgerPackage p = packages.get(payer.packageId());
             int used = p.size() - p.remaining();
             for (int percent : usageCrossed(policy, p.packageId(), p.size(), used, used, heldBefore,
                     heldBefore + 1)) {
                 apply(new PackageUsageReminded(accountId, p.packageId(), percent, used + heldBefore + 1, p.size(),
-                        null, now));
+                        null, now), sender);
             }
         }
         return new HoldReceipt(Hold.of(placed), false);
     }
 
-    /**
-     * Meters the call a hold was asked for: a billable result is paid by the held unit (if its package can
-     * still pay for the call; else it is settled afresh), a non-billable one releases it. A repeat answers the
-     * first outcome; a hold voided, expired (by the clock, recorded or not) or refused cannot be captured.
-     */
-    @CommandHandler
-    public CallOutcome handle(CaptureHold cmd, BillingPolicy policy, HoldRegistry holds, MeteredRequests requests) {
+    private CallOutcome capture(CaptureHold cmd, BillingPolicy policy, Decided decided, CallTrace trace) {
         require(cmd.holdId() != null && !cmd.holdId().isBlank(), "holdId is required");
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.recordedAt() != null, "recordedAt is required");
         Instant now = cmd.recordedAt();
-        Hold hold = knownHold(cmd.holdId(), holds);
+        Hold hold = decided.hold(cmd.holdId());
         if (hold == null) {
             throw new LedgerException(ErrorCode.HOLD_NOT_FOUND, "no hold " + cmd.holdId());
         }
@@ -403,8 +460,10 @@ public class Account {
                     throw new LedgerException(ErrorCode.HOLD_ID_CONFLICT, "hold " + cmd.holdId()
                             + " was captured as call " + hold.requestId());
                 }
-                MeteredCall first = requests.find(accountId, cmd.requestId()).orElseThrow(() ->
-                        new LedgerException(ErrorCode.HOLD_CAPTURED, "hold " + cmd.holdId() + " is captured"));
+                MeteredCall first = decided.call(cmd.requestId());
+                if (first == null) {
+                    throw new LedgerException(ErrorCode.HOLD_CAPTURED, "hold " + cmd.holdId() + " is captured");
+                }
                 return first.outcome().asDuplicate();
             }
             case VOIDED -> throw new LedgerException(ErrorCode.HOLD_VOIDED, "hold " + cmd.holdId() + " was voided");
@@ -416,22 +475,24 @@ public class Account {
                 // decided below
             }
         }
-        MeterCall call = new MeterCall(accountId, cmd.requestId(), hold.service(), cmd.occurredAt(),
-                cmd.resultCode(), now);
-        MeteredCall metered = requests.find(accountId, cmd.requestId()).orElse(null);
+        MeteredCall metered = decided.call(cmd.requestId());
         if (metered != null) { // the requestId already stands for another call
             throw new LedgerException(ErrorCode.REQUEST_ID_CONFLICT, "requestId " + cmd.requestId()
                     + " was metered for " + metered.describe() + "; a capture needs a requestId of its own");
         }
-        apply(new HoldCaptured(accountId, cmd.holdId(), cmd.requestId(), now));
-        return meter(call, policy, id -> null, new HashMap<>(), null, hold.packageId());
+        // the call's own checks before the hold is marked captured: a refused capture leaves no event
+        requireOpenAt(cmd.occurredAt() == null ? now : cmd.occurredAt(), now, policy);
+        apply(new HoldCaptured(accountId, cmd.holdId(), cmd.requestId(), now), senderOf(trace));
+        decided.holds.put(cmd.holdId(), hold.with(HoldStatus.CAPTURED, cmd.requestId()));
+        MeterCall call = new MeterCall(accountId, cmd.requestId(), hold.service(), cmd.occurredAt(),
+                cmd.resultCode(), now);
+        return meter(call, policy, id -> null, decided.calls, trace, hold.packageId());
     }
 
-    @CommandHandler
-    public HoldReceipt handle(VoidHold cmd, HoldRegistry holds) {
+    private HoldReceipt voidHold(VoidHold cmd, Decided decided, CallTrace trace) {
         require(cmd.holdId() != null && !cmd.holdId().isBlank(), "holdId is required");
         require(cmd.at() != null, "at is required");
-        Hold hold = knownHold(cmd.holdId(), holds);
+        Hold hold = decided.hold(cmd.holdId());
         if (hold == null) {
             throw new LedgerException(ErrorCode.HOLD_NOT_FOUND, "no hold " + cmd.holdId());
         }
@@ -449,26 +510,41 @@ public class Account {
                 // voided below
             }
         }
-        apply(new HoldVoided(accountId, cmd.holdId(), cmd.at()));
-        return new HoldReceipt(hold.with(HoldStatus.VOIDED, null), false);
+        apply(new HoldVoided(accountId, cmd.holdId(), cmd.at()), senderOf(trace));
+        Hold voided = hold.with(HoldStatus.VOIDED, null);
+        decided.holds.put(cmd.holdId(), voided);
+        return new HoldReceipt(voided, false);
     }
 
-    @CommandHandler
-    public void handle(ExpireHold cmd) {
-        Hold hold = openHolds.get(cmd.holdId());
-        if (hold == null) {
-            return; // captured, voided or already expired: nothing to do
-        }
-        if (cmd.at().isBefore(hold.expiresAt())) {
-            throw new LedgerException(ErrorCode.NOT_DUE, "hold " + cmd.holdId() + " expires at " + hold.expiresAt());
-        }
-        apply(new HoldExpired(accountId, cmd.holdId(), hold.expiresAt()));
-    }
+    /**
+     * What this unit of work knows of holds and requestIds. The registries are written when the unit commits,
+     * so a hold or call decided earlier in the same unit (group commit) is answered from here first; a hold
+     * still held is the aggregate's own.
+     */
+    private final class Decided {
+        final Map<String, Hold> holds = new HashMap<>();
+        final Map<String, MeteredCall> calls = new HashMap<>();
+        private final HoldRegistry holdRegistry;
+        private final MeteredRequests requestRegistry;
 
-    /** A hold as it stands: still held here, else as the registry has it (finished), else null. */
-    private Hold knownHold(String holdId, HoldRegistry holds) {
-        Hold open = openHolds.get(holdId);
-        return open != null ? open : holds.find(accountId, holdId).orElse(null);
+        Decided(HoldRegistry holdRegistry, MeteredRequests requestRegistry) {
+            this.holdRegistry = holdRegistry;
+            this.requestRegistry = requestRegistry;
+        }
+
+        Hold hold(String holdId) {
+            Hold open = openHolds.get(holdId);
+            if (open != null) {
+                return open;
+            }
+            Hold here = holds.get(holdId);
+            return here != null ? here : holdRegistry.find(accountId, holdId).orElse(null);
+        }
+
+        MeteredCall call(String requestId) {
+            MeteredCall here = calls.get(requestId);
+            return here != null ? here : requestRegistry.find(accountId, requestId).orElse(null);
+        }
     }
 
     // ------------------------------------------------------------------ statements and prices
@@ -774,6 +850,12 @@ public class Account {
 
     private Optional<ServiceUsage> usage(YearMonth month, Service service) {
         return Optional.ofNullable(openUsage.get(month)).map(m -> m.get(service));
+    }
+
+    /** The sender of one operation of a group, recorded in its events' metadata; none: the command's own. */
+    private static MetaData senderOf(CallTrace trace) {
+        return trace == null ? MetaData.emptyInstance()
+                : MetaData.with("actor", trace.actor()).and("correlationId", trace.correlationId());
     }
 
     private static void require(boolean condition, String message) {

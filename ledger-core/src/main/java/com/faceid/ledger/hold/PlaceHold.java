@@ -12,5 +12,5 @@ import java.time.Instant;
  * @param recordedAt  the ledger clock when the command was received
  */
 public record PlaceHold(@TargetAggregateIdentifier String accountId, String holdId, Service service,
-                        Instant requestedAt, Instant recordedAt) {
+                        Instant requestedAt, Instant recordedAt) implements HoldOperation {
 }

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static com.faceid.ledger.support.Times.t;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -274,6 +275,61 @@ class HoldTest {
             hold("h-2", NOW); // refused: the one unit is held by h-1
             assertThat(refusal(new CaptureHold(A, "h-2", "r-2", NOW, null, NOW))).isEqualTo(ErrorCode.HOLD_REFUSED);
             assertThat(refusal(new CaptureHold(A, "nope", "r-3", NOW, null, NOW))).isEqualTo(ErrorCode.HOLD_NOT_FOUND);
+        }
+    }
+
+    /** Group commit for holds: several operations of one account in one unit of work (SettleHolds). */
+    @Nested
+    class Groups {
+        List<HoldResult> settle(HoldOperation... operations) {
+            return h.send(new SettleHolds(A, List.of(operations), List.of()));
+        }
+
+        @Test
+        void aHoldPlacedAndCapturedInOneGroupIsAnsweredFromTheGroupNotPlacedOrMeteredTwice() {
+            buyOne();
+            List<HoldResult> r = settle(new PlaceHold(A, "h-1", S, null, NOW),
+                    new CaptureHold(A, "h-1", "r-1", NOW, null, NOW),
+                    new PlaceHold(A, "h-1", S, null, NOW),
+                    new CaptureHold(A, "h-1", "r-1", NOW, null, NOW),
+                    new CaptureHold(A, "h-1", "r-other", NOW, null, NOW),
+                    new VoidHold(A, "h-1", NOW));
+            assertThat(r.get(0).receipt().hold().status()).isEqualTo(HoldStatus.HELD);
+            assertThat(r.get(1).outcome().chargedTo()).isEqualTo(ChargedTo.PURCHASED);
+            assertThat(r.get(2).receipt().duplicate()).isTrue();
+            assertThat(r.get(2).receipt().hold().status()).isEqualTo(HoldStatus.CAPTURED);
+            assertThat(r.get(3).outcome().duplicate()).isTrue();
+            assertThat(r.get(4).error()).isEqualTo(ErrorCode.HOLD_ID_CONFLICT);
+            assertThat(r.get(5).error()).isEqualTo(ErrorCode.HOLD_CAPTURED);
+            assertThat(h.events(A).stream().filter(HoldPlaced.class::isInstance)).hasSize(1);
+            assertThat(h.events(A).stream().filter(e -> e instanceof CallMetered c && c.requestId().equals("r-1")))
+                    .hasSize(1);
+        }
+
+        @Test
+        void aCaptureTheRulesRefuseLeavesItsHoldHeldAndTheRestOfTheGroupGoesOn() {
+            buyOne();
+            hold("h-1", NOW);
+            int before = h.events(A).size();
+            List<HoldResult> r = settle(
+                    new CaptureHold(A, "h-1", "r-1", t("2026-03-01T00:00"), null, NOW), // before the account opened
+                    new PlaceHold(A, "h-2", S, null, NOW));
+            assertThat(r.get(0).error()).isEqualTo(ErrorCode.BEFORE_ACCOUNT_OPENED);
+            assertThat(r.get(1).receipt().hold().source()).as("the one unit is still held by h-1")
+                    .isEqualTo(ChargedTo.POSTPAID);
+            assertThat(h.events(A).subList(before, h.events(A).size())).singleElement()
+                    .isInstanceOf(HoldPlaced.class);
+            assertThat(capture("h-1", "r-1", null, NOW.plusSeconds(1)).chargedTo()).isEqualTo(ChargedTo.PURCHASED);
+        }
+
+        @Test
+        void anOperationForAnotherAccountFailsAloneAndChangesNothing() {
+            buyOne();
+            List<HoldResult> r = settle(new PlaceHold("someone-else", "h-1", S, null, NOW),
+                    new PlaceHold(A, "h-2", S, null, NOW));
+            assertThat(r.get(0).error()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+            assertThat(r.get(1).receipt().hold().status()).isEqualTo(HoldStatus.HELD);
+            assertThat(refusal(new CaptureHold(A, "h-1", "r-1", NOW, null, NOW))).isEqualTo(ErrorCode.HOLD_NOT_FOUND);
         }
     }
 }

@@ -15,6 +15,9 @@ import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.hold.CaptureHold;
 import com.faceid.ledger.hold.Hold;
 import com.faceid.ledger.hold.HoldReceipt;
+import com.faceid.ledger.hold.HoldOperation;
+import com.faceid.ledger.hold.HoldResult;
+import com.faceid.ledger.hold.SettleHolds;
 import com.faceid.ledger.hold.PlaceHold;
 import com.faceid.ledger.hold.VoidHold;
 import com.faceid.ledger.metering.CallOutcome;
@@ -38,6 +41,9 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -106,13 +112,16 @@ public class HoldController {
     }
 
     private final Commands commands;
+    private final HoldGroupCommit groupCommit;
     private final JdbcHoldRegistry registry;
     private final Clock clock;
     private final java.time.Duration skew;
     private final int batchMax;
     private final java.time.ZoneId zone;
 
-    public HoldController(Commands commands, JdbcHoldRegistry registry, Clock clock, LedgerProperties props) {
+    public HoldController(Commands commands, HoldGroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
+                          LedgerProperties props) {
+        this.groupCommit = groupCommit;
         this.zone = java.time.ZoneId.of(props.zone());
         this.commands = commands;
         this.registry = registry;
@@ -130,7 +139,8 @@ public class HoldController {
             description = "HOLD_ID_CONFLICT: the holdId was placed for another service or time")
     @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<HoldView> place(@PathVariable String accountId, @Valid @RequestBody PlaceHoldRequest req) {
-        HoldReceipt r = commands.send(placeCommand(accountId, req.holdId(), req.service(), req.requestedAt()));
+        HoldReceipt r = groupCommit.settle(placeCommand(accountId, req.holdId(), req.service(), req.requestedAt()))
+                .receipt();
         return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(view(r.hold()));
     }
 
@@ -145,8 +155,8 @@ public class HoldController {
     @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
     public ResponseEntity<CallOutcome> capture(@PathVariable String accountId, @PathVariable String holdId,
                                                @Valid @RequestBody CaptureRequest req) {
-        CallOutcome o = commands.send(captureCommand(accountId, holdId, req.requestId(), req.occurredAt(),
-                req.resultCode()));
+        CallOutcome o = groupCommit.settle(captureCommand(accountId, holdId, req.requestId(), req.occurredAt(),
+                req.resultCode())).outcome();
         return ResponseEntity.status(o.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(o);
     }
 
@@ -156,8 +166,8 @@ public class HoldController {
     @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "HOLD_CAPTURED, HOLD_EXPIRED or HOLD_REFUSED")
     public HoldView voidHold(@PathVariable String accountId, @PathVariable String holdId) {
-        HoldReceipt r = commands.send(new VoidHold(accountId, Requests.key("holdId", holdId), clock.instant()));
-        return view(r.hold());
+        return view(groupCommit.settle(new VoidHold(accountId, Requests.key("holdId", holdId), clock.instant()))
+                .receipt().hold());
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/holds/{holdId}")
@@ -179,15 +189,8 @@ public class HoldController {
     @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
     public HoldBatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
         checkSize(req.holds().size());
-        List<HoldBatchResult> out = new ArrayList<>();
-        for (BatchHold h : req.holds()) {
-            out.add(item(h.accountId(), h.holdId(), () -> {
-                HoldReceipt r = commands.send(placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt()));
-                return new HoldBatchResult(h.accountId(), h.holdId(), r.duplicate() ? 200 : 201, view(r.hold()), null,
-                        null, null);
-            }));
-        }
-        return new HoldBatchResponse(out);
+        return settleBatch(req.holds().stream().map(h -> new BatchItem(h.accountId(), h.holdId(),
+                () -> placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt()))).toList());
     }
 
     @PostMapping("/api/v1/holds:capture-batch")
@@ -198,15 +201,62 @@ public class HoldController {
     @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
     public HoldBatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
         checkSize(req.captures().size());
-        List<HoldBatchResult> out = new ArrayList<>();
-        for (BatchCapture c : req.captures()) {
-            out.add(item(c.accountId(), c.holdId(), () -> {
-                CallOutcome o = commands.send(captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(),
-                        c.resultCode()));
-                return new HoldBatchResult(c.accountId(), c.holdId(), o.duplicate() ? 200 : 201, null, o, null, null);
-            }));
+        return settleBatch(req.captures().stream().map(c -> new BatchItem(c.accountId(), c.holdId(),
+                () -> captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(), c.resultCode())))
+                .toList());
+    }
+
+    /** One item of a batch: its account and holdId, and how to make its operation (which may fail alone). */
+    private record BatchItem(String accountId, String holdId, Supplier<HoldOperation> operation) {
+    }
+
+    /**
+     * Each account's items as one {@link SettleHolds}, in the batch's order (accounts one after another, in the
+     * order they first appear); an item whose request is invalid, or whose account is refused as a whole (not
+     * found), fails alone with its code.
+     */
+    private HoldBatchResponse settleBatch(List<BatchItem> items) {
+        HoldBatchResult[] out = new HoldBatchResult[items.size()];
+        Map<String, List<Integer>> byAccount = new LinkedHashMap<>();
+        Map<Integer, HoldOperation> operations = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            BatchItem item = items.get(i);
+            try {
+                operations.put(i, item.operation().get());
+                byAccount.computeIfAbsent(item.accountId(), a -> new ArrayList<>()).add(i);
+            } catch (ApiException e) {
+                out[i] = failed(item, e.status().value(), e.code().name(), e.getMessage());
+            }
         }
-        return new HoldBatchResponse(out);
+        byAccount.forEach((account, indexes) -> {
+            try {
+                List<HoldResult> results = commands.send(new SettleHolds(account,
+                        indexes.stream().map(operations::get).toList(), List.of()));
+                for (int k = 0; k < indexes.size(); k++) {
+                    out[indexes.get(k)] = result(items.get(indexes.get(k)), results.get(k));
+                }
+            } catch (LedgerException e) {
+                indexes.forEach(i -> out[i] = failed(items.get(i), Problems.statusOf(e.code()).value(),
+                        e.code().name(), e.getMessage()));
+            }
+        });
+        return new HoldBatchResponse(List.of(out));
+    }
+
+    private HoldBatchResult result(BatchItem item, HoldResult r) {
+        if (r.refused()) {
+            return failed(item, Problems.statusOf(r.error()).value(), r.error().name(), r.message());
+        }
+        if (r.outcome() != null) {
+            return new HoldBatchResult(item.accountId(), item.holdId(), r.outcome().duplicate() ? 200 : 201, null,
+                    r.outcome(), null, null);
+        }
+        return new HoldBatchResult(item.accountId(), item.holdId(), r.receipt().duplicate() ? 200 : 201,
+                view(r.receipt().hold()), null, null, null);
+    }
+
+    private static HoldBatchResult failed(BatchItem item, int status, String code, String detail) {
+        return new HoldBatchResult(item.accountId(), item.holdId(), status, null, null, code, detail);
     }
 
     private PlaceHold placeCommand(String accountId, String holdId, String service, OffsetDateTime requestedAt) {
@@ -225,17 +275,6 @@ public class HoldController {
         if (n > batchMax) {
             throw new ApiException(HttpError.BATCH_TOO_LARGE,
                     "a batch holds at most " + batchMax + " items (ledger.batch-max-calls), got " + n);
-        }
-    }
-
-    private HoldBatchResult item(String accountId, String holdId, Supplier<HoldBatchResult> work) {
-        try {
-            return work.get();
-        } catch (LedgerException e) {
-            return new HoldBatchResult(accountId, holdId, Problems.statusOf(e.code()).value(), null, null, e.code().name(),
-                    e.getMessage());
-        } catch (ApiException e) {
-            return new HoldBatchResult(accountId, holdId, e.status().value(), null, null, e.code().name(), e.getMessage());
         }
     }
 
