@@ -6,6 +6,7 @@
 #   WRK_SECONDS=60 scripts/wrk-bench.sh   longer phases
 #   WRK_DB=postgres scripts/wrk-bench.sh  on PostgreSQL (a fresh database on 127.0.0.1:5432, user postgres;
 #                                         WRK_PG_HOST, WRK_PG_USER to change them)
+#   WRK_ONLY=holds scripts/wrk-bench.sh   some phases only (calls, batch, holds, reads), after the ceiling
 #   WRK_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/wrk.jfr,settings=profile" scripts/wrk-bench.sh
 #                                         the ledger under a JFR profile (jfr print --events jdk.ExecutionSample)
 set -euo pipefail
@@ -57,23 +58,33 @@ phase() { # $1 threads, $2 connections, $3 script, rest: env
   errors=$(echo "$out" | awk '/Non-2xx/ {print $5}')
   echo "$rps $p50 $p99 ${errors:-0}"
 }
+# is phase $1 wanted? (WRK_ONLY: a comma-separated list; unset: every phase)
+wanted() { [ -z "${WRK_ONLY:-}" ] || [[ ",$WRK_ONLY," == *",$1,"* ]]; }
 row() { printf '| %s | %s | %s | %s | %s |\n' "$@"; }
 # warm-up, not reported: the JIT compiles the request path (15 s of load was not enough: the figures after it were
 # 2–5× below a warm run; docs/performance.md) and the hot account's group-commit lanes are exercised
 WRK_SECONDS_SAVED=$SECONDS_PER_PHASE; SECONDS_PER_PHASE="${WRK_WARMUP:-40}"
 phase 2 16 get.lua WRK_PATH=/api/v1/admin/clock > /dev/null
-phase 2 16 calls.lua WRK_ACCOUNT=acct-999 > /dev/null
+if wanted calls || wanted reads; then phase 2 16 calls.lua WRK_ACCOUNT=acct-999 > /dev/null; fi
+if wanted holds; then phase 16 16 holds.lua WRK_ACCOUNT=acct-998 > /dev/null; fi
 SECONDS_PER_PHASE=$WRK_SECONDS_SAVED
 echo "| phase | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|"
 read -r rps p50 p99 err < <(phase 2 16 get.lua WRK_PATH=/api/v1/admin/clock); CEIL=$rps
 row "ceiling: GET /api/v1/admin/clock, 16 connections" "$rps" "$p50" "$p99" "$err"
+if wanted calls; then
 read -r rps p50 p99 err < <(phase 2 16 calls.lua)
 row "single calls, 1 hot account, 16 connections (calls/s)" "$rps ($(awk "BEGIN {printf \"%.0f\", 100 * $rps / $CEIL}") % of the ceiling)" "$p50" "$p99" "$err"
+fi
+if wanted batch; then
 read -r rps p50 p99 err < <(phase 2 4 batch.lua WRK_BATCH=1000 WRK_ACCOUNTS=1000)
 row "calls:batch 1000 over 1000 accounts, 4 connections (calls/s = 1000 × requests/s)" "$(awk "BEGIN {printf \"%.0f\", 1000 * $rps}")" "$p50" "$p99" "$err"
+fi
+if wanted holds; then
 read -r rps p50 p99 err < <(phase 16 16 holds.lua)
 row "hold + capture, 1 hot account, 16 connections (pairs/s = requests/s ÷ 2)" "$(awk "BEGIN {printf \"%.0f\", $rps / 2}")" "$p50" "$p99" "$err"
+fi
+if wanted reads; then
 WRK_ACCOUNT=acct-7 env WRK_ACCOUNT=acct-7 wrk -t1 -c8 -d"$((2 * SECONDS_PER_PHASE + 6))s" -s scripts/wrk/calls.lua "$BASE" > "$DIR/background.log" &
 BG=$!
 sleep 2
@@ -82,6 +93,11 @@ row "quota reads, 4 connections, while 8 connections meter the same account" "$r
 read -r rps p50 p99 err < <(phase 1 4 get.lua WRK_PATH=/api/v1/accounts/acct-7/statements/2026-03)
 row "statement reads, 4 connections, while 8 connections meter the same account" "$rps" "$p50" "$p99" "$err"
 wait $BG
+fi
+echo "group commit (items per unit of work, over the whole run): $(curl -sf "$BASE/actuator/prometheus" \
+  -H "Authorization: Bearer $WRK_KEY" | awk '/^ledger_group_commit_size_(count|sum)/ {
+    split($1, k, "kind=\""); split(k[2], kind, "\""); n[kind[1]] += ($1 ~ /_count/) ? $2 : 0;
+    s[kind[1]] += ($1 ~ /_sum/) ? $2 : 0 } END { for (x in n) if (n[x] > 0) printf "%s %.1f (%d groups) ", x, s[x] / n[x], n[x] }')"
 if [ "${WRK_DB:-h2}" = "postgres" ]; then
   echo "store: PostgreSQL database $PG_DB, $(psql -tA -h "${WRK_PG_HOST:-127.0.0.1}" -U "${WRK_PG_USER:-postgres}" \
     -c "SELECT pg_size_pretty(pg_database_size('$PG_DB'))" postgres) after the run; wrk output: $DIR/wrk.log"

@@ -7,10 +7,10 @@ local placing = true
 function request()
   if placing then
     counter = counter + 1
-    return wrk.format("POST", "/api/v1/accounts/hot/holds", common.headers(),
+    return wrk.format("POST", "/api/v1/accounts/" .. (os.getenv("WRK_ACCOUNT") or "hot") .. "/holds", common.headers(),
       string.format('{"holdId":"h%d-%d-%d","service":"PHOTO_VERIFICATION"}', id, stamp, counter))
   end
-  return wrk.format("POST", string.format("/api/v1/accounts/hot/holds/h%d-%d-%d/capture", id, stamp, counter),
+  return wrk.format("POST", string.format("/api/v1/accounts/%s/holds/h%d-%d-%d/capture", os.getenv("WRK_ACCOUNT") or "hot", id, stamp, counter),
     common.headers(), string.format('{"requestId":"c%d-%d-%d","resultCode":"Success"}', id, stamp, counter))
 end
 function response(status, headers, body)

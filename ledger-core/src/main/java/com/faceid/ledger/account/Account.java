@@ -2,6 +2,7 @@ package com.faceid.ledger.account;
 
 import com.faceid.ledger.hold.CaptureHold;
 import com.faceid.ledger.hold.ExpireHold;
+import com.faceid.ledger.hold.ExpireHolds;
 import com.faceid.ledger.hold.Hold;
 import com.faceid.ledger.hold.HoldCaptured;
 import com.faceid.ledger.hold.HoldExpired;
@@ -402,6 +403,18 @@ public class Account {
             throw new LedgerException(ErrorCode.NOT_DUE, "hold " + cmd.holdId() + " expires at " + hold.expiresAt());
         }
         apply(new HoldExpired(accountId, cmd.holdId(), hold.expiresAt()));
+    }
+
+    /** Every hold past its expiry at {@code at}, expired; answers the next expiry of a hold still held, or null. */
+    @CommandHandler
+    public Instant handle(ExpireHolds cmd) {
+        require(cmd.at() != null, "at is required");
+        List<Hold> due = openHolds.values().stream().filter(h -> !cmd.at().isBefore(h.expiresAt()))
+                .sorted(java.util.Comparator.comparing(Hold::expiresAt)).toList();
+        for (Hold h : due) {
+            apply(new HoldExpired(accountId, h.holdId(), h.expiresAt()));
+        }
+        return openHolds.values().stream().map(Hold::expiresAt).min(Instant::compareTo).orElse(null);
     }
 
     private HoldReceipt place(PlaceHold cmd, BillingPolicy policy, Decided decided, CallTrace trace) {

@@ -267,6 +267,25 @@ class HoldTest {
         }
 
         @Test
+        void theAccountsExpiryStepExpiresEveryHoldPastItsTimeEachAtItsOwnExpiryAndAnswersTheNext() {
+            hold("h-1", NOW);
+            hold("h-2", NOW.plusSeconds(30));
+            hold("h-3", NOW.plusSeconds(90));
+            capture("h-2", "r-2", null, NOW.plusSeconds(40));
+            Instant late = NOW.plusSeconds(80 + 300); // h-1 is due at 300 s, h-3 at 390 s; the step runs late
+            Instant next = h.send(new ExpireHolds(A, late));
+            assertThat(next).isEqualTo(NOW.plusSeconds(390));
+            assertThat(h.events(A).stream().filter(HoldExpired.class::isInstance).map(HoldExpired.class::cast))
+                    .singleElement().satisfies(e -> {
+                        assertThat(e.holdId()).isEqualTo("h-1");
+                        assertThat(e.expiresAt()).isEqualTo(NOW.plusSeconds(300));
+                    });
+            assertThat((Instant) h.send(new ExpireHolds(A, late))).as("a repeat changes nothing").isEqualTo(next);
+            assertThat((Instant) h.send(new ExpireHolds(A, next))).as("none left").isNull();
+            assertThat(h.events(A).stream().filter(HoldExpired.class::isInstance)).hasSize(2);
+        }
+
+        @Test
         void anExpiryBeforeItsTimeIsNotDueAndARefusedHoldHoldsNothing() {
             buyOne();
             hold("h-1", NOW);

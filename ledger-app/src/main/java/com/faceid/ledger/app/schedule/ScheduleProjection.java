@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.ZoneId;
+import java.util.List;
 
 /**
  * Writes the schedule of time-driven steps from the events that cause them, inside the same transaction
@@ -55,9 +56,22 @@ public class ScheduleProjection {
         schedule(e.accountId(), steps.of(e, zone(e.accountId())));
     }
 
+    /**
+     * The account's one hold-expiry step is made due at this hold's expiry unless it is already due no later,
+     * which under load it is (each hold expires after those placed before it): then nothing is written. A step
+     * that is done, failed or running is made pending again, so a hold placed while it runs is not missed
+     * (StepRunner keeps the earlier due of the two when it finishes).
+     */
     @EventHandler
     void on(com.faceid.ledger.hold.HoldPlaced e) {
-        schedule(e.accountId(), steps.of(e));
+        for (StepsOf.Step s : steps.of(e)) {
+            int moved = jdbc.update("UPDATE scheduled_step SET status = 'PENDING', due_at = ?, claimed_by = NULL"
+                            + " WHERE account_id = ? AND kind = ? AND ref = ? AND (status <> 'PENDING' OR due_at > ?)",
+                    Timestamp.from(s.dueAt()), e.accountId(), s.kind().name(), s.ref(), Timestamp.from(s.dueAt()));
+            if (moved == 0) {
+                schedule(e.accountId(), List.of(s));
+            }
+        }
     }
 
     /** A close that was waiting for a negotiated price is tried again as soon as one is agreed. */

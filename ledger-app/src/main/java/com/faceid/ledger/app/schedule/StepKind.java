@@ -10,5 +10,11 @@ public enum StepKind {
     EXPIRY_REMINDER,
     /** ref = yyyy-MM; due at the month's end plus the grace period. */
     CLOSE_MONTH,
-    EXPIRE_HOLD
+    /** ref = holdId; due at its expiry. One step a hold: what stores written before EXPIRE_HOLDS still hold. */
+    EXPIRE_HOLD,
+    /**
+     * ref = {@value StepsOf#HOLDS}, one step an account; due at the earliest expiry of its holds still held. When it
+     * runs it expires every hold past its expiry and is due again at the next one (or done if none is held).
+     */
+    EXPIRE_HOLDS
 }

@@ -110,10 +110,13 @@ public class StepRunner {
 
     private void run(Step step) {
         try {
-            com.faceid.ledger.app.security.RequestContext.runAs("scheduler", "step-" + step.id(),
+            Object answer = com.faceid.ledger.app.security.RequestContext.runAs("scheduler", "step-" + step.id(),
                     () -> commands.send(command(step)));
-            jdbc.update("UPDATE scheduled_step SET status = 'DONE', done_at = ?, attempts = attempts + 1,"
-                    + " last_error = NULL WHERE id = ?", Timestamp.from(clock.instant()), step.id());
+            if (step.kind() == StepKind.EXPIRE_HOLDS && answer instanceof Instant next) {
+                again(step, next);
+            } else {
+                done(step);
+            }
         } catch (LedgerException e) {
             if (e.code() == ErrorCode.AWAITING_PRICE) {
                 // no event records a refused close: the notification is the step's (once per account and month)
@@ -148,7 +151,24 @@ public class StepRunner {
             // the aggregate records a month past its deadline as closed at its deadline, however late this runs
             case CLOSE_MONTH -> new CloseStatement(step.accountId(), YearMonth.parse(step.ref()), at, "scheduler");
             case EXPIRE_HOLD -> new com.faceid.ledger.hold.ExpireHold(step.accountId(), step.ref(), at);
+            case EXPIRE_HOLDS -> new com.faceid.ledger.hold.ExpireHolds(step.accountId(), at);
         };
+    }
+
+    /**
+     * A step done. A hold-expiry step made pending again while it ran (a hold placed meanwhile) is left so: it is
+     * due at that hold's expiry.
+     */
+    private void done(Step step) {
+        jdbc.update("UPDATE scheduled_step SET status = 'DONE', done_at = ?, attempts = attempts + 1,"
+                + " last_error = NULL WHERE id = ? AND status = 'RUNNING'", Timestamp.from(clock.instant()), step.id());
+    }
+
+    /** The account's hold-expiry step due again at {@code next}, or earlier if a hold placed meanwhile asks so. */
+    private void again(Step step, Instant next) {
+        jdbc.update("UPDATE scheduled_step SET due_at = CASE WHEN status = 'PENDING' AND due_at < ? THEN due_at"
+                        + " ELSE ? END, status = 'PENDING', claimed_by = NULL, attempts = 0, last_error = NULL"
+                        + " WHERE id = ?", Timestamp.from(next), Timestamp.from(next), step.id());
     }
 
     private boolean claim(Step step) {

@@ -23,6 +23,9 @@ import java.util.List;
  * @param reminderDays days before a package's expiry that raise a reminder ({@code ledger.reminder-expiry-days})
  */
 record StepsOf(Duration grace, List<Integer> reminderDays) {
+    /** The reference of an account's one {@link StepKind#EXPIRE_HOLDS} step. */
+    static final String HOLDS = "holds";
+
     /** One step to schedule: its kind, its reference (month, package, package:days, hold) and when it is due. */
     record Step(StepKind kind, String ref, Instant dueAt) {
     }
@@ -50,9 +53,12 @@ record StepsOf(Duration grace, List<Integer> reminderDays) {
         return List.of(close(new BillingCalendar(zone), e.month().plusMonths(1)));
     }
 
-    /** A hold still held at its expiry is recorded as expired then; a refused hold holds nothing. */
+    /**
+     * A hold still held at its expiry is recorded as expired then; a refused hold holds nothing. One step serves
+     * all of an account's holds: due at the earliest expiry (the projection keeps the earlier of two).
+     */
     List<Step> of(HoldPlaced e) {
-        return e.status() == HoldStatus.HELD ? List.of(new Step(StepKind.EXPIRE_HOLD, e.holdId(), e.expiresAt()))
+        return e.status() == HoldStatus.HELD ? List.of(new Step(StepKind.EXPIRE_HOLDS, HOLDS, e.expiresAt()))
                 : List.of();
     }
 

@@ -34,6 +34,8 @@ class HoldsHttpTest {
     static final String S = "WECHAT_LIVENESS_VERIFICATION";
     @LocalServerPort
     int port;
+    @org.springframework.beans.factory.annotation.Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
     Http http;
     Ledger ledger;
 
@@ -219,5 +221,45 @@ class HoldsHttpTest {
         assertThat(captured.path("results").get(1).path("code").asText()).isEqualTo("HOLD_EXPIRED");
         JsonNode verify = http.get("/api/v1/admin/verify").json();
         assertThat(verify.path("differences")).as(verify.toString()).isEmpty();
+    }
+
+    /**
+     * One step an account serves all its holds: the scheduler, moved past them, records each hold still held as
+     * expired at its own expiry, in order, and leaves the captured one alone; a hold placed after the step is done
+     * makes it due again.
+     */
+    @Test
+    void theSchedulerExpiresEachHoldAtItsOwnExpiryWithOneStepForTheAccount() {
+        String a = account(true, 100);
+        assertThat(hold(http, a, "e-1").status()).isEqualTo(201);
+        moveClock(1);
+        assertThat(hold(http, a, "e-2").status()).isEqualTo(201);
+        assertThat(hold(http, a, "e-3").status()).isEqualTo(201);
+        assertThat(http.post("/api/v1/accounts/" + a + "/holds/e-2/capture", "{\"requestId\":\"r-e2\"}").status())
+                .isEqualTo(201);
+        moveClock(10);
+        List<JsonNode> expired = new ArrayList<>();
+        http.get("/api/v1/accounts/" + a + "/events?type=HoldExpired").json().path("events").forEach(expired::add);
+        assertThat(expired).extracting(e -> e.path("payload").path("holdId").asText()).containsExactly("e-1", "e-3");
+        for (JsonNode e : expired) {
+            String holdId = e.path("payload").path("holdId").asText();
+            assertThat(java.time.Instant.parse(e.path("payload").path("expiresAt").asText())).as(holdId)
+                    .isEqualTo(java.time.OffsetDateTime.parse(http.get("/api/v1/accounts/" + a + "/holds/" + holdId)
+                            .json().path("expiresAt").asText()).toInstant());
+        }
+        assertThat(steps(a)).containsExactly("EXPIRE_HOLDS holds DONE");
+
+        assertThat(hold(http, a, "e-4").status()).isEqualTo(201);
+        assertThat(steps(a)).containsExactly("EXPIRE_HOLDS holds PENDING");
+        moveClock(6);
+        assertThat(http.get("/api/v1/accounts/" + a + "/holds/e-4").json().path("status").asText())
+                .isEqualTo("EXPIRED");
+        assertThat(http.get("/api/v1/accounts/" + a + "/events?type=HoldExpired").json().path("events")).hasSize(3);
+        assertThat(steps(a)).containsExactly("EXPIRE_HOLDS holds DONE");
+    }
+
+    private List<String> steps(String account) {
+        return jdbc.queryForList("SELECT kind || ' ' || ref || ' ' || status FROM scheduled_step WHERE account_id = ?"
+                + " AND kind LIKE 'EXPIRE_HOLD%'", String.class, account);
     }
 }

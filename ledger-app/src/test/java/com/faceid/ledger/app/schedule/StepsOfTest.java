@@ -69,12 +69,12 @@ class StepsOfTest {
     }
 
     @Test
-    void aHeldHoldExpiresAtItsExpiryAndARefusedOneSchedulesNothing() {
+    void aHeldHoldMakesTheAccountsHoldExpiryStepDueAtItsExpiryAndARefusedOneSchedulesNothing() {
         HoldPlaced held = new HoldPlaced("a", "h-1", Service.PHOTO_VERIFICATION, HoldStatus.HELD, ChargedTo.FREE,
                 "FREE-PHOTO_VERIFICATION", t("2026-03-12T10:00:00"), t("2026-03-12T10:00:00"),
                 t("2026-03-12T10:05:00"));
         assertThat(steps.of(held))
-                .containsExactly(new StepsOf.Step(StepKind.EXPIRE_HOLD, "h-1", t("2026-03-12T10:05:00")));
+                .containsExactly(new StepsOf.Step(StepKind.EXPIRE_HOLDS, "holds", t("2026-03-12T10:05:00")));
         HoldPlaced refused = new HoldPlaced("a", "h-2", Service.PHOTO_VERIFICATION, HoldStatus.REFUSED, null, null,
                 t("2026-03-12T10:00:00"), t("2026-03-12T10:00:00"), t("2026-03-12T10:05:00"));
         assertThat(steps.of(refused)).isEmpty();
