@@ -41,7 +41,8 @@ import java.util.List;
  * @param maxBodyBytes         largest request body accepted
  * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
  *                             set it so the segments spread (docs/operations.md)
- * @param groupCommitMaxCalls  most concurrent single calls of one account settled in one unit of work
+ * @param groupCommitMaxCalls  most concurrent single calls (or holds, captures and voids) of one account settled in
+ *                             one unit of work
  * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
  * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
  * @param holdTtl              a hold neither captured nor voided expires this long after it was placed

@@ -56,12 +56,15 @@ class MetricsHttpTest {
         assertThat(text).contains("ledger_calls_total{", "ledger_read_model_lag_events ",
                 "ledger_projection_errors_total ", "ledger_scheduled_steps{status=\"PENDING\"}",
                 "ledger_scheduled_steps{status=\"DUE\"}", "ledger_scheduled_steps{status=\"FAILED\"}",
-                "ledger_holds_active ", "ledger_webhook_backlog ", "ledger_webhook_deliveries_total{outcome=\"failed\"",
+                "ledger_holds_active ", "ledger_group_commit_size_count{kind=\"calls\"}",
+                "ledger_group_commit_size_sum{kind=\"holds\"}", "ledger_webhook_backlog ", "ledger_webhook_deliveries_total{outcome=\"failed\"",
                 "jvm_memory_used_bytes{", "http_server_requests_seconds_bucket{",
                 "hikaricp_connections_active{");
         assertThat(text).as("Axon's meters").contains("eventProcessor_capacity{payloadType=\"CallMetered\",processorName=\"read-models\"}",
                 "commandBus_allTimer_seconds_count{payloadType=\"MeterCalls\"}");
         assertThat(sample(text, "ledger_projection_errors_total", "")).isZero();
+        assertThat(sample(text, "ledger_group_commit_size_count", "kind=\"calls\"")).as("the call was a group")
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
