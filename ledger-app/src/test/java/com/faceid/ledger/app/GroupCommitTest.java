@@ -75,33 +75,20 @@ class GroupCommitTest {
         int perThread = 40;
         Map<String, CallOutcome> outcomes = new ConcurrentHashMap<>();
         Map<String, Throwable> failures = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                go.await();
-                for (int i = 0; i < perThread; i++) {
-                    String id = "g" + thread + "-" + i;
-                    outcomes.put(id, meter("grouped", id, AT, "actor-" + thread, "corr-" + id));
-                    if (i == 7) { // a call before the account was opened: refused, alone
-                        try {
-                            meter("grouped", "early-" + thread, AT.minusSeconds(86_400 * 10), "actor-" + thread,
-                                    "corr-early-" + thread);
-                        } catch (LedgerException e) {
-                            failures.put("early-" + thread, e);
-                        }
+        onThreads(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                String id = "g" + thread + "-" + i;
+                outcomes.put(id, meter("grouped", id, AT, "actor-" + thread, "corr-" + id));
+                if (i == 7) { // a call before the account was opened: refused, alone
+                    try {
+                        meter("grouped", "early-" + thread, AT.minusSeconds(86_400 * 10), "actor-" + thread,
+                                "corr-early-" + thread);
+                    } catch (LedgerException e) {
+                        failures.put("early-" + thread, e);
                     }
                 }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> f : done) {
-            f.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+            }
+        });
 
         var after = groupCommit.stats();
         assertThat(after.items() - before.items()).isEqualTo(threads * (perThread + 1));
@@ -117,15 +104,7 @@ class GroupCommitTest {
 
         // each event carries its own call's actor and correlation id, not its group leader's
         Http http = new Http(port);
-        Map<String, JsonNode> metaByRequest = new HashMap<>();
-        for (int page = 0; metaByRequest.size() < threads * perThread && page < 20; page++) {
-            JsonNode events = http.get("/api/v1/accounts/grouped/events?type=CallMetered&size=500&page=" + page)
-                    .json().path("events");
-            if (events.isEmpty()) {
-                break;
-            }
-            events.forEach(e -> metaByRequest.put(e.path("payload").path("requestId").asText(), e.path("metaData")));
-        }
+        Map<String, JsonNode> metaByRequest = metaData(http, "grouped", "CallMetered", "requestId");
         assertThat(metaByRequest).hasSize(threads * perThread);
         metaByRequest.forEach((requestId, meta) -> {
             assertThat(meta.path("correlationId").asText()).as(requestId).isEqualTo("corr-" + requestId);
@@ -148,32 +127,19 @@ class GroupCommitTest {
         Map<String, HoldResult> holds = new ConcurrentHashMap<>();
         Map<String, CallOutcome> captures = new ConcurrentHashMap<>();
         Map<String, ErrorCode> refusedCaptures = new ConcurrentHashMap<>();
-        ExecutorService pool = Executors.newFixedThreadPool(threads);
-        CountDownLatch go = new CountDownLatch(1);
-        List<Future<?>> done = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            int thread = t;
-            done.add(pool.submit(() -> {
-                go.await();
-                for (int i = 0; i < perThread; i++) {
-                    String id = "h" + thread + "-" + i;
-                    holds.put(id, RequestContext.runAs("actor-" + thread, "corr-" + id, () -> holdGroupCommit.settle(
-                            new PlaceHold("held", id, Service.WECHAT_LIVENESS_VERIFICATION, null, clock.instant()))));
-                    try {
-                        captures.put(id, RequestContext.runAs("actor-" + thread, "corr-c" + id, () -> holdGroupCommit
-                                .settle(new CaptureHold("held", id, "c" + id, AT, null, clock.instant())).outcome()));
-                    } catch (LedgerException e) {
-                        refusedCaptures.put(id, e.code());
-                    }
+        onThreads(threads, thread -> {
+            for (int i = 0; i < perThread; i++) {
+                String id = "h" + thread + "-" + i;
+                holds.put(id, RequestContext.runAs("actor-" + thread, "corr-" + id, () -> holdGroupCommit.settle(
+                        new PlaceHold("held", id, Service.WECHAT_LIVENESS_VERIFICATION, null, clock.instant()))));
+                try {
+                    captures.put(id, RequestContext.runAs("actor-" + thread, "corr-c" + id, () -> holdGroupCommit
+                            .settle(new CaptureHold("held", id, "c" + id, AT, null, clock.instant())).outcome()));
+                } catch (LedgerException e) {
+                    refusedCaptures.put(id, e.code());
                 }
-                return null;
-            }));
-        }
-        go.countDown();
-        for (Future<?> f : done) {
-            f.get(5, TimeUnit.MINUTES);
-        }
-        pool.shutdown();
+            }
+        });
 
         var after = holdGroupCommit.stats();
         assertThat(after.items() - before.items()).isEqualTo(2L * threads * perThread);
@@ -191,15 +157,7 @@ class GroupCommitTest {
                 .path("status").asText()).as(id).isEqualTo("CAPTURED"));
 
         // each event carries its own operation's actor and correlation id, not its group leader's
-        Map<String, JsonNode> metaByHold = new HashMap<>();
-        for (int page = 0; page < 20; page++) {
-            JsonNode events = http.get("/api/v1/accounts/held/events?type=HoldPlaced&size=500&page=" + page)
-                    .json().path("events");
-            if (events.isEmpty()) {
-                break;
-            }
-            events.forEach(e -> metaByHold.put(e.path("payload").path("holdId").asText(), e.path("metaData")));
-        }
+        Map<String, JsonNode> metaByHold = metaData(http, "held", "HoldPlaced", "holdId");
         assertThat(metaByHold).hasSize(threads * perThread);
         metaByHold.forEach((holdId, meta) -> {
             assertThat(meta.path("correlationId").asText()).as(holdId).isEqualTo("corr-" + holdId);
@@ -255,5 +213,43 @@ class GroupCommitTest {
         pool.shutdown();
         // every account was metered, and none is being metered now: no lane is kept
         assertThat(groupCommit.lanes()).isZero();
+    }
+
+    interface OnThread {
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code body} on {@code threads} threads started at once, and waits for all of them. */
+    private static void onThreads(int threads, OnThread body) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<?>> done = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            int thread = t;
+            done.add(pool.submit(() -> {
+                go.await();
+                body.run(thread);
+                return null;
+            }));
+        }
+        go.countDown();
+        for (Future<?> f : done) {
+            f.get(5, TimeUnit.MINUTES);
+        }
+        pool.shutdown();
+    }
+
+    /** The metadata of an account's events of one type, by a field of their payload. */
+    private static Map<String, JsonNode> metaData(Http http, String account, String type, String key) {
+        Map<String, JsonNode> out = new HashMap<>();
+        for (int page = 0; page < 20; page++) {
+            JsonNode events = http.get("/api/v1/accounts/" + account + "/events?type=" + type + "&size=500&page="
+                    + page).json().path("events");
+            if (events.isEmpty()) {
+                break;
+            }
+            events.forEach(e -> out.put(e.path("payload").path(key).asText(), e.path("metaData")));
+        }
+        return out;
     }
 }
