@@ -10,21 +10,9 @@ cd "$(dirname "$0")/.."
 SECONDS_PER_PAGE="${WRK_SECONDS:-15}"
 CALLS="${CONSOLE_CALLS:-1000000}"
 PORT="${WRK_PORT:-18182}"
-export AXONIQ_UPDATE_CHECKER_DISABLED=true
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
-ls ledger-app/target/ledger-app-*.jar >/dev/null 2>&1 || mvn -B -q ${MVN_OFFLINE:+-o} -DskipTests package
-JAR=$(ls ledger-app/target/ledger-app-*.jar | head -1)
-DIR=$(mktemp -d)
 export WRK_KEY="console-bench-secret"
-HASH=$(printf '%s' "$WRK_KEY" | sha256sum | cut -d' ' -f1)
-java -Xmx2g -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$PORT" \
-  --spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE" \
-  --ledger.clock=simulated --ledger.clock.start=2026-03-12T12:00:00+08:00 \
-  --ledger.security.api-keys="bench:OPERATOR:$HASH" > "$DIR/ledger.log" 2>&1 &
-LEDGER=$!
-trap 'kill $LEDGER 2>/dev/null; wait $LEDGER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
-BASE="http://127.0.0.1:$PORT"
+source scripts/lib/ledger.sh
+start_ledger "$PORT" "$WRK_KEY"
 api() { curl -sf -H "Authorization: Bearer $WRK_KEY" -H 'Content-Type: application/json' "$@"; }
 api -o /dev/null -XPOST "$BASE/api/v1/accounts" -d '{"accountId":"big","openedAt":"2026-03-10T15:00:00+08:00"}'
 api -o /dev/null -XPOST "$BASE/api/v1/accounts/big/packages" \

@@ -13,29 +13,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${WRK_SECONDS:-20}"
 PORT="${WRK_PORT:-18181}"
-export AXONIQ_UPDATE_CHECKER_DISABLED=true
-command -v wrk >/dev/null || apt-get install -y wrk >/dev/null
-ls ledger-app/target/ledger-app-*.jar >/dev/null 2>&1 || mvn -B -q ${MVN_OFFLINE:+-o} -DskipTests package
-JAR=$(ls ledger-app/target/ledger-app-*.jar | head -1)
-DIR=$(mktemp -d)
 export WRK_KEY="wrk-bench-secret"
-HASH=$(printf '%s' "$WRK_KEY" | sha256sum | cut -d' ' -f1)
+STORE=()
 if [ "${WRK_DB:-h2}" = "postgres" ]; then
   PG_DB="wrk_bench_$(date -u +%Y%m%d%H%M%S)"
   psql -q -h "${WRK_PG_HOST:-127.0.0.1}" -U "${WRK_PG_USER:-postgres}" -c "CREATE DATABASE $PG_DB" postgres
   STORE=(--spring.datasource.url="jdbc:postgresql://${WRK_PG_HOST:-127.0.0.1}:5432/$PG_DB"
          --spring.datasource.username="${WRK_PG_USER:-postgres}")
-else
-  STORE=(--spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")
 fi
-# shellcheck disable=SC2086
-java -Xmx2g ${WRK_JVM_OPTS:-} -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$PORT" \
-  "${STORE[@]}" --ledger.clock=simulated --ledger.clock.start=2026-03-12T12:00:00+08:00 \
-  --ledger.security.api-keys="wrk:OPERATOR:$HASH" > "$DIR/ledger.log" 2>&1 &
-LEDGER=$!
-trap 'kill $LEDGER 2>/dev/null; wait $LEDGER 2>/dev/null || true' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/actuator/health" >/dev/null && break; sleep 1; done
-BASE="http://127.0.0.1:$PORT"
+source scripts/lib/ledger.sh
+LEDGER_JVM_OPTS="${WRK_JVM_OPTS:-}" start_ledger "$PORT" "$WRK_KEY" "${STORE[@]}"
 open() {
   curl -sf -o /dev/null -XPOST "$BASE/api/v1/accounts" -H "Authorization: Bearer $WRK_KEY" \
     -H 'Content-Type: application/json' -d "{\"accountId\":\"$1\",\"openedAt\":\"2026-03-10T15:00:00+08:00\"}"

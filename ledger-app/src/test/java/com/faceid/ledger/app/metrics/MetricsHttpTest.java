@@ -18,6 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class MetricsHttpTest {
+    @org.springframework.beans.factory.annotation.Autowired
+    org.axonframework.micrometer.GlobalMetricRegistry axonMeters;
+
     static final String S = "WECHAT_LIVENESS_VERIFICATION";
     @LocalServerPort
     int port;
@@ -65,6 +68,14 @@ class MetricsHttpTest {
         assertThat(sample(text, "ledger_projection_errors_total", "")).isZero();
         assertThat(sample(text, "ledger_group_commit_size_count", "kind=\"calls\"")).as("the call was a group")
                 .isGreaterThanOrEqualTo(1);
+    }
+
+    /** Axon's meters come from the ledger's registry: its capacity gauges keep one minute of messages, not ten. */
+    @Test
+    void axonsMetersAreRegisteredByTheLedgersRegistry() {
+        assertThat(axonMeters).isInstanceOf(LedgerMetricRegistry.class);
+        assertThat(scrape()).contains("eventProcessor_capacity{payloadType=\"CallMetered\",processorName=\"read-models\"}",
+                "commandBus_capacity{payloadType=\"OpenAccount\"}");
     }
 
     @Test
