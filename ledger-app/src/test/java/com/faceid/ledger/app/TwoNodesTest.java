@@ -125,6 +125,18 @@ class TwoNodesTest {
                 }
             });
 
+            // holds placed on the shared account through both nodes, every other one captured: the account's one
+            // hold-expiry step is then raced for by both schedulers below
+            for (int i = 0; i < 12; i++) {
+                Http node = i % 2 == 0 ? ha : hb;
+                assertThat(node.post("/api/v1/accounts/shared/holds", "{\"holdId\":\"x-" + i
+                        + "\",\"service\":\"WECHAT_LIVENESS_VERIFICATION\"}").status()).isEqualTo(201);
+                if (i % 4 < 2) {
+                    assertThat(node.post("/api/v1/accounts/shared/holds/x-" + i + "/capture",
+                            "{\"requestId\":\"xc-" + i + "\"}").status()).isEqualTo(201);
+                }
+            }
+
             // a year and a few days later the grants' expiries are due: both nodes move their clocks there at once,
             // so both schedulers race for every step on the way; each is recorded once
             String later = "{\"now\":\"" + now.plusYears(1).plusDays(4) + "\"}";
@@ -138,6 +150,17 @@ class TwoNodesTest {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(jdbc.queryForList(
                     "SELECT status FROM scheduled_step WHERE account_id = 'shared' AND kind = 'EXPIRE_PACKAGE'"
                             + " AND ref LIKE 'FREE-%'", String.class)).containsExactly("DONE", "DONE", "DONE"));
+            // every hold not captured is recorded expired once, at its own expiry, by one of the two schedulers
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                assertThat(jdbc.queryForList("SELECT status FROM scheduled_step WHERE account_id = 'shared'"
+                        + " AND kind = 'EXPIRE_HOLDS'", String.class)).containsExactly("DONE");
+                assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier ="
+                        + " 'shared' AND payloadType LIKE '%HoldExpired'", Long.class)).isEqualTo(6);
+            });
+            for (int i = 0; i < 12; i++) {
+                assertThat(ha.get("/api/v1/accounts/shared/holds/x-" + i).json().path("status").asText())
+                        .as("x-" + i).isEqualTo(i % 4 < 2 ? "CAPTURED" : "EXPIRED");
+            }
             assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = 'shared'"
                     + " AND payloadType LIKE '%PackageExpired'", Long.class)).isEqualTo(4); // and the package bought
 

@@ -258,6 +258,21 @@ class HoldsHttpTest {
         assertThat(steps(a)).containsExactly("EXPIRE_HOLDS holds DONE");
     }
 
+    /** A store written before EXPIRE_HOLDS has one EXPIRE_HOLD step a hold: such a step still expires its hold. */
+    @Test
+    void aHoldExpiryStepStoredOneAHoldStillRuns() {
+        String a = account(true, 100);
+        assertThat(hold(http, a, "old-1").status()).isEqualTo(201);
+        String expiresAt = http.get("/api/v1/accounts/" + a + "/holds/old-1").json().path("expiresAt").asText();
+        jdbc.update("DELETE FROM scheduled_step WHERE account_id = ? AND kind = 'EXPIRE_HOLDS'", a);
+        jdbc.update("INSERT INTO scheduled_step (account_id, kind, ref, due_at, status, attempts)"
+                        + " VALUES (?, 'EXPIRE_HOLD', 'old-1', ?, 'PENDING', 0)", a,
+                java.sql.Timestamp.from(java.time.OffsetDateTime.parse(expiresAt).toInstant()));
+        moveClock(6);
+        assertThat(http.get("/api/v1/accounts/" + a + "/events?type=HoldExpired").json().path("events")).hasSize(1);
+        assertThat(steps(a)).containsExactly("EXPIRE_HOLD old-1 DONE");
+    }
+
     private List<String> steps(String account) {
         return jdbc.queryForList("SELECT kind || ' ' || ref || ' ' || status FROM scheduled_step WHERE account_id = ?"
                 + " AND kind LIKE 'EXPIRE_HOLD%'", String.class, account);
