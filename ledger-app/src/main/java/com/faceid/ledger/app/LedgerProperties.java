@@ -53,6 +53,7 @@ import java.util.List;
  * @param replayChunkEvents    a replay hands the stored events to the read models this many at a time
  * @param nodeId               this node's name in token claims; empty: {@code pid@host}
  * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
+ * @param capacityWindow       how far back Axon's capacity gauges look (they keep an entry for every message in it)
  * @param demo                 the demo traffic generator (profile {@code demo})
  * @param webhooks             webhook delivery (docs/webhooks.md)
  * @param console              the web console (docs/console.md)
@@ -85,6 +86,7 @@ public record LedgerProperties(
         @DefaultValue("20000") @Positive int replayChunkEvents,
         @DefaultValue("") String nodeId,
         @DefaultValue("true") boolean h2CompactOnStop,
+        @DefaultValue("PT1M") @NotNull Duration capacityWindow,
         @DefaultValue @Valid Demo demo,
         @DefaultValue @Valid Webhooks webhooks,
         @DefaultValue @Valid Console console) {
