@@ -41,7 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
@@ -218,11 +217,11 @@ public class HoldController {
     private HoldBatchResponse settleBatch(List<BatchItem> items) {
         HoldBatchResult[] out = new HoldBatchResult[items.size()];
         Map<String, List<Integer>> byAccount = new LinkedHashMap<>();
-        Map<Integer, HoldOperation> operations = new HashMap<>();
+        HoldOperation[] operations = new HoldOperation[items.size()];
         for (int i = 0; i < items.size(); i++) {
             BatchItem item = items.get(i);
             try {
-                operations.put(i, item.operation().get());
+                operations[i] = item.operation().get();
                 byAccount.computeIfAbsent(item.accountId(), a -> new ArrayList<>()).add(i);
             } catch (ApiException e) {
                 out[i] = failed(item, e.status().value(), e.code().name(), e.getMessage());
@@ -231,7 +230,7 @@ public class HoldController {
         byAccount.forEach((account, indexes) -> {
             try {
                 List<HoldResult> results = commands.send(new SettleHolds(account,
-                        indexes.stream().map(operations::get).toList(), List.of()));
+                        indexes.stream().map(i -> operations[i]).toList(), List.of()));
                 for (int k = 0; k < indexes.size(); k++) {
                     out[indexes.get(k)] = result(items.get(indexes.get(k)), results.get(k));
                 }
