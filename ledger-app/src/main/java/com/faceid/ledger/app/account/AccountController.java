@@ -33,7 +33,8 @@ import java.time.OffsetDateTime;
 @RestController
 @RequestMapping("/api/v1/accounts")
 @Tag(name = "Accounts")
-public class AccountController {
+public record AccountController(Commands commands, AccountQueries accounts, ServiceBalances balances,
+        AccountService accountViews, ReadModels readModels, Clock clock, LedgerProperties props) {
     public record OpenAccountRequest(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @Schema(nullable = true) OffsetDateTime openedAt,
@@ -44,25 +45,6 @@ public class AccountController {
     }
 
     public record PostpaidView(String accountId, boolean postpaidEnabled) {
-    }
-
-    private final Commands commands;
-    private final AccountQueries accounts;
-    private final ServiceBalances balances;
-    private final AccountService accountViews;
-    private final ReadModels readModels;
-    private final Clock clock;
-    private final LedgerProperties props;
-
-    public AccountController(Commands commands, AccountQueries accounts, ServiceBalances balances,
-                             AccountService accountViews, ReadModels readModels, Clock clock, LedgerProperties props) {
-        this.commands = commands;
-        this.accounts = accounts;
-        this.balances = balances;
-        this.accountViews = accountViews;
-        this.readModels = readModels;
-        this.clock = clock;
-        this.props = props;
     }
 
     @PostMapping

@@ -14,14 +14,8 @@ import java.sql.Timestamp;
 /** account_view: one row per account (opening, postpaid switch, last closed month). */
 @Component
 @ProcessingGroup(AccountProjection.GROUP)
-public class AccountProjection {
+public record AccountProjection(JdbcTemplate jdbc) {
     public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
-    private final JdbcTemplate jdbc;
-
-    public AccountProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @EventHandler
     void on(AccountOpened e) {
         jdbc.update("INSERT INTO account_view (account_id, opened_at, zone, postpaid_enabled) VALUES (?, ?, ?, ?)",

@@ -13,15 +13,9 @@ import java.util.Optional;
 
 /** Reads account_view. */
 @Component
-public class AccountQueries {
+public record AccountQueries(JdbcTemplate jdbc) {
     public record AccountRow(String accountId, Instant openedAt, ZoneId zone, boolean postpaidEnabled,
                              YearMonth closedThrough) {
-    }
-
-    private final JdbcTemplate jdbc;
-
-    public AccountQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
     }
 
     public Optional<AccountRow> find(String accountId) {

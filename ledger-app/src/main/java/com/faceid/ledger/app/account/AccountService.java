@@ -11,23 +11,12 @@ import java.util.List;
 
 /** Accounts as the API and the console show them: one, or a page of them by id prefix. */
 @Component
-public class AccountService {
+public record AccountService(AccountQueries accounts, ServiceBalances balances, ClosedMonths closedMonths,
+        Clock clock) {
     /** The most accounts one page lists. */
     public static final int PAGE_SIZE_MAX = 100;
 
     public record AccountPage(List<AccountView> items, int page, int size, long total) {
-    }
-
-    private final AccountQueries accounts;
-    private final ServiceBalances balances;
-    private final ClosedMonths closedMonths;
-    private final Clock clock;
-
-    public AccountService(AccountQueries accounts, ServiceBalances balances, ClosedMonths closedMonths, Clock clock) {
-        this.accounts = accounts;
-        this.balances = balances;
-        this.closedMonths = closedMonths;
-        this.clock = clock;
     }
 
     public AccountView view(String accountId) {

@@ -16,7 +16,7 @@ import java.util.List;
 
 @RestController
 @Tag(name = "Balances")
-public class AlertController {
+public record AlertController(AccountQueries accounts, AlertQueries alerts) {
     /**
      * @param kind      EXPIRING (threshold = days before expiry), USAGE (threshold = percent used) or
      *                  DEPLETED (threshold = 100)
@@ -25,14 +25,6 @@ public class AlertController {
             String alertId,
             @Schema(allowableValues = {"EXPIRING", "USAGE", "DEPLETED"}) String kind,
             String packageId, int threshold, String detail, OffsetDateTime raisedAt) {
-    }
-
-    private final AccountQueries accounts;
-    private final AlertQueries alerts;
-
-    public AlertController(AccountQueries accounts, AlertQueries alerts) {
-        this.accounts = accounts;
-        this.alerts = alerts;
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/alerts")

@@ -15,14 +15,8 @@ import java.time.Instant;
 /** alert_view: one row per reminder event (expiring in N days, N % used, depleted). */
 @Component
 @ProcessingGroup(AlertProjection.GROUP)
-public class AlertProjection {
+public record AlertProjection(JdbcTemplate jdbc) {
     public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
-    private final JdbcTemplate jdbc;
-
-    public AlertProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @EventHandler
     void on(PackageExpiryReminded e) {
         insert(e.accountId(), expiringId(e.packageId(), e.daysBefore()), "EXPIRING", e.packageId(), e.daysBefore(),

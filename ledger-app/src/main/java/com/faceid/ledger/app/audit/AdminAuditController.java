@@ -13,17 +13,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Audit")
-public class AdminAuditController {
-    private final ReplayService replay;
-    private final ReadModelVerifier verifier;
-    private final ReadModels readModels;
-
-    public AdminAuditController(ReplayService replay, ReadModelVerifier verifier, ReadModels readModels) {
-        this.replay = replay;
-        this.verifier = verifier;
-        this.readModels = readModels;
-    }
-
+public record AdminAuditController(ReplayService replays, ReadModelVerifier verifier, ReadModels readModels) {
     @PostMapping("/api/v1/admin/replay")
     @Operation(operationId = "startReplay",
             summary = "Rebuild every read model from the event store (follow it with GET)")
@@ -31,10 +21,10 @@ public class AdminAuditController {
     @ApiResponse(responseCode = "409", description = "REPLAY_RUNNING: a replay is already running;"
             + " READ_MODELS_CLAIMED: another live node holds read-model segments")
     public ResponseEntity<ReplayService.Progress> replay() {
-        if (!replay.start()) {
+        if (!replays.start()) {
             throw new ApiException(HttpError.REPLAY_RUNNING, "a replay is already running");
         }
-        return ResponseEntity.accepted().body(replay.progress());
+        return ResponseEntity.accepted().body(replays.progress());
     }
 
     @GetMapping("/api/v1/admin/replay")
@@ -42,7 +32,7 @@ public class AdminAuditController {
             summary = "Progress of the last replay: each processor's position against the event store's head")
     @ApiResponse(responseCode = "200", description = "The last replay's progress")
     public ReplayService.Progress replayProgress() {
-        return replay.progress();
+        return replays.progress();
     }
 
     @GetMapping("/api/v1/admin/verify")

@@ -16,13 +16,7 @@ import java.time.OffsetDateTime;
 
 @RestController
 @Tag(name = "Audit")
-public class AuditController {
-    private final AuditService audit;
-
-    public AuditController(AuditService audit) {
-        this.audit = audit;
-    }
-
+public record AuditController(AuditService audit) {
     @GetMapping("/api/v1/accounts/{accountId}/events")
     @Operation(operationId = "listEvents",
             summary = "The account's events as recorded, oldest first, filtered by time range and type, paged")

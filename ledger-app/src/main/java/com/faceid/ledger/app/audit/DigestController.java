@@ -21,7 +21,7 @@ import java.time.OffsetDateTime;
  */
 @RestController
 @Tag(name = "Audit")
-public class DigestController {
+public record DigestController(HashChain chain, AccountQueries accounts, ChainBackfill backfill) {
     public record Digest(String accountId, long sequence, String hash, OffsetDateTime at) {
     }
 
@@ -32,16 +32,6 @@ public class DigestController {
     public record BackfillStatus(
             @Schema(allowableValues = {"NOT_STARTED", "RUNNING", "DONE", "FAILED"}) String status,
             int accountsDone, int accountsTotal, long linksAdded) {
-    }
-
-    private final HashChain chain;
-    private final AccountQueries accounts;
-    private final ChainBackfill backfill;
-
-    public DigestController(HashChain chain, AccountQueries accounts, ChainBackfill backfill) {
-        this.chain = chain;
-        this.accounts = accounts;
-        this.backfill = backfill;
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/digest")

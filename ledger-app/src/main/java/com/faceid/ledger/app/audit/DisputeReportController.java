@@ -20,13 +20,7 @@ import java.time.YearMonth;
 /** The document support hands over in a billing dispute: a month's calls, each with its charge and reason. */
 @RestController
 @Tag(name = "Statements")
-public class DisputeReportController {
-    private final DisputeReports reports;
-
-    public DisputeReportController(DisputeReports reports) {
-        this.reports = reports;
-    }
-
+public record DisputeReportController(DisputeReports reports) {
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
     @Operation(operationId = "getDisputeReport", summary = "The month for a billing dispute: every call with its "

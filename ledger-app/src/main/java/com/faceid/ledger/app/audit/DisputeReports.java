@@ -11,22 +11,8 @@ import java.time.YearMonth;
 
 /** Builds a month's dispute report for the API and the console. */
 @Component
-public class DisputeReports {
-    private final AccountQueries accounts;
-    private final FoldCheckpoints checkpoints;
-    private final LedgerProperties props;
-    private final BillingPolicy policy;
-    private final Clock clock;
-
-    public DisputeReports(AccountQueries accounts, FoldCheckpoints checkpoints, LedgerProperties props,
-                          BillingPolicy policy, Clock clock) {
-        this.accounts = accounts;
-        this.checkpoints = checkpoints;
-        this.props = props;
-        this.policy = policy;
-        this.clock = clock;
-    }
-
+public record DisputeReports(AccountQueries accounts, FoldCheckpoints checkpoints, LedgerProperties props,
+        BillingPolicy policy, Clock clock) {
     public DisputeReport report(String accountId, YearMonth m) {
         AccountQueries.AccountRow account = accounts.require(accountId);
         // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:

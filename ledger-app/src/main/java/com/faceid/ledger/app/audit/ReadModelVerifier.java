@@ -26,7 +26,11 @@ import java.util.Set;
  * purchases and adjustments and checks it equals its StatementClosed event.
  */
 @Component
-public class ReadModelVerifier {
+public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
+        FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
+        com.faceid.ledger.app.statement.StatementQueries statementQueries,
+        com.faceid.ledger.app.alert.AlertQueries alertQueries,
+        com.faceid.ledger.app.account.AccountQueries accountQueries) {
     /** One difference: which read model, which row (its key), which field, what the events say, what is there. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "ReadModelDifference")
@@ -51,32 +55,6 @@ public class ReadModelVerifier {
     public record Report(int accounts, long events, boolean caughtUp, List<Difference> differences) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final EventStoreReader events;
-    private final BillingPolicy policy;
-    private final FoldCheckpoints checkpoints;
-    private final HashChain chain;
-    private final PackageQueries packageQueries;
-
-    private final com.faceid.ledger.app.statement.StatementQueries statementQueries;
-    private final com.faceid.ledger.app.alert.AlertQueries alertQueries;
-    private final com.faceid.ledger.app.account.AccountQueries accountQueries;
-
-    public ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
-                             FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
-                             com.faceid.ledger.app.statement.StatementQueries statementQueries,
-                             com.faceid.ledger.app.alert.AlertQueries alertQueries,
-                             com.faceid.ledger.app.account.AccountQueries accountQueries) {
-        this.accountQueries = accountQueries;
-        this.alertQueries = alertQueries;
-        this.statementQueries = statementQueries;
-        this.packageQueries = packageQueries;
-        this.checkpoints = checkpoints;
-        this.chain = chain;
-        this.jdbc = jdbc;
-        this.events = events;
-        this.policy = policy;
-    }
 
     public Report verify() {
         return verify(true);

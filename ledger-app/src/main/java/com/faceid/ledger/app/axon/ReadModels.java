@@ -19,22 +19,10 @@ import java.util.function.BooleanSupplier;
  * the bound, the answer is still correct as of the read model, and the change itself is already durable.
  */
 @Component
-public class ReadModels {
+public record ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
+        com.faceid.ledger.app.axon.WakingEventSource readModelSource) {
     static final long MAX_WAIT_NANOS = 10_000_000_000L;
     private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadModels.class);
-    private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
-    private final Serializer serializer;
-
-    private final com.faceid.ledger.app.axon.WakingEventSource readModelSource;
-
-    public ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-                      com.faceid.ledger.app.axon.WakingEventSource readModelSource) {
-        this.processing = processing;
-        this.jdbc = jdbc;
-        this.serializer = serializer;
-        this.readModelSource = readModelSource;
-    }
 
     public boolean await(BooleanSupplier caughtUp) {
         if (caughtUp.getAsBoolean()) {

@@ -10,15 +10,7 @@ import org.springframework.stereotype.Component;
  * event: id, type, account, sequence, error, attempts), UP otherwise. Metering does not depend on it.
  */
 @Component("readModelsHealthIndicator")
-public class ReadModelsHealth implements HealthIndicator {
-    private final ProjectionFailures failures;
-    private final ReadModels readModels;
-
-    public ReadModelsHealth(ProjectionFailures failures, ReadModels readModels) {
-        this.failures = failures;
-        this.readModels = readModels;
-    }
-
+public record ReadModelsHealth(ProjectionFailures failures, ReadModels readModels) implements HealthIndicator {
     @Override
     public Health health() {
         ProjectionFailures.Failure f = failures.current(readModels::caughtUpTo);

@@ -20,17 +20,9 @@ import java.util.List;
  * views are behind, a wait that wakes the processor at once (bounded by {@code ReadModels.await}).
  */
 @Configuration
-public class ReadYourWrites implements HandlerInterceptor, WebMvcConfigurer {
+public record ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels) implements HandlerInterceptor, WebMvcConfigurer {
     private static final String CONSOLE = "/console/accounts/";
     private static final String API = "/api/v1/accounts/";
-    private final JdbcTemplate jdbc;
-    private final ReadModels readModels;
-
-    public ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels) {
-        this.jdbc = jdbc;
-        this.readModels = readModels;
-    }
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/v1/accounts/**", "/console/accounts/**");

@@ -38,7 +38,9 @@ import java.util.TreeMap;
  * account list. Every figure comes from the services the API answers from; the page only arranges them.
  */
 @Controller
-public class AccountPages {
+public record AccountPages(AccountService accounts, AccountQueries accountRows, QuotaService quotas,
+        AlertQueries alerts, StatementService statements, DailyUsageQueries daily, BillingPolicy policy, Clock clock,
+        LedgerProperties props) {
     /** One service's line on the account page. */
     public record ServiceRow(String service, String pageName, int remaining, int usableNow, int held,
                              OffsetDateTime nextExpiry, int nextExpiryUnits) {
@@ -51,30 +53,6 @@ public class AccountPages {
     }
 
     public record AlertLine(String kind, String packageId, String detail, OffsetDateTime raisedAt) {
-    }
-
-    private final AccountService accounts;
-    private final AccountQueries accountRows;
-    private final QuotaService quotas;
-    private final AlertQueries alerts;
-    private final StatementService statements;
-    private final DailyUsageQueries daily;
-    private final BillingPolicy policy;
-    private final Clock clock;
-    private final LedgerProperties props;
-
-    public AccountPages(AccountService accounts, AccountQueries accountRows, QuotaService quotas, AlertQueries alerts,
-                        StatementService statements, DailyUsageQueries daily, BillingPolicy policy, Clock clock,
-                        LedgerProperties props) {
-        this.accounts = accounts;
-        this.accountRows = accountRows;
-        this.quotas = quotas;
-        this.alerts = alerts;
-        this.statements = statements;
-        this.daily = daily;
-        this.policy = policy;
-        this.clock = clock;
-        this.props = props;
     }
 
     @GetMapping("/console")

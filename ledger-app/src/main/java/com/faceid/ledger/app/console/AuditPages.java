@@ -25,25 +25,9 @@ import java.time.ZoneId;
  * page deep in a long history costs what the first does) with its digest; replay progress and verify.
  */
 @Controller
-public class AuditPages {
+public record AuditPages(AuditService audit, AccountQueries accounts, HashChain chain, ReplayService replay,
+        ReadModelVerifier verifier, ReadModels readModels) {
     static final int PAGE_SIZE = 50;
-    private final AuditService audit;
-    private final AccountQueries accounts;
-    private final HashChain chain;
-    private final ReplayService replay;
-    private final ReadModelVerifier verifier;
-    private final ReadModels readModels;
-
-    public AuditPages(AuditService audit, AccountQueries accounts, HashChain chain, ReplayService replay,
-                      ReadModelVerifier verifier, ReadModels readModels) {
-        this.audit = audit;
-        this.accounts = accounts;
-        this.chain = chain;
-        this.replay = replay;
-        this.verifier = verifier;
-        this.readModels = readModels;
-    }
-
     @GetMapping("/console/accounts/{accountId}/events")
     String events(@PathVariable String accountId, @RequestParam(defaultValue = "") String type,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,

@@ -21,15 +21,7 @@ import java.util.List;
  * what it cost as a timeline, and, for an operator, record an adjustment that cites it.
  */
 @Controller
-public class DisputePages {
-    private final AuditService audit;
-    private final AdjustmentService adjustments;
-
-    public DisputePages(AuditService audit, AdjustmentService adjustments) {
-        this.audit = audit;
-        this.adjustments = adjustments;
-    }
-
+public record DisputePages(AuditService audit, AdjustmentService adjustments) {
     @GetMapping("/console/calls")
     String lookUp(@RequestParam(defaultValue = "") String requestId, ConsoleUser me, Model model) throws Exception {
         String id = requestId.trim();

@@ -22,22 +22,8 @@ import java.util.List;
  * the history re-rated with a package bought or postpaid switched (a read: it changes nothing).
  */
 @Controller
-public class OperatorPages {
-    private final ClockService clocks;
-    private final AdviceService advice;
-    private final WhatIfService whatIf;
-    private final AccountQueries accounts;
-
-    private final jakarta.validation.Validator validator;
-
-    public OperatorPages(ClockService clocks, AdviceService advice, WhatIfService whatIf, AccountQueries accounts,
-                         jakarta.validation.Validator validator) {
-        this.validator = validator;
-        this.clocks = clocks;
-        this.advice = advice;
-        this.whatIf = whatIf;
-        this.accounts = accounts;
-    }
+public record OperatorPages(ClockService clocks, AdviceService advice, WhatIfService whatIf, AccountQueries accounts,
+        jakarta.validation.Validator validator) {
 
     @GetMapping("/console/admin/clock")
     String clock(ConsoleUser me, Model model) {

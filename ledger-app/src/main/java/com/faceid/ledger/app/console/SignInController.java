@@ -20,15 +20,7 @@ import java.util.Optional;
  * account); sign-out ends it. The session id changes at sign-in, so a session planted before it is worthless.
  */
 @Controller
-public class SignInController {
-    private final ApiKeys keys;
-    private final LedgerProperties props;
-
-    public SignInController(ApiKeys keys, LedgerProperties props) {
-        this.keys = keys;
-        this.props = props;
-    }
-
+public record SignInController(ApiKeys keys, LedgerProperties props) {
     @GetMapping("/console/sign-in")
     String form(HttpServletRequest request, Model model) {
         model.addAttribute("csrf", ConsoleSessions.csrfToken(request.getSession(true)));

@@ -28,21 +28,10 @@ import java.util.stream.Collectors;
 
 /** A month's statement (open or closed, now or as of an instant), its CSV and its dispute report. */
 @Controller
-public class StatementPages {
+public record StatementPages(StatementService statements, DisputeReports reports, AccountQueries accounts,
+        Clock clock) {
     private static final Map<String, String> PAGE_NAMES = Arrays.stream(Service.values())
             .collect(Collectors.toMap(Service::name, Service::pageName));
-    private final StatementService statements;
-    private final DisputeReports reports;
-    private final AccountQueries accounts;
-    private final Clock clock;
-
-    public StatementPages(StatementService statements, DisputeReports reports, AccountQueries accounts, Clock clock) {
-        this.statements = statements;
-        this.reports = reports;
-        this.accounts = accounts;
-        this.clock = clock;
-    }
-
     @GetMapping("/console/accounts/{accountId}/statements")
     String thisMonth(@PathVariable String accountId, ConsoleUser me) {
         // the key's rights first: whether an account it may not see exists is not its business

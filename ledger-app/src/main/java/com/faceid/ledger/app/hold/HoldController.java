@@ -52,7 +52,8 @@ import java.util.function.Supplier;
  */
 @RestController
 @Tag(name = "Holds")
-public class HoldController {
+public record HoldController(Commands commands, HoldGroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
+        LedgerProperties props) {
     public record PlaceHoldRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
@@ -108,25 +109,6 @@ public class HoldController {
     }
 
     public record HoldBatchResponse(List<HoldBatchResult> results) {
-    }
-
-    private final Commands commands;
-    private final HoldGroupCommit groupCommit;
-    private final JdbcHoldRegistry registry;
-    private final Clock clock;
-    private final java.time.Duration skew;
-    private final int batchMax;
-    private final java.time.ZoneId zone;
-
-    public HoldController(Commands commands, HoldGroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
-                          LedgerProperties props) {
-        this.groupCommit = groupCommit;
-        this.zone = java.time.ZoneId.of(props.zone());
-        this.commands = commands;
-        this.registry = registry;
-        this.clock = clock;
-        this.skew = props.maxFutureSkew();
-        this.batchMax = props.batchMaxCalls();
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds")
@@ -260,27 +242,27 @@ public class HoldController {
 
     private PlaceHold placeCommand(String accountId, String holdId, String service, OffsetDateTime requestedAt) {
         return new PlaceHold(accountId, holdId, Requests.service(service),
-                requestedAt == null ? null : Requests.reported("requestedAt", requestedAt, clock, skew), clock.instant());
+                requestedAt == null ? null : Requests.reported("requestedAt", requestedAt, clock, props.maxFutureSkew()), clock.instant());
     }
 
     private CaptureHold captureCommand(String accountId, String holdId, String requestId, OffsetDateTime occurredAt,
                                        String resultCode) {
         return new CaptureHold(accountId, Requests.key("holdId", holdId), requestId,
-                occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, skew), resultCode,
+                occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, props.maxFutureSkew()), resultCode,
                 clock.instant());
     }
 
     private void checkSize(int n) {
-        if (n > batchMax) {
+        if (n > props.batchMaxCalls()) {
             throw new ApiException(HttpError.BATCH_TOO_LARGE,
-                    "a batch holds at most " + batchMax + " items (ledger.batch-max-calls), got " + n);
+                    "a batch holds at most " + props.batchMaxCalls() + " items (ledger.batch-max-calls), got " + n);
         }
     }
 
     /** Times in the configured billing zone (every account is opened in it). */
     private HoldView view(Hold h) {
         return new HoldView(h.holdId(), h.status().name(), h.service().name(),
-                h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), zone),
-                Json.time(h.expiresAt(), zone), h.requestId());
+                h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), props.zoneId()),
+                Json.time(h.expiresAt(), props.zoneId()), h.requestId());
     }
 }

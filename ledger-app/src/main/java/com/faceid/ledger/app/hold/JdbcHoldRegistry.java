@@ -26,15 +26,9 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.IN_TRANSACTION)
-public class JdbcHoldRegistry implements HoldRegistry {
+public record JdbcHoldRegistry(JdbcTemplate jdbc) implements HoldRegistry {
     static final String COLUMNS = "hold_id, service, status, source, package_id, requested_at, placed_at, expires_at,"
             + " request_id";
-    private final JdbcTemplate jdbc;
-
-    public JdbcHoldRegistry(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @EventHandler
     void on(HoldPlaced e) {
         jdbc.update("INSERT INTO hold_registry (account_id, " + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

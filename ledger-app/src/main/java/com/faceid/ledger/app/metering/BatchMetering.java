@@ -32,36 +32,19 @@ import java.util.SortedMap;
  * order and cannot deadlock (single-call commands hold one lock only). An unknown account fails alone. A
  * lost race (another node appended to one of the accounts, or inserted one of the requestIds first) rolls
  * the whole batch back, and it is decided again from the stored events; nothing is half-committed.
+ *
+ * @param senderOnEvents the same provider the command bus uses: the batch's actor and correlation id on every event
  */
 @Component
-public class BatchMetering {
+public record BatchMetering(org.axonframework.config.Configuration axon, TransactionManager transactions,
+        Commands commands, LedgerProperties props, CorrelationDataProvider senderOnEvents,
+        JdbcMeteredRequests requests) {
     /** An account's part of the batch: its per-call results, or why the whole account was refused. */
     public record AccountOutcome(List<MeteringResult> results, LedgerException refusal) {
     }
 
-    private final org.axonframework.config.Configuration axon;
-    private final TransactionManager transactions;
-    private final Commands commands;
-    private final boolean oneTransaction;
-    private final int attempts;
-    /** The same provider the command bus uses: the batch's actor and correlation id on every event. */
-    private final CorrelationDataProvider senderOnEvents;
-    private final JdbcMeteredRequests requests;
-
-    public BatchMetering(org.axonframework.config.Configuration axon, TransactionManager transactions,
-                         Commands commands, LedgerProperties props, CorrelationDataProvider senderOnEvents,
-                         JdbcMeteredRequests requests) {
-        this.axon = axon;
-        this.requests = requests;
-        this.senderOnEvents = senderOnEvents;
-        this.transactions = transactions;
-        this.commands = commands;
-        this.oneTransaction = props.crossAccountBatch();
-        this.attempts = props.commandRetries();
-    }
-
     public Map<String, AccountOutcome> meter(SortedMap<String, MeterCalls> byAccount) {
-        return meter(byAccount, oneTransaction);
+        return meter(byAccount, props.crossAccountBatch());
     }
 
     /** As {@link #meter(SortedMap)}, with the design chosen by the caller (the benchmark compares both). */
@@ -81,7 +64,7 @@ public class BatchMetering {
             try {
                 return inOneTransaction(byAccount);
             } catch (RuntimeException e) {
-                if (!Commands.isRace(e) || attempt >= attempts) {
+                if (!Commands.isRace(e) || attempt >= props.commandRetries()) {
                     throw e;
                 }
                 Commands.backOff(attempt);

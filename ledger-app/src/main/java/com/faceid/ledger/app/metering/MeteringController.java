@@ -40,7 +40,8 @@ import java.util.stream.Collectors;
 
 @RestController
 @Tag(name = "Metering")
-public class MeteringController {
+public record MeteringController(GroupCommit groupCommit, BatchMetering batchMetering, JdbcMeteredRequests requests,
+        Clock clock, Validator validator, LedgerProperties props) {
     public record MeterCallRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
@@ -77,25 +78,6 @@ public class MeteringController {
     public record BatchResponse(List<CallResult> results) {
     }
 
-    private final GroupCommit groupCommit;
-    private final BatchMetering batchMetering;
-    private final JdbcMeteredRequests requests;
-    private final Clock clock;
-    private final Validator validator;
-    private final int batchMax;
-    private final java.time.Duration skew;
-
-    public MeteringController(GroupCommit groupCommit, BatchMetering batchMetering, JdbcMeteredRequests requests,
-                              Clock clock, Validator validator, LedgerProperties props) {
-        this.groupCommit = groupCommit;
-        this.batchMetering = batchMetering;
-        this.requests = requests;
-        this.clock = clock;
-        this.validator = validator;
-        this.batchMax = props.batchMaxCalls();
-        this.skew = props.maxFutureSkew();
-    }
-
     @PostMapping("/api/v1/accounts/{accountId}/calls")
     @Operation(operationId = "meterCall",
             summary = "Meter one API call: settles it free > purchased > postpaid; requestId is idempotent")
@@ -119,9 +101,9 @@ public class MeteringController {
             description = "One result per call, in order; each with its own status and, if refused, code")
     @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
     public BatchResponse batch(@Valid @RequestBody BatchRequest req) {
-        if (req.calls().size() > batchMax) {
+        if (req.calls().size() > props.batchMaxCalls()) {
             throw new ApiException(HttpError.BATCH_TOO_LARGE,
-                    "a batch holds at most " + batchMax + " calls (ledger.batch-max-calls), got " + req.calls().size());
+                    "a batch holds at most " + props.batchMaxCalls() + " calls (ledger.batch-max-calls), got " + req.calls().size());
         }
         CallResult[] results = new CallResult[req.calls().size()];
         // calls that pass validation, grouped by account (in request order): one unit of work per account
@@ -189,6 +171,6 @@ public class MeteringController {
 
     /** A call without occurredAt occurred when the ledger receives it: the aggregate takes its recordedAt. */
     private java.time.Instant occurred(OffsetDateTime occurredAt) {
-        return occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, skew);
+        return occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, props.maxFutureSkew());
     }
 }

@@ -14,15 +14,7 @@ import java.util.TreeMap;
 
 /** The account view's calls left per service, from its packages less what holds reserve. */
 @Component
-public class PackageBalances implements ServiceBalances {
-    private final PackageQueries packages;
-    private final JdbcHoldRegistry holds;
-
-    public PackageBalances(PackageQueries packages, JdbcHoldRegistry holds) {
-        this.packages = packages;
-        this.holds = holds;
-    }
-
+public record PackageBalances(PackageQueries packages, JdbcHoldRegistry holds) implements ServiceBalances {
     /** What one service's packages leave at an instant, less what holds reserve (units held, of those). */
     public record Tally(int remaining, int usableNow, int held) {
     }

@@ -25,17 +25,11 @@ import java.sql.Timestamp;
  */
 @Component
 @ProcessingGroup(PackageProjection.GROUP)
-public class PackageProjection {
+public record PackageProjection(JdbcTemplate jdbc) {
     public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private static final String INSERT = "INSERT INTO package_view (account_id, package_id, kind, purchase_id, service,"
             + " size, used, remaining, forfeited, price, effective_from, expires_at, expired, billing_month,"
             + " catalog_version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, FALSE, ?, ?)";
-    private final JdbcTemplate jdbc;
-
-    public PackageProjection(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     @EventHandler
     void on(FreeGrantIssued e) {
         PerBatch.flush(BUFFER);

@@ -13,7 +13,7 @@ import java.util.List;
 
 /** Reads package_view; a package's status is derived from its row and the instant asked about. */
 @Component
-public class PackageQueries {
+public record PackageQueries(JdbcTemplate jdbc) {
     public record PackageRow(String accountId, String packageId, PackageKind kind, String purchaseId, Service service,
                              int size, int used, int remaining, int forfeited, BigDecimal price,
                              Instant effectiveFrom, Instant expiresAt, boolean expired, YearMonth month,
@@ -37,12 +37,6 @@ public class PackageQueries {
 
     private static final String COLUMNS = "account_id, package_id, kind, purchase_id, service, size, used, remaining,"
             + " forfeited, price, effective_from, expires_at, expired, billing_month, catalog_version";
-    private final JdbcTemplate jdbc;
-
-    public PackageQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     public List<PackageRow> ofAccount(String accountId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM package_view WHERE account_id = ?"
                 + " ORDER BY kind, expires_at, effective_from, package_id", (rs, i) -> new PackageRow(

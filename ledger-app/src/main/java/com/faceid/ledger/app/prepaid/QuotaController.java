@@ -13,13 +13,7 @@ import java.time.OffsetDateTime;
 
 @RestController
 @Tag(name = "Balances")
-public class QuotaController {
-    private final QuotaService quotas;
-
-    public QuotaController(QuotaService quotas) {
-        this.quotas = quotas;
-    }
-
+public record QuotaController(QuotaService quotas) {
     @GetMapping("/api/v1/accounts/{accountId}/quota")
     @Operation(operationId = "getQuota",
             summary = "Calls left per service and the packages behind them; with asOf, as recorded at that instant")

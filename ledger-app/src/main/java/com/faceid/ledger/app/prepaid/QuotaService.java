@@ -24,22 +24,8 @@ import java.util.TreeMap;
  * quota and package endpoints answer and what the console's account page shows (one assembly for both).
  */
 @Component
-public class QuotaService {
-    private final AccountQueries accounts;
-    private final PackageQueries packages;
-    private final PackagesAsOf asOfs;
-    private final Clock clock;
-    private final JdbcHoldRegistry holds;
-
-    public QuotaService(AccountQueries accounts, PackageQueries packages, PackagesAsOf asOfs, Clock clock,
-                        JdbcHoldRegistry holds) {
-        this.accounts = accounts;
-        this.packages = packages;
-        this.asOfs = asOfs;
-        this.clock = clock;
-        this.holds = holds;
-    }
-
+public record QuotaService(AccountQueries accounts, PackageQueries packages, PackagesAsOf asOfs, Clock clock,
+        JdbcHoldRegistry holds) {
     /** @param asOf null for now; else the instant whose recorded state is folded from the events */
     public QuotaView quota(String accountId, OffsetDateTime asOf) {
         ZoneId zone = accounts.require(accountId).zone();

@@ -16,14 +16,8 @@ import java.time.OffsetDateTime;
 @RestController
 @RequestMapping("/api/v1/admin/clock")
 @Tag(name = "Simulated time")
-public class ClockController {
+public record ClockController(ClockService clocks) {
     public record MoveClock(@NotNull OffsetDateTime now) {
-    }
-
-    private final ClockService clocks;
-
-    public ClockController(ClockService clocks) {
-        this.clocks = clocks;
     }
 
     @GetMapping

@@ -13,21 +13,11 @@ import java.time.OffsetDateTime;
 
 /** Where the ledger clock stands, and moving a simulated one forward (for the API and the console). */
 @Component
-public class ClockService {
+public record ClockService(LedgerClock clock, StepRunner runner, ReadModels readModels) {
     public record ClockView(
             OffsetDateTime now,
             @Schema(allowableValues = {"simulated", "system"}) String mode,
             @Schema(nullable = true) Integer stepsRun) {
-    }
-
-    private final LedgerClock clock;
-    private final StepRunner runner;
-    private final ReadModels readModels;
-
-    public ClockService(LedgerClock clock, StepRunner runner, ReadModels readModels) {
-        this.clock = clock;
-        this.runner = runner;
-        this.readModels = readModels;
     }
 
     public ClockView now() {

@@ -9,13 +9,7 @@ import org.springframework.stereotype.Component;
 @Component
 @EnableScheduling
 @ConditionalOnProperty(name = "ledger.scheduler-enabled", havingValue = "true", matchIfMissing = true)
-public class SchedulerPoller {
-    private final StepRunner runner;
-
-    public SchedulerPoller(StepRunner runner) {
-        this.runner = runner;
-    }
-
+public record SchedulerPoller(StepRunner runner) {
     @Scheduled(fixedDelayString = "${ledger.scheduler-poll:PT1S}", initialDelayString = "PT2S")
     void poll() {
         runner.runDue();

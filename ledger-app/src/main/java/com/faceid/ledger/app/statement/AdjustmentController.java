@@ -14,13 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "Statements")
-public class AdjustmentController {
-    private final AdjustmentService adjustments;
-
-    public AdjustmentController(AdjustmentService adjustments) {
-        this.adjustments = adjustments;
-    }
-
+public record AdjustmentController(AdjustmentService adjustments) {
     @PostMapping("/api/v1/accounts/{accountId}/adjustments")
     @Operation(operationId = "recordAdjustment",
             summary = "A credit (negative) or debit on a month's statement, or on the next open one if it is closed")

@@ -22,7 +22,8 @@ import java.time.YearMonth;
 
 /** Records a credit or debit on a statement, for the API and the console (an operator's form). */
 @Component
-public class AdjustmentService {
+public record AdjustmentService(Commands commands, AccountQueries accounts, Clock clock, ReadModels readModels,
+        StatementQueries statements, jakarta.validation.Validator validator) {
     public record AdjustmentRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
             @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
@@ -44,23 +45,6 @@ public class AdjustmentService {
     public record Recorded(AdjustmentView view, boolean duplicate) {
     }
 
-    private final Commands commands;
-    private final AccountQueries accounts;
-    private final Clock clock;
-    private final ReadModels readModels;
-    private final StatementQueries statements;
-
-    private final jakarta.validation.Validator validator;
-
-    public AdjustmentService(Commands commands, AccountQueries accounts, Clock clock, ReadModels readModels,
-                             StatementQueries statements, jakarta.validation.Validator validator) {
-        this.validator = validator;
-        this.commands = commands;
-        this.accounts = accounts;
-        this.clock = clock;
-        this.readModels = readModels;
-        this.statements = statements;
-    }
 
     /** Records it as the caller's key (the request context's actor); bad input is an ApiException. */
     public Recorded record(String accountId, AdjustmentRequest req) {

@@ -36,7 +36,8 @@ import java.util.List;
 
 @RestController
 @Tag(name = "Statements")
-public class StatementController {
+public record StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
+        ReadModels readModels, Clock clock, StatementService statementViews) {
     public record NegotiatedPriceView(
             String accountId, com.faceid.ledger.pricing.Service service,
             @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
@@ -49,23 +50,6 @@ public class StatementController {
             @NotNull @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
             @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String effectiveFrom,
             @NotBlank @Size(max = Requests.NAME_MAX) String agreedBy) {
-    }
-
-    private final Commands commands;
-    private final AccountQueries accounts;
-    private final StatementQueries statements;
-    private final ReadModels readModels;
-    private final Clock clock;
-    private final StatementService statementViews;
-
-    public StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
-                               ReadModels readModels, Clock clock, StatementService statementViews) {
-        this.statementViews = statementViews;
-        this.commands = commands;
-        this.accounts = accounts;
-        this.statements = statements;
-        this.readModels = readModels;
-        this.clock = clock;
     }
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",

@@ -31,7 +31,8 @@ import java.util.Optional;
  * so the estimate and the final bill can differ only by what happens before the close.
  */
 @Component
-public class StatementQueries implements com.faceid.ledger.app.account.ClosedMonths {
+public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock,
+        ChainLinks chain) implements com.faceid.ledger.app.account.ClosedMonths {
     @io.swagger.v3.oas.annotations.media.Schema(name = "StatementStatus")
     public enum Status { OPEN, AWAITING_PRICE, CLOSED }
 
@@ -39,21 +40,7 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
                             StatementFigures figures) {
     }
 
-    private final JdbcTemplate jdbc;
-    private final PackageQueries packages;
-    private final BillingPolicy policy;
-    private final java.time.Clock clock;
-    private final ChainLinks chain;
-    private final ObjectMapper json = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
-
-    public StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock,
-                            ChainLinks chain) {
-        this.chain = chain;
-        this.jdbc = jdbc;
-        this.packages = packages;
-        this.policy = policy;
-        this.clock = clock;
-    }
+    private static final ObjectMapper JSON = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
 
     /** The month's statement as the events and the ledger clock have it now. */
     public Statement of(AccountQueries.AccountRow account, YearMonth month) {
@@ -108,10 +95,10 @@ public class StatementQueries implements com.faceid.ledger.app.account.ClosedMon
     private Statement closedRow(String accountId, java.sql.ResultSet rs) throws java.sql.SQLException {
         YearMonth month = YearMonth.parse(rs.getString(1));
         try {
-            List<StatementLine> lines = json.readValue(rs.getString(5), new TypeReference<>() { });
-            List<PurchaseLine> purchases = json.readValue(rs.getString(6), new TypeReference<>() { });
+            List<StatementLine> lines = JSON.readValue(rs.getString(5), new TypeReference<>() { });
+            List<PurchaseLine> purchases = JSON.readValue(rs.getString(6), new TypeReference<>() { });
             List<AdjustmentLine> adjustments = rs.getString(11) == null ? List.of()
-                    : json.readValue(rs.getString(11), new TypeReference<>() { });
+                    : JSON.readValue(rs.getString(11), new TypeReference<>() { });
             return new Statement(accountId, month, Status.CLOSED, rs.getTimestamp(2).toInstant(),
                     new StatementFigures(month, rs.getString(3), rs.getString(4), lines, purchases, adjustments,
                             Money.of(rs.getBigDecimal(7)), Money.of(rs.getBigDecimal(8)),

@@ -9,17 +9,7 @@ import java.time.YearMonth;
 
 /** A month's statement as the API and the console show it: now, or as recorded at an instant. */
 @Component
-public class StatementService {
-    private final AccountQueries accounts;
-    private final StatementQueries statements;
-    private final StatementsAsOf asOfs;
-
-    public StatementService(AccountQueries accounts, StatementQueries statements, StatementsAsOf asOfs) {
-        this.accounts = accounts;
-        this.statements = statements;
-        this.asOfs = asOfs;
-    }
-
+public record StatementService(AccountQueries accounts, StatementQueries statements, StatementsAsOf asOfs) {
     /** @param asOf null for now; else the instant whose recorded state is folded from the events */
     public StatementView view(String accountId, YearMonth month, OffsetDateTime asOf) {
         AccountQueries.AccountRow account = accounts.require(accountId);

@@ -9,19 +9,13 @@ import java.util.List;
 
 /** Reads daily_usage_view. */
 @Component
-public class DailyUsageQueries {
+public record DailyUsageQueries(JdbcTemplate jdbc) {
     /** @param packageId the package that paid, or null (postpaid, refused, not billable) */
     public record DayRow(Service service, LocalDate day, String chargedTo, String packageId, long calls) {
     }
 
     private static final String SELECT = "SELECT service, usage_day, charged_to, package_id, calls"
             + " FROM daily_usage_view WHERE account_id = ?";
-    private final JdbcTemplate jdbc;
-
-    public DailyUsageQueries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /** The account's rows from {@code from} to {@code to} (inclusive, days in its zone), by day. */
     public List<DayRow> between(String accountId, LocalDate from, LocalDate to) {
         return jdbc.query(SELECT + " AND usage_day >= ? AND usage_day <= ? ORDER BY usage_day", DailyUsageQueries::row,

@@ -24,14 +24,8 @@ import java.util.List;
  * always allowed.
  */
 @Configuration
-public class AcceptCheck implements HandlerInterceptor, WebMvcConfigurer {
+public record AcceptCheck(ObjectMapper json) implements HandlerInterceptor, WebMvcConfigurer {
     private static final List<MediaType> DEFAULT = List.of(MediaType.APPLICATION_JSON);
-    private final ObjectMapper json;
-
-    public AcceptCheck(ObjectMapper json) {
-        this.json = json;
-    }
-
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/**");

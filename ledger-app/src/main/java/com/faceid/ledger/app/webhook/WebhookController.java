@@ -26,13 +26,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 /** Webhooks (docs/webhooks.md): subscriptions, the delivery log and the manual retry. */
 @RestController
 @Tag(name = "Webhooks")
-public class WebhookController {
+public record WebhookController(WebhookService webhooks, LedgerProperties props) {
     public record CreateWebhookRequest(
             @NotNull @Size(max = UrlGuard.URL_MAX) String url,
             @NotNull @Size(min = 1, max = 20) List<@NotNull @Size(max = 64) String> events,
@@ -71,14 +70,6 @@ public class WebhookController {
     }
 
     public record Deliveries(List<Delivery> deliveries) {
-    }
-
-    private final WebhookService webhooks;
-    private final ZoneId zone;
-
-    public WebhookController(WebhookService webhooks, LedgerProperties props) {
-        this.webhooks = webhooks;
-        this.zone = ZoneId.of(props.zone());
     }
 
     @PostMapping("/api/v1/webhooks")
@@ -140,13 +131,13 @@ public class WebhookController {
 
     private Webhook view(WebhookSubscriptions.Subscription s, String secret) {
         return new Webhook(s.webhookId(), s.url(), s.events().stream().map(WebhookEventType::wire).toList(),
-                s.accountId(), s.createdBy(), Json.time(s.createdAt(), zone), secret);
+                s.accountId(), s.createdBy(), Json.time(s.createdAt(), props.zoneId()), secret);
     }
 
     private Delivery view(WebhookDeliveries.Delivery d) {
         return new Delivery(d.deliveryId(), d.webhookId(), d.notificationId(), d.type(), d.accountId(), d.status(),
-                d.attempts(), d.lastStatusCode(), d.lastError(), Json.time(d.nextAttemptAt(), zone),
-                Json.time(d.createdAt(), zone), d.history().stream().map(a -> new Attempt(a.attempt(),
-                        Json.time(a.at(), zone), a.statusCode(), a.error(), a.durationMs())).toList());
+                d.attempts(), d.lastStatusCode(), d.lastError(), Json.time(d.nextAttemptAt(), props.zoneId()),
+                Json.time(d.createdAt(), props.zoneId()), d.history().stream().map(a -> new Attempt(a.attempt(),
+                        Json.time(a.at(), props.zoneId()), a.statusCode(), a.error(), a.durationMs())).toList());
     }
 }

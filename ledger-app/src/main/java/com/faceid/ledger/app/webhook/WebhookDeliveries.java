@@ -12,7 +12,7 @@ import java.util.Optional;
 
 /** The delivery log: webhook_delivery and webhook_attempt, read (their columns spelled here and in the sender). */
 @Component
-public class WebhookDeliveries {
+public record WebhookDeliveries(JdbcTemplate jdbc) {
     public record Attempt(int attempt, Instant at, Integer statusCode, String error, long durationMs) {
     }
 
@@ -24,12 +24,6 @@ public class WebhookDeliveries {
     private static final String COLUMNS = "SELECT d.delivery_id, d.webhook_id, d.notification_id, n.event_type,"
             + " n.account_id, d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at"
             + " FROM webhook_delivery d JOIN webhook_notification n ON n.notification_id = d.notification_id";
-    private final JdbcTemplate jdbc;
-
-    public WebhookDeliveries(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
-    }
-
     /** A subscription's deliveries, newest first, optionally of one status, each with its attempts. */
     public List<Delivery> of(String webhookId, String status, int offset, int limit) {
         List<Object> args = new ArrayList<>(List.of(webhookId));

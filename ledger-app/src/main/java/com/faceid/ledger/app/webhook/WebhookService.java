@@ -20,20 +20,8 @@ import java.util.Optional;
  * did not exist). A URL is checked before it is stored, by the sender's own rule ({@link UrlGuard}).
  */
 @Service
-public class WebhookService {
-    private final WebhookSubscriptions subscriptions;
-    private final WebhookDeliveries deliveries;
-    private final WebhookSender sender;
-    private final LedgerClock clock;
-
-    public WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
-                          LedgerClock clock) {
-        this.subscriptions = subscriptions;
-        this.deliveries = deliveries;
-        this.sender = sender;
-        this.clock = clock;
-    }
-
+public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
+        LedgerClock clock) {
     public WebhookSubscriptions.Created create(Caller caller, String url, List<String> events, String accountId) {
         if (url == null || url.isBlank() || url.length() > UrlGuard.URL_MAX) {
             throw ApiException.validation("url is required, at most " + UrlGuard.URL_MAX + " characters");

@@ -42,19 +42,9 @@ import java.util.TreeMap;
  * millions of calls is advised in the time of a few statements.
  */
 @Component
-public class AdviceService {
+public record AdviceService(FoldCheckpoints folds, BillingPolicy policy, Clock clock) {
     public static final int BASIS_MAX = 12;
     public static final int HORIZON_MAX = 24;
-
-    private final FoldCheckpoints folds;
-    private final BillingPolicy policy;
-    private final Clock clock;
-
-    public AdviceService(FoldCheckpoints folds, BillingPolicy policy, Clock clock) {
-        this.folds = folds;
-        this.policy = policy;
-        this.clock = clock;
-    }
 
     public AdviceView advise(String accountId, int basisMonths, int horizonMonths) {
         if (basisMonths < 1 || basisMonths > BASIS_MAX) {

@@ -14,15 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 @RestController
 @Tag(name = "What-if and advice")
-public class WhatIfController {
-    private final WhatIfService whatIf;
-    private final AdviceService advice;
-
-    public WhatIfController(WhatIfService whatIf, AdviceService advice) {
-        this.whatIf = whatIf;
-        this.advice = advice;
-    }
-
+public record WhatIfController(WhatIfService whatIf, AdviceService advice) {
     @PostMapping("/api/v1/accounts/{accountId}/what-if")
     @Operation(operationId = "whatIf", summary = "Re-rate the account's history under other rules or purchases:"
             + " month by month, the statement as it is and as it would have been (changes nothing)")

@@ -33,17 +33,7 @@ import java.util.Objects;
  * the answer never depends on whether a projection or the scheduler has caught up.
  */
 @Component
-public class WhatIfService {
-    private final EventStoreReader events;
-    private final BillingPolicy policy;
-    private final Clock clock;
-
-    public WhatIfService(EventStoreReader events, BillingPolicy policy, Clock clock) {
-        this.events = events;
-        this.policy = policy;
-        this.clock = clock;
-    }
-
+public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock clock) {
     /** Events read from the store at a time: a history is streamed through the re-rating, never held whole. */
     static final int PAGE = 10_000;
 
