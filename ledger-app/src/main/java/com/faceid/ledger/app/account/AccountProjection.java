@@ -2,6 +2,7 @@ package com.faceid.ledger.app.account;
 
 import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.account.PostpaidSwitched;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.statement.StatementClosed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -13,9 +14,8 @@ import java.sql.Timestamp;
 
 /** account_view: one row per account (opening, postpaid switch, last closed month). */
 @Component
-@ProcessingGroup(AccountProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public record AccountProjection(JdbcTemplate jdbc) {
-    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     @EventHandler
     void on(AccountOpened e) {
         jdbc.update("INSERT INTO account_view (account_id, opened_at, zone, postpaid_enabled) VALUES (?, ?, ?, ?)",

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.alert;
 
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.prepaid.PackageExpiryReminded;
 import com.faceid.ledger.prepaid.PackageUsageReminded;
 import org.axonframework.config.ProcessingGroup;
@@ -14,9 +15,8 @@ import java.time.Instant;
 
 /** alert_view: one row per reminder event (expiring in N days, N % used, depleted). */
 @Component
-@ProcessingGroup(AlertProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public record AlertProjection(JdbcTemplate jdbc) {
-    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     @EventHandler
     void on(PackageExpiryReminded e) {
         insert(e.accountId(), expiringId(e.packageId(), e.daysBefore()), "EXPIRING", e.packageId(), e.daysBefore(),

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,8 +34,7 @@ public record DisputeReportController(DisputeReports reports) {
                                            @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
                                            @PathVariable String month,
                                            @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept) {
-        return disputeReport(accountId, month, accept != null && accept.contains("text/csv")
-                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
+        return disputeReport(accountId, month, Csv.asked(accept));
     }
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv",
@@ -51,12 +51,6 @@ public record DisputeReportController(DisputeReports reports) {
     private ResponseEntity<?> disputeReport(String accountId, String month, boolean csv) {
         YearMonth m = Requests.month(month);
         DisputeReport report = reports.report(accountId, m);
-        if (csv) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=dispute-" + accountId + "-" + m + ".csv")
-                    .body(report.toCsv());
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(report);
+        return Csv.orJson(csv, "dispute-" + accountId + "-" + m + ".csv", report, report::toCsv);
     }
 }

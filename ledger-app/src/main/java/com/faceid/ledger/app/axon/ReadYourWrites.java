@@ -19,10 +19,12 @@ import java.util.List;
  * It costs one look-up of the account's last event (the unique index on account and sequence) and, when the
  * views are behind, a wait that wakes the processor at once (bounded by {@code ReadModels.await}).
  */
-@Configuration
-public record ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels) implements HandlerInterceptor, WebMvcConfigurer {
+@Configuration(proxyBeanMethods = false)
+public record ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels)
+        implements HandlerInterceptor, WebMvcConfigurer {
     private static final String CONSOLE = "/console/accounts/";
     private static final String API = "/api/v1/accounts/";
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/v1/accounts/**", "/console/accounts/**");

@@ -28,6 +28,7 @@ import java.time.ZoneId;
 public record AuditPages(AuditService audit, AccountQueries accounts, HashChain chain, ReplayService replay,
         ReadModelVerifier verifier, ReadModels readModels) {
     static final int PAGE_SIZE = 50;
+
     @GetMapping("/console/accounts/{accountId}/events")
     String events(@PathVariable String accountId, @RequestParam(defaultValue = "") String type,
                   @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,

@@ -242,14 +242,18 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
 
     private PlaceHold placeCommand(String accountId, String holdId, String service, OffsetDateTime requestedAt) {
         return new PlaceHold(accountId, holdId, Requests.service(service),
-                requestedAt == null ? null : Requests.reported("requestedAt", requestedAt, clock, props.maxFutureSkew()), clock.instant());
+                reported("requestedAt", requestedAt), clock.instant());
+    }
+
+    /** A time the gateway reported, checked against the ledger clock; null when it reported none. */
+    private java.time.Instant reported(String field, OffsetDateTime at) {
+        return at == null ? null : Requests.reported(field, at, clock, props.maxFutureSkew());
     }
 
     private CaptureHold captureCommand(String accountId, String holdId, String requestId, OffsetDateTime occurredAt,
                                        String resultCode) {
         return new CaptureHold(accountId, Requests.key("holdId", holdId), requestId,
-                occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, props.maxFutureSkew()), resultCode,
-                clock.instant());
+                reported("occurredAt", occurredAt), resultCode, clock.instant());
     }
 
     private void checkSize(int n) {
@@ -261,8 +265,9 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
 
     /** Times in the configured billing zone (every account is opened in it). */
     private HoldView view(Hold h) {
+        java.time.ZoneId zone = props.zoneId();
         return new HoldView(h.holdId(), h.status().name(), h.service().name(),
-                h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), props.zoneId()),
-                Json.time(h.expiresAt(), props.zoneId()), h.requestId());
+                h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), zone),
+                Json.time(h.expiresAt(), zone), h.requestId());
     }
 }

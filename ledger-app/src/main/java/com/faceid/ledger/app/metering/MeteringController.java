@@ -103,7 +103,8 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
     public BatchResponse batch(@Valid @RequestBody BatchRequest req) {
         if (req.calls().size() > props.batchMaxCalls()) {
             throw new ApiException(HttpError.BATCH_TOO_LARGE,
-                    "a batch holds at most " + props.batchMaxCalls() + " calls (ledger.batch-max-calls), got " + req.calls().size());
+                    "a batch holds at most " + props.batchMaxCalls() + " calls (ledger.batch-max-calls), got "
+                            + req.calls().size());
         }
         CallResult[] results = new CallResult[req.calls().size()];
         // calls that pass validation, grouped by account (in request order): one unit of work per account

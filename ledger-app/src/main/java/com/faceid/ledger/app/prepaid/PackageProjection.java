@@ -1,16 +1,17 @@
 package com.faceid.ledger.app.prepaid;
 
+import com.faceid.ledger.app.axon.PerBatch;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.prepaid.FreeGrantIssued;
 import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackagePurchased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.faceid.ledger.app.axon.PerBatch;
+import com.faceid.ledger.prepaid.PackagePurchased;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -24,9 +25,8 @@ import java.sql.Timestamp;
  * each package's remaining count once (the last), see {@link PerBatch}.
  */
 @Component
-@ProcessingGroup(PackageProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public record PackageProjection(JdbcTemplate jdbc) {
-    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private static final String INSERT = "INSERT INTO package_view (account_id, package_id, kind, purchase_id, service,"
             + " size, used, remaining, forfeited, price, effective_from, expires_at, expired, billing_month,"
             + " catalog_version) VALUES (?, ?, ?, ?, ?, ?, 0, ?, 0, ?, ?, ?, FALSE, ?, ?)";

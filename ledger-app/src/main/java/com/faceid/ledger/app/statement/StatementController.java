@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.statement;
 
 import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.axon.Commands;
@@ -69,17 +70,10 @@ public record StatementController(Commands commands, AccountQueries accounts, St
                                        @org.springframework.format.annotation.DateTimeFormat(
                                                iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
                                        java.time.OffsetDateTime asOf) {
-        boolean csv = month.endsWith(".csv") || (accept != null && accept.contains("text/csv")
-                && !accept.contains(MediaType.APPLICATION_JSON_VALUE));
+        boolean csv = month.endsWith(".csv") || Csv.asked(accept);
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         StatementView view = statementViews.view(accountId, m, asOf);
-        if (csv) {
-            return ResponseEntity.ok().contentType(MediaType.parseMediaType("text/csv;charset=UTF-8"))
-                    .header(HttpHeaders.CONTENT_DISPOSITION,
-                            "attachment; filename=statement-" + accountId + "-" + m + ".csv")
-                    .body(view.toCsv());
-        }
-        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(view);
+        return Csv.orJson(csv, "statement-" + accountId + "-" + m + ".csv", view, view::toCsv);
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/statements/{month}/close")

@@ -1,10 +1,11 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.app.axon.PerBatch;
+import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.metering.CallMetered;
 import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.NegotiatedPriceAgreed;
-import com.faceid.ledger.statement.StatementClosed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
@@ -13,7 +14,7 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.faceid.ledger.app.axon.PerBatch;
+import com.faceid.ledger.statement.StatementClosed;
 
 import java.sql.Timestamp;
 import java.util.List;
@@ -23,9 +24,8 @@ import java.util.List;
  * their closing events recorded them.
  */
 @Component
-@ProcessingGroup(StatementProjection.GROUP)
+@ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class StatementProjection {
-    public static final String GROUP = com.faceid.ledger.app.axon.ProcessingGroups.READ_MODELS;
     private final JdbcTemplate jdbc;
     private final ObjectMapper json = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
 

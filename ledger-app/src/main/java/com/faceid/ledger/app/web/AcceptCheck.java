@@ -23,9 +23,10 @@ import java.util.List;
  * An endpoint produces what its mapping declares ({@code produces}), else JSON; problem documents are
  * always allowed.
  */
-@Configuration
+@Configuration(proxyBeanMethods = false)
 public record AcceptCheck(ObjectMapper json) implements HandlerInterceptor, WebMvcConfigurer {
     private static final List<MediaType> DEFAULT = List.of(MediaType.APPLICATION_JSON);
+
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(this).addPathPatterns("/api/**");

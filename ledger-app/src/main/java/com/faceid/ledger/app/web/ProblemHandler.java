@@ -41,8 +41,9 @@ public class ProblemHandler {
         return respond(Problems.of(HttpError.VALIDATION_FAILED, detail));
     }
 
-    @ExceptionHandler(ConstraintViolationException.class)
-    ResponseEntity<ProblemDetail> invalid(ConstraintViolationException e) {
+    /** A path or query parameter that breaks its constraint, or a required one that is missing. */
+    @ExceptionHandler({ConstraintViolationException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<ProblemDetail> invalidParameter(Exception e) {
         return respond(Problems.of(HttpError.VALIDATION_FAILED, e.getMessage()));
     }
 
@@ -69,11 +70,6 @@ public class ProblemHandler {
                 : e.getName() + " is not a valid " + (e.getRequiredType() == null ? "value"
                 : e.getRequiredType().getSimpleName()) + ": '" + Requests.echo(String.valueOf(e.getValue())) + "'";
         return respond(Problems.of(HttpError.VALIDATION_FAILED, detail));
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<ProblemDetail> missingParameter(MissingServletRequestParameterException e) {
-        return respond(Problems.of(HttpError.VALIDATION_FAILED, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
