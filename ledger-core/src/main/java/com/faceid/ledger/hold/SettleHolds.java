@@ -18,13 +18,10 @@ public record SettleHolds(@TargetAggregateIdentifier String accountId, List<Hold
                           List<CallTrace> traces) {
     public SettleHolds {
         operations = List.copyOf(operations);
-        traces = traces == null ? List.of() : List.copyOf(traces);
-        if (!traces.isEmpty() && traces.size() != operations.size()) {
-            throw new IllegalArgumentException("one trace per operation, or none");
-        }
+        traces = CallTrace.onePerItem(traces, operations.size());
     }
 
     public CallTrace traceOf(int index) {
-        return traces.isEmpty() ? null : traces.get(index);
+        return CallTrace.ofItem(traces, index);
     }
 }

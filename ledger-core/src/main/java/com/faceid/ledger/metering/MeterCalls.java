@@ -17,10 +17,7 @@ public record MeterCalls(@TargetAggregateIdentifier String accountId, List<Meter
                          List<CallTrace> traces) {
     public MeterCalls {
         calls = List.copyOf(calls);
-        traces = traces == null ? List.of() : List.copyOf(traces);
-        if (!traces.isEmpty() && traces.size() != calls.size()) {
-            throw new IllegalArgumentException("one trace per call, or none");
-        }
+        traces = CallTrace.onePerItem(traces, calls.size());
     }
 
     public MeterCalls(String accountId, List<MeterCall> calls) {
@@ -28,6 +25,6 @@ public record MeterCalls(@TargetAggregateIdentifier String accountId, List<Meter
     }
 
     public CallTrace traceOf(int index) {
-        return traces.isEmpty() ? null : traces.get(index);
+        return CallTrace.ofItem(traces, index);
     }
 }
