@@ -162,6 +162,35 @@ class HostileInputTest {
                 + "\"amount\":\"1.00\",\"reason\":\"" + "r".repeat(1001) + "\"}", 400, "VALIDATION_FAILED");
     }
 
+    /** A batch whose items are all null or invalid answers each item with its problem and writes nothing. */
+    @Test
+    void nullAndInvalidBatchItemsFailOneByOne() {
+        String[][] batches = {
+                {"/api/v1/calls:batch", "{\"calls\":[null,{\"accountId\":\"" + A + "\",\"requestId\":\"a b\","
+                        + "\"service\":\"PHOTO_VERIFICATION\"},{\"accountId\":\"" + A + "\",\"requestId\":\"c-1\","
+                        + "\"service\":\"NOPE\"}]}"},
+                {"/api/v1/holds:batch", "{\"holds\":[null,{\"accountId\":\"" + A + "\",\"holdId\":\"a b\","
+                        + "\"service\":\"PHOTO_VERIFICATION\"},{\"accountId\":\"" + A + "\",\"holdId\":\"h-1\","
+                        + "\"service\":\"NOPE\"}]}"},
+                {"/api/v1/holds:capture-batch", "{\"captures\":[null,{\"accountId\":\"" + A + "\",\"holdId\":\"h-1\","
+                        + "\"requestId\":\"a b\"},{\"accountId\":\"" + A + "\",\"holdId\":\"h-1\",\"requestId\":\"r-1\","
+                        + "\"resultCode\":\"not ok\"}]}"}};
+        for (String[] batch : batches) {
+            long before = events();
+            Http.Response r = http.post(batch[0], batch[1]);
+            assertThat(r.status()).as(batch[0] + " -> " + r.text()).isEqualTo(200);
+            var results = r.json().path("results");
+            assertThat(results).as(r.text()).hasSize(3);
+            assertThat(results.get(0).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+            assertThat(results.get(0).path("detail").asText()).startsWith("null ");
+            assertThat(results.get(1).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+            assertThat(results.get(2).path("code").asText()).as(r.text())
+                    .isEqualTo(batch[0].contains("capture") ? "VALIDATION_FAILED" : "UNKNOWN_SERVICE");
+            results.forEach(item -> assertThat(item.path("status").asInt()).isEqualTo(400));
+            assertThat(events()).as("nothing written for " + batch[1]).isEqualTo(before);
+        }
+    }
+
     @Test
     void badPathsAndParameters() {
         refused("GET", "/api/v1/accounts/" + A + "/statements/03-2026", null, 400, "VALIDATION_FAILED");

@@ -53,7 +53,7 @@ import java.util.function.Supplier;
 @RestController
 @Tag(name = "Holds")
 public record HoldController(Commands commands, HoldGroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
-        LedgerProperties props) {
+        jakarta.validation.Validator validator, LedgerProperties props) {
     public record PlaceHoldRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
@@ -81,10 +81,12 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
             @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
-    public record HoldsBatchRequest(@NotNull List<@Valid BatchHold> holds) {
+    /** Each item is checked on its own (a null or invalid item fails alone, as in {@code calls:batch}). */
+    public record HoldsBatchRequest(@NotNull List<BatchHold> holds) {
     }
 
-    public record CapturesBatchRequest(@NotNull List<@Valid BatchCapture> captures) {
+    /** Each item is checked on its own (a null or invalid item fails alone, as in {@code calls:batch}). */
+    public record CapturesBatchRequest(@NotNull List<BatchCapture> captures) {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -170,8 +172,9 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
     public HoldBatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
         checkSize(req.holds().size());
-        return settleBatch(req.holds().stream().map(h -> new BatchItem(h.accountId(), h.holdId(),
-                () -> placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt()))).toList());
+        return settleBatch(req.holds().stream().map(h -> new BatchItem(h == null ? null : h.accountId(),
+                h == null ? null : h.holdId(), () -> placeCommand(Requests.item(validator, h, "hold").accountId(),
+                        h.holdId(), h.service(), h.requestedAt()))).toList());
     }
 
     @PostMapping("/api/v1/holds:capture-batch")
@@ -182,9 +185,9 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
     public HoldBatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
         checkSize(req.captures().size());
-        return settleBatch(req.captures().stream().map(c -> new BatchItem(c.accountId(), c.holdId(),
-                () -> captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(), c.resultCode())))
-                .toList());
+        return settleBatch(req.captures().stream().map(c -> new BatchItem(c == null ? null : c.accountId(),
+                c == null ? null : c.holdId(), () -> captureCommand(Requests.item(validator, c, "capture").accountId(),
+                        c.holdId(), c.requestId(), c.occurredAt(), c.resultCode()))).toList());
     }
 
     /** One item of a batch: its account and holdId, and how to make its operation (which may fail alone). */
@@ -207,6 +210,8 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
                 byAccount.computeIfAbsent(item.accountId(), a -> new ArrayList<>()).add(i);
             } catch (ApiException e) {
                 out[i] = failed(item, e.status().value(), e.code().name(), e.getMessage());
+            } catch (LedgerException e) { // e.g. UNKNOWN_SERVICE
+                out[i] = failed(item, Problems.statusOf(e.code()).value(), e.code().name(), e.getMessage());
             }
         }
         byAccount.forEach((account, indexes) -> {

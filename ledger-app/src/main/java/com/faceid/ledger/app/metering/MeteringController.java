@@ -17,7 +17,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
@@ -35,8 +34,6 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 @RestController
 @Tag(name = "Metering")
@@ -113,26 +110,18 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
         var now = clock.instant();
         for (int i = 0; i < results.length; i++) {
             BatchCall c = req.calls().get(i);
-            if (c == null) {
-                results[i] = CallResult.failed(null, null, HttpStatus.BAD_REQUEST, "VALIDATION_FAILED", "null call");
-                continue;
-            }
-            Set<ConstraintViolation<BatchCall>> violations = validator.validate(c);
-            if (!violations.isEmpty()) {
-                results[i] = CallResult.failed(c.accountId(), c.requestId(), HttpStatus.BAD_REQUEST,
-                        "VALIDATION_FAILED", violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
-                                .sorted().collect(Collectors.joining("; ")));
-                continue;
-            }
+            String accountId = c == null ? null : c.accountId();
+            String requestId = c == null ? null : c.requestId();
             try {
-                commandsByIndex.put(i, new MeterCall(c.accountId(), c.requestId(), Requests.service(c.service()),
+                Requests.item(validator, c, "call");
+                commandsByIndex.put(i, new MeterCall(accountId, requestId, Requests.service(c.service()),
                         occurred(c.occurredAt()), c.resultCode(), now));
-                byAccount.computeIfAbsent(c.accountId(), a -> new ArrayList<>()).add(i);
+                byAccount.computeIfAbsent(accountId, a -> new ArrayList<>()).add(i);
             } catch (LedgerException e) {
-                results[i] = CallResult.failed(c.accountId(), c.requestId(), Problems.statusOf(e.code()),
+                results[i] = CallResult.failed(accountId, requestId, Problems.statusOf(e.code()),
                         e.code().name(), e.getMessage());
             } catch (ApiException e) {
-                results[i] = CallResult.failed(c.accountId(), c.requestId(), e.status(), e.code().name(), e.getMessage());
+                results[i] = CallResult.failed(accountId, requestId, e.status(), e.code().name(), e.getMessage());
             }
         }
         java.util.SortedMap<String, MeterCalls> grouped = new java.util.TreeMap<>();

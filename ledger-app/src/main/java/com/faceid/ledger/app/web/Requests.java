@@ -51,6 +51,24 @@ public final class Requests {
     private Requests() {
     }
 
+    /**
+     * One item of a batch, checked as its own request would be (its bean-validation constraints); a null or invalid
+     * item is a {@code VALIDATION_FAILED} of that item alone (the batch's other items go on).
+     *
+     * @param what the item's name in the detail ("call", "hold", "capture")
+     */
+    public static <T> T item(jakarta.validation.Validator validator, T item, String what) {
+        if (item == null) {
+            throw ApiException.validation("null " + what);
+        }
+        var violations = validator.validate(item);
+        if (!violations.isEmpty()) {
+            throw ApiException.validation(violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
+                    .sorted().collect(java.util.stream.Collectors.joining("; ")));
+        }
+        return item;
+    }
+
     /** Service codes are exact and case-sensitive: "liveness_verification" is UNKNOWN_SERVICE. */
     public static Service service(String code) {
         return Service.fromCode(code).orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_SERVICE,

@@ -224,6 +224,44 @@ class HoldsHttpTest {
     }
 
     /**
+     * A batch item that is null, breaks a field's rule or names an unknown service fails alone with its code, as in
+     * calls:batch; the valid items beside it are placed and captured.
+     */
+    @Test
+    void aNullOrInvalidBatchItemFailsAloneAndTheOthersGoOn() {
+        String a = account(true, 100);
+        Http.Response placed = http.post("/api/v1/holds:batch", "{\"holds\":[null,{\"accountId\":\"" + a
+                + "\",\"holdId\":\"ok-1\",\"service\":\"" + S + "\"},{\"accountId\":\"" + a + "\",\"holdId\":\"bad id\","
+                + "\"service\":\"" + S + "\"},{\"accountId\":\"" + a + "\",\"holdId\":\"svc-1\",\"service\":\"NOPE\"}]}");
+        assertThat(placed.status()).as(placed.text()).isEqualTo(200);
+        JsonNode results = placed.json().path("results");
+        assertThat(results).hasSize(4);
+        assertThat(results.get(0).path("status").asInt()).isEqualTo(400);
+        assertThat(results.get(0).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(results.get(0).path("detail").asText()).isEqualTo("null hold");
+        assertThat(results.get(1).path("status").asInt()).isEqualTo(201);
+        assertThat(results.get(1).path("hold").path("status").asText()).isEqualTo("HELD");
+        assertThat(results.get(2).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(results.get(2).path("detail").asText()).startsWith("holdId must match");
+        assertThat(results.get(3).path("status").asInt()).isEqualTo(400);
+        assertThat(results.get(3).path("code").asText()).isEqualTo("UNKNOWN_SERVICE");
+        assertThat(http.get("/api/v1/accounts/" + a + "/holds/svc-1").status()).isEqualTo(404);
+
+        Http.Response captured = http.post("/api/v1/holds:capture-batch", "{\"captures\":[{\"accountId\":\"" + a
+                + "\",\"holdId\":\"ok-1\",\"requestId\":\"bad request\"},null,{\"accountId\":\"" + a
+                + "\",\"holdId\":\"ok-1\",\"requestId\":\"r-ok-1\"}]}");
+        assertThat(captured.status()).as(captured.text()).isEqualTo(200);
+        results = captured.json().path("results");
+        assertThat(results.get(0).path("code").asText()).isEqualTo("VALIDATION_FAILED");
+        assertThat(results.get(0).path("detail").asText()).startsWith("requestId must match");
+        assertThat(results.get(1).path("detail").asText()).isEqualTo("null capture");
+        assertThat(results.get(2).path("status").asInt()).isEqualTo(201);
+        assertThat(results.get(2).path("outcome").path("chargedTo").asText()).isEqualTo("PURCHASED");
+        assertThat(http.get("/api/v1/accounts/" + a + "/holds/ok-1").json().path("requestId").asText())
+                .isEqualTo("r-ok-1");
+    }
+
+    /**
      * One step an account serves all its holds: the scheduler, moved past them, records each hold still held as
      * expired at its own expiry, in order, and leaves the captured one alone; a hold placed after the step is done
      * makes it due again.
