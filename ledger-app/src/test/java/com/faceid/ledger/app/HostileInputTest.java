@@ -191,6 +191,27 @@ class HostileInputTest {
         }
     }
 
+    /** A null item in a list of the what-if scenario is a 400 naming it, not a failure of the ledger. */
+    @Test
+    void nullItemsInAScenario() {
+        refused("POST", "/api/v1/accounts/" + A + "/what-if", "{\"scenario\":{\"negotiatedPrices\":[null]}}", 400,
+                "VALIDATION_FAILED");
+        refused("POST", "/api/v1/accounts/" + A + "/what-if", "{\"scenario\":{\"purchases\":[null]}}", 400,
+                "VALIDATION_FAILED");
+    }
+
+    /** An events filter that could match nothing by mistake (no such type, an empty time range) is refused. */
+    @Test
+    void eventFiltersThatCannotMatch() {
+        refused("GET", "/api/v1/accounts/" + A + "/events?type=CallMetred", null, 400, "VALIDATION_FAILED");
+        assertThat(http.get("/api/v1/accounts/" + A + "/events?type=CallMetred").text()).contains("CallMetered");
+        refused("GET", "/api/v1/accounts/" + A + "/events?from=2026-03-12T00:00:00%2B08:00&to=2026-03-01T00:00:00%2B08:00",
+                null, 400, "VALIDATION_FAILED");
+        Http.Response opened = http.get("/api/v1/accounts/" + A + "/events?type=AccountOpened");
+        assertThat(opened.status()).isEqualTo(200);
+        assertThat(opened.json().path("events")).hasSize(1);
+    }
+
     @Test
     void badPathsAndParameters() {
         refused("GET", "/api/v1/accounts/" + A + "/statements/03-2026", null, 400, "VALIDATION_FAILED");

@@ -29,6 +29,10 @@ import java.util.List;
  */
 @org.springframework.stereotype.Component
 public class AuditService {
+    /** The names the events filter takes: every event type ({@code AccountEvent.TYPES}), e.g. CallMetered. */
+    static final List<String> EVENT_TYPES = com.faceid.ledger.account.AccountEvent.TYPES.stream()
+            .map(Class::getSimpleName).toList();
+
     public static final int PAGE_SIZE_MAX = 1000;
 
     public record EventView(
@@ -123,8 +127,12 @@ public class AuditService {
         if (after != null && after < 0) {
             throw ApiException.validation("after is a sequence number, 0 or more");
         }
-        if (type != null && !type.matches("[A-Za-z]{1,64}")) {
-            throw ApiException.validation("type is an event name such as CallMetered");
+        if (fromAt != null && toAt != null && fromAt.isAfter(toAt)) {
+            throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
+        }
+        if (type != null && EVENT_TYPES.stream().noneMatch(type::equals)) {
+            throw ApiException.validation("type '" + com.faceid.ledger.app.web.Requests.echo(type)
+                    + "' is not an event type; known: " + EVENT_TYPES);
         }
         List<EventView> list = events.page(accountId, fromAt, toAt, type, after, (int) offset, size).stream()
                 .map(e -> new EventView(e.sequenceNumber(), e.globalIndex(), e.eventId(), e.type(),

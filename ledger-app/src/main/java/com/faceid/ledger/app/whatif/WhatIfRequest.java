@@ -34,11 +34,11 @@ public record WhatIfRequest(
     public record ScenarioRequest(
             @Schema(implementation = TierConvention.class, nullable = true) String tierBounds,
             @Size(max = Requests.NAME_MAX) @Schema(nullable = true, example = "faceid-2026-01") String catalog,
-            @Valid @Size(max = ITEMS_MAX) @Schema(nullable = true,
+            @Size(max = ITEMS_MAX) @Schema(nullable = true,
                     description = "Replace the recorded negotiated prices (an empty list: none)")
-            List<PriceRequest> negotiatedPrices,
+            List<@NotNull @Valid PriceRequest> negotiatedPrices,
             @Schema(nullable = true, description = "Postpaid on or off for the whole history") Boolean postpaid,
-            @Valid @Size(max = ITEMS_MAX) @Schema(nullable = true) List<PurchaseRequest> purchases,
+            @Size(max = ITEMS_MAX) @Schema(nullable = true) List<@NotNull @Valid PurchaseRequest> purchases,
             @Schema(nullable = true, description = "Drop the recorded purchases (default false)")
             Boolean replacePurchases) {
     }
