@@ -311,6 +311,33 @@ class HoldsHttpTest {
         assertThat(steps(a)).containsExactly("EXPIRE_HOLD old-1 DONE");
     }
 
+    /**
+     * A hold placed while another node runs the account's expiry step makes the step pending again, due at the new
+     * hold's expiry (that node's end of the run then leaves it so: StepRunner.done and again): a later run expires
+     * both holds, each at its own expiry.
+     */
+    @Test
+    void aHoldPlacedWhileAnotherNodeRunsTheStepIsExpiredByALaterRun() {
+        String a = account(true, 100);
+        assertThat(hold(http, a, "n-1").status()).isEqualTo(201);
+        jdbc.update("UPDATE scheduled_step SET status = 'RUNNING', claimed_by = 'other-node', claimed_at = ?"
+                + " WHERE account_id = ? AND kind = 'EXPIRE_HOLDS'", java.sql.Timestamp.from(java.time.Instant.now()), a);
+        moveClock(1);
+        assertThat(hold(http, a, "n-2").status()).isEqualTo(201);
+        java.time.Instant expires2 = java.time.OffsetDateTime.parse(http.get("/api/v1/accounts/" + a + "/holds/n-2")
+                .json().path("expiresAt").asText()).toInstant();
+        assertThat(steps(a)).containsExactly("EXPIRE_HOLDS holds PENDING");
+        assertThat(jdbc.queryForObject("SELECT due_at FROM scheduled_step WHERE account_id = ? AND kind = 'EXPIRE_HOLDS'",
+                java.sql.Timestamp.class, a).toInstant()).isEqualTo(expires2);
+
+        moveClock(6);
+        List<JsonNode> expired = new ArrayList<>();
+        http.get("/api/v1/accounts/" + a + "/events?type=HoldExpired").json().path("events").forEach(expired::add);
+        assertThat(expired).extracting(e -> e.path("payload").path("holdId").asText()).containsExactly("n-1", "n-2");
+        assertThat(java.time.Instant.parse(expired.get(1).path("payload").path("expiresAt").asText())).isEqualTo(expires2);
+        assertThat(steps(a)).containsExactly("EXPIRE_HOLDS holds DONE");
+    }
+
     private List<String> steps(String account) {
         return jdbc.queryForList("SELECT kind || ' ' || ref || ' ' || status FROM scheduled_step WHERE account_id = ?"
                 + " AND kind LIKE 'EXPIRE_HOLD%'", String.class, account);
