@@ -91,11 +91,6 @@ public record LedgerProperties(
         @DefaultValue @Valid Webhooks webhooks,
         @DefaultValue @Valid Console console) {
 
-    /** The billing time zone ({@code zone}) as a {@link java.time.ZoneId}. */
-    public java.time.ZoneId zoneId() {
-        return java.time.ZoneId.of(zone);
-    }
-
     /**
      * @param enabled run the demo traffic generator
      * @param days    days of traffic it generates

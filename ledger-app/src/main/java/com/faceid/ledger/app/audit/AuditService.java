@@ -130,7 +130,7 @@ public class AuditService {
         if (fromAt != null && toAt != null && fromAt.isAfter(toAt)) {
             throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
         }
-        if (type != null && EVENT_TYPES.stream().noneMatch(type::equals)) {
+        if (type != null && !EVENT_TYPES.contains(type)) {
             throw ApiException.validation("type '" + com.faceid.ledger.app.web.Requests.echo(type)
                     + "' is not an event type; known: " + EVENT_TYPES);
         }

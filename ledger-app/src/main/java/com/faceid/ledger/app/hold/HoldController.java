@@ -173,8 +173,10 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     public HoldBatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
         checkSize(req.holds().size());
         return settleBatch(req.holds().stream().map(h -> new BatchItem(h == null ? null : h.accountId(),
-                h == null ? null : h.holdId(), () -> placeCommand(Requests.item(validator, h, "hold").accountId(),
-                        h.holdId(), h.service(), h.requestedAt()))).toList());
+                h == null ? null : h.holdId(), () -> {
+                    Requests.item(validator, h, "hold");
+                    return placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt());
+                })).toList());
     }
 
     @PostMapping("/api/v1/holds:capture-batch")
@@ -186,8 +188,10 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     public HoldBatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
         checkSize(req.captures().size());
         return settleBatch(req.captures().stream().map(c -> new BatchItem(c == null ? null : c.accountId(),
-                c == null ? null : c.holdId(), () -> captureCommand(Requests.item(validator, c, "capture").accountId(),
-                        c.holdId(), c.requestId(), c.occurredAt(), c.resultCode()))).toList());
+                c == null ? null : c.holdId(), () -> {
+                    Requests.item(validator, c, "capture");
+                    return captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(), c.resultCode());
+                })).toList());
     }
 
     /** One item of a batch: its account and holdId, and how to make its operation (which may fail alone). */
@@ -268,9 +272,9 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
         }
     }
 
-    /** Times in the configured billing zone (every account is opened in it). */
+    /** Times in the billing zone, the ledger clock's (every account is opened in it). */
     private HoldView view(Hold h) {
-        java.time.ZoneId zone = props.zoneId();
+        java.time.ZoneId zone = clock.getZone();
         return new HoldView(h.holdId(), h.status().name(), h.service().name(),
                 h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), zone),
                 Json.time(h.expiresAt(), zone), h.requestId());

@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
@@ -25,13 +24,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.List;
 
 /** Webhooks (docs/webhooks.md): subscriptions, the delivery log and the manual retry. */
 @RestController
 @Tag(name = "Webhooks")
-public record WebhookController(WebhookService webhooks, LedgerProperties props) {
+public record WebhookController(WebhookService webhooks, Clock clock) {
     public record CreateWebhookRequest(
             @NotNull @Size(max = UrlGuard.URL_MAX) String url,
             @NotNull @Size(min = 1, max = 20) List<@NotNull @Size(max = 64) String> events,
@@ -131,13 +131,13 @@ public record WebhookController(WebhookService webhooks, LedgerProperties props)
 
     private Webhook view(WebhookSubscriptions.Subscription s, String secret) {
         return new Webhook(s.webhookId(), s.url(), s.events().stream().map(WebhookEventType::wire).toList(),
-                s.accountId(), s.createdBy(), Json.time(s.createdAt(), props.zoneId()), secret);
+                s.accountId(), s.createdBy(), Json.time(s.createdAt(), clock.getZone()), secret);
     }
 
     private Delivery view(WebhookDeliveries.Delivery d) {
         return new Delivery(d.deliveryId(), d.webhookId(), d.notificationId(), d.type(), d.accountId(), d.status(),
-                d.attempts(), d.lastStatusCode(), d.lastError(), Json.time(d.nextAttemptAt(), props.zoneId()),
-                Json.time(d.createdAt(), props.zoneId()), d.history().stream().map(a -> new Attempt(a.attempt(),
-                        Json.time(a.at(), props.zoneId()), a.statusCode(), a.error(), a.durationMs())).toList());
+                d.attempts(), d.lastStatusCode(), d.lastError(), Json.time(d.nextAttemptAt(), clock.getZone()),
+                Json.time(d.createdAt(), clock.getZone()), d.history().stream().map(a -> new Attempt(a.attempt(),
+                        Json.time(a.at(), clock.getZone()), a.statusCode(), a.error(), a.durationMs())).toList());
     }
 }
