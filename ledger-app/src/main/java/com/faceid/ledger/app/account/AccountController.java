@@ -8,7 +8,6 @@ import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -48,11 +47,7 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     }
 
     @PostMapping
-    @Operation(operationId = "openAccount",
-            summary = "Open an account; grants the free packages (usable from 00:00 the next day)")
-    @ApiResponse(responseCode = "201", description = "Opened: the account with its free packages")
-    @ApiResponse(responseCode = "409", description = "ACCOUNT_EXISTS: an account with this id is open already")
-    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE: openedAt after the ledger clock")
+    @Operation(operationId = "openAccount")
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
         Instant now = clock.instant();
         // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
@@ -66,9 +61,7 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     }
 
     @GetMapping
-    @Operation(operationId = "listAccounts",
-            summary = "Accounts, by id, optionally those whose id starts with a prefix, paged (operators, auditors)")
-    @ApiResponse(responseCode = "200", description = "One page of accounts and how many match in all")
+    @Operation(operationId = "listAccounts")
     public AccountService.AccountPage list(@RequestParam(required = false) String prefix,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
@@ -76,16 +69,13 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     }
 
     @GetMapping("/{accountId}")
-    @Operation(operationId = "getAccount", summary = "An account with its calls left per service")
-    @ApiResponse(responseCode = "200", description = "The account")
+    @Operation(operationId = "getAccount")
     public AccountView get(@PathVariable String accountId) {
         return accountViews.view(accountId);
     }
 
     @PutMapping("/{accountId}/postpaid")
-    @Operation(operationId = "switchPostpaid",
-            summary = "Switch postpaid on or off: when off, calls no package can pay are refused")
-    @ApiResponse(responseCode = "200", description = "Switched (or already so)")
+    @Operation(operationId = "switchPostpaid")
     public PostpaidView postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
         accounts.require(accountId);
         commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(),

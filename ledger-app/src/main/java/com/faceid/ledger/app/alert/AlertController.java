@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.Json;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -28,9 +27,7 @@ public record AlertController(AccountQueries accounts, AlertQueries alerts) {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/alerts")
-    @Operation(operationId = "listAlerts",
-            summary = "Reminders raised for the account: packages expiring in 30/7/1 days, 50/70/90 % used, depleted")
-    @ApiResponse(responseCode = "200", description = "The reminders, oldest first")
+    @Operation(operationId = "listAlerts")
     public List<Alert> alerts(@PathVariable String accountId) {
         AccountQueries.AccountRow account = accounts.require(accountId);
         ZoneId zone = account.zone();

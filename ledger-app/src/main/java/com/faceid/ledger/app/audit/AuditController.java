@@ -3,7 +3,6 @@ package com.faceid.ledger.app.audit;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.security.Role;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -18,9 +17,7 @@ import java.time.OffsetDateTime;
 @Tag(name = "Audit")
 public record AuditController(AuditService audit) {
     @GetMapping("/api/v1/accounts/{accountId}/events")
-    @Operation(operationId = "listEvents",
-            summary = "The account's events as recorded, oldest first, filtered by time range and type, paged")
-    @ApiResponse(responseCode = "200", description = "One page of events")
+    @Operation(operationId = "listEvents")
     public AuditService.EventPage history(@PathVariable String accountId,
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                           OffsetDateTime from,
@@ -38,19 +35,14 @@ public record AuditController(AuditService audit) {
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/calls/{requestId}")
-    @Operation(operationId = "explainCall",
-            summary = "Why a call cost what it cost: the call, the rule, the payer, the events behind it")
-    @ApiResponse(responseCode = "200", description = "The explanation")
-    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or CALL_NOT_FOUND")
+    @Operation(operationId = "explainCall")
     public AuditService.Explanation explain(@PathVariable String accountId, @PathVariable String requestId)
             throws Exception {
         return audit.explain(accountId, requestId);
     }
 
     @GetMapping("/api/v1/calls/{requestId}")
-    @Operation(operationId = "lookUpCall",
-            summary = "A request id in every account that has it, each with its explanation (operators, auditors)")
-    @ApiResponse(responseCode = "200", description = "The explanations; empty when no account has the request id")
+    @Operation(operationId = "lookUpCall")
     public AuditService.CallLookup lookUp(@PathVariable String requestId) throws Exception {
         return audit.lookup(requestId);
     }

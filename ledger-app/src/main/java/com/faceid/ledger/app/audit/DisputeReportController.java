@@ -24,10 +24,8 @@ import java.time.YearMonth;
 public record DisputeReportController(DisputeReports reports) {
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(operationId = "getDisputeReport", summary = "The month for a billing dispute: every call with its "
-            + "charge and reason, packages consumed, how each tier was reached, adjustments, totals")
-    @ApiResponse(responseCode = "200", description = "The report; CSV with Accept: text/csv",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+    @Operation(operationId = "getDisputeReport")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = DisputeReport.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     public ResponseEntity<?> disputeReport(@PathVariable String accountId,
@@ -39,9 +37,8 @@ public record DisputeReportController(DisputeReports reports) {
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(operationId = "getDisputeReportCsv", summary = "The dispute report as CSV, one row per call")
-    @ApiResponse(responseCode = "200", description = "The report as CSV",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @Operation(operationId = "getDisputeReportCsv")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
     public ResponseEntity<?> disputeReportCsv(@PathVariable String accountId,
                                               @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
                                               @PathVariable String month) {

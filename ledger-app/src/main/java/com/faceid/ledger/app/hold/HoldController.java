@@ -23,7 +23,6 @@ import com.faceid.ledger.hold.VoidHold;
 import com.faceid.ledger.metering.CallOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -114,13 +113,7 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds")
-    @Operation(operationId = "placeHold",
-            summary = "Hold the unit that would pay for a call now (HELD), or learn it cannot be paid (REFUSED)")
-    @ApiResponse(responseCode = "201", description = "Placed: HELD with the unit reserved, or REFUSED")
-    @ApiResponse(responseCode = "200", description = "A repeat of the same hold: the hold as it stands")
-    @ApiResponse(responseCode = "409",
-            description = "HOLD_ID_CONFLICT: the holdId was placed for another service or time")
-    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
+    @Operation(operationId = "placeHold")
     public ResponseEntity<HoldView> place(@PathVariable String accountId, @Valid @RequestBody PlaceHoldRequest req) {
         HoldReceipt r = groupCommit.settle(placeCommand(accountId, req.holdId(), req.service(), req.requestedAt()))
                 .receipt();
@@ -128,14 +121,7 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds/{holdId}/capture")
-    @Operation(operationId = "captureHold",
-            summary = "Meter the held call with its result: billable uses the held unit, non-billable releases it")
-    @ApiResponse(responseCode = "201", description = "Captured: the call is metered")
-    @ApiResponse(responseCode = "200", description = "A repeat of the same capture: the same outcome")
-    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
-    @ApiResponse(responseCode = "409",
-            description = "HOLD_CAPTURED, HOLD_VOIDED, HOLD_EXPIRED, HOLD_REFUSED, HOLD_ID_CONFLICT, REQUEST_ID_CONFLICT or PERIOD_CLOSED")
-    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
+    @Operation(operationId = "captureHold")
     public ResponseEntity<CallOutcome> capture(@PathVariable String accountId, @PathVariable String holdId,
                                                @Valid @RequestBody CaptureRequest req) {
         CallOutcome o = groupCommit.settle(captureCommand(accountId, holdId, req.requestId(), req.occurredAt(),
@@ -144,20 +130,14 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/holds/{holdId}/void")
-    @Operation(operationId = "voidHold", summary = "Give a hold up: its unit is free again")
-    @ApiResponse(responseCode = "200", description = "Voided (or already voided)")
-    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "HOLD_CAPTURED, HOLD_EXPIRED or HOLD_REFUSED")
+    @Operation(operationId = "voidHold")
     public HoldView voidHold(@PathVariable String accountId, @PathVariable String holdId) {
         return view(groupCommit.settle(new VoidHold(accountId, Requests.key("holdId", holdId), clock.instant()))
                 .receipt().hold());
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/holds/{holdId}")
-    @Operation(operationId = "getHold",
-            summary = "A hold and where it stands (an expired hold shows EXPIRED at its expiry, recorded or not)")
-    @ApiResponse(responseCode = "200", description = "The hold")
-    @ApiResponse(responseCode = "404", description = "ACCOUNT_NOT_FOUND or HOLD_NOT_FOUND")
+    @Operation(operationId = "getHold")
     public HoldView get(@PathVariable String accountId, @PathVariable String holdId) {
         Hold h = registry.find(accountId, holdId).orElseThrow(() -> new com.faceid.ledger.account.LedgerException(
                 com.faceid.ledger.account.ErrorCode.HOLD_NOT_FOUND, "no hold " + Requests.key("holdId", holdId) + " on " + accountId));
@@ -165,11 +145,7 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     }
 
     @PostMapping("/api/v1/holds:batch")
-    @Operation(operationId = "placeHolds",
-            summary = "Place many holds (any accounts); each succeeds or fails on its own, in order")
-    @ApiResponse(responseCode = "200",
-            description = "One result per hold, in order; each with its own status and, if refused, code")
-    @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
+    @Operation(operationId = "placeHolds")
     public HoldBatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
         checkSize(req.holds().size());
         return settleBatch(req.holds().stream().map(h -> new BatchItem(h == null ? null : h.accountId(),
@@ -180,11 +156,7 @@ public record HoldController(Commands commands, HoldGroupCommit groupCommit, Jdb
     }
 
     @PostMapping("/api/v1/holds:capture-batch")
-    @Operation(operationId = "captureHolds",
-            summary = "Capture many holds (any accounts); each succeeds or fails on its own, in order")
-    @ApiResponse(responseCode = "200",
-            description = "One result per capture, in order; each with its own status and, if refused, code")
-    @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
+    @Operation(operationId = "captureHolds")
     public HoldBatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
         checkSize(req.captures().size());
         return settleBatch(req.captures().stream().map(c -> new BatchItem(c == null ? null : c.accountId(),

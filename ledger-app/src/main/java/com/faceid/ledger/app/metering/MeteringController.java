@@ -15,7 +15,6 @@ import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.Validator;
@@ -76,13 +75,7 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/calls")
-    @Operation(operationId = "meterCall",
-            summary = "Meter one API call: settles it free > purchased > postpaid; requestId is idempotent")
-    @ApiResponse(responseCode = "201", description = "Metered: how the call was settled")
-    @ApiResponse(responseCode = "200", description = "A repeat of the same call: the first outcome")
-    @ApiResponse(responseCode = "409",
-            description = "REQUEST_ID_CONFLICT (the requestId was metered with other facts) or PERIOD_CLOSED")
-    @ApiResponse(responseCode = "422", description = "TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
+    @Operation(operationId = "meterCall")
     public ResponseEntity<CallOutcome> meter(@PathVariable String accountId, @Valid @RequestBody MeterCallRequest req) {
         CallOutcome o = meter(accountId, req.requestId(), req.service(), req.occurredAt(), req.resultCode());
         if (o.duplicate()) {
@@ -92,11 +85,7 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
     }
 
     @PostMapping("/api/v1/calls:batch")
-    @Operation(operationId = "meterCalls",
-            summary = "Meter many calls (any accounts); each call succeeds or fails on its own, in order")
-    @ApiResponse(responseCode = "200",
-            description = "One result per call, in order; each with its own status and, if refused, code")
-    @ApiResponse(responseCode = "413", description = "BATCH_TOO_LARGE or BODY_TOO_LARGE")
+    @Operation(operationId = "meterCalls")
     public BatchResponse batch(@Valid @RequestBody BatchRequest req) {
         if (req.calls().size() > props.batchMaxCalls()) {
             throw new ApiException(HttpError.BATCH_TOO_LARGE,

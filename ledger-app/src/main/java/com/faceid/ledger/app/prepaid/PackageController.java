@@ -12,7 +12,6 @@ import com.faceid.ledger.prepaid.RequestRefund;
 import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -74,13 +73,7 @@ public class PackageController {
     }
 
     @PostMapping
-    @Operation(operationId = "buyPackage",
-            summary = "Buy a prepaid package; purchaseId is the idempotency key (repeat → 200, same package)")
-    @ApiResponse(responseCode = "201", description = "Bought")
-    @ApiResponse(responseCode = "200", description = "A repeat of the same purchase: the same package")
-    @ApiResponse(responseCode = "409", description = "PURCHASE_ID_CONFLICT: the purchaseId bought something else")
-    @ApiResponse(responseCode = "422",
-            description = "PACKAGE_SIZE_NOT_SOLD, TIMESTAMP_IN_FUTURE or BEFORE_ACCOUNT_OPENED")
+    @Operation(operationId = "buyPackage")
     public ResponseEntity<PurchaseView> buy(@PathVariable String accountId, @Valid @RequestBody BuyPackageRequest req) {
         ZoneId zone = accounts.require(accountId).zone();
         Service service = Requests.service(req.service());
@@ -94,9 +87,7 @@ public class PackageController {
     }
 
     @GetMapping
-    @Operation(operationId = "listPackages",
-            summary = "Every package of the account, free grants included, with status, used, remaining, forfeited")
-    @ApiResponse(responseCode = "200", description = "The packages, oldest first")
+    @Operation(operationId = "listPackages")
     public List<PackageView> list(@PathVariable String accountId,
                                   @Parameter(schema = @Schema(implementation = Service.class))
                                   @RequestParam(required = false) String service,
@@ -106,9 +97,7 @@ public class PackageController {
     }
 
     @PostMapping("/{packageId}/refund")
-    @Operation(operationId = "refundPackage",
-            summary = "Always refused: prepaid packages are not refundable (409 REFUND_NOT_ALLOWED)")
-    @ApiResponse(responseCode = "409", description = "REFUND_NOT_ALLOWED: prepaid packages are not refundable")
+    @Operation(operationId = "refundPackage")
     public void refund(@PathVariable String accountId, @PathVariable String packageId) {
         accounts.require(accountId);
         commands.send(new RequestRefund(accountId, packageId));

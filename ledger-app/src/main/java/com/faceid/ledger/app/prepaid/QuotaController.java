@@ -1,7 +1,6 @@
 package com.faceid.ledger.app.prepaid;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -15,9 +14,7 @@ import java.time.OffsetDateTime;
 @Tag(name = "Balances")
 public record QuotaController(QuotaService quotas) {
     @GetMapping("/api/v1/accounts/{accountId}/quota")
-    @Operation(operationId = "getQuota",
-            summary = "Calls left per service and the packages behind them; with asOf, as recorded at that instant")
-    @ApiResponse(responseCode = "200", description = "Calls left per service")
+    @Operation(operationId = "getQuota")
     public QuotaView quota(@PathVariable String accountId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                            OffsetDateTime asOf) {

@@ -1,7 +1,6 @@
 package com.faceid.ledger.app.schedule;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,17 +20,13 @@ public record ClockController(ClockService clocks) {
     }
 
     @GetMapping
-    @Operation(operationId = "getClock", summary = "The ledger's current time")
-    @ApiResponse(responseCode = "200", description = "The ledger time")
+    @Operation(operationId = "getClock")
     public ClockService.ClockView get() {
         return clocks.now();
     }
 
     @PostMapping
-    @Operation(operationId = "moveClock",
-            summary = "Move a simulated clock forward; every step due on the way happens, in time order")
-    @ApiResponse(responseCode = "200", description = "Moved; every step due on the way has run")
-    @ApiResponse(responseCode = "409", description = "CLOCK_NOT_SIMULATED or CLOCK_BACKWARDS")
+    @Operation(operationId = "moveClock")
     public ClockService.ClockView move(@Valid @RequestBody MoveClock req) {
         return clocks.moveTo(req.now());
     }

@@ -1,7 +1,6 @@
 package com.faceid.ledger.app.statement;
 
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.http.HttpStatus;
@@ -16,12 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Statements")
 public record AdjustmentController(AdjustmentService adjustments) {
     @PostMapping("/api/v1/accounts/{accountId}/adjustments")
-    @Operation(operationId = "recordAdjustment",
-            summary = "A credit (negative) or debit on a month's statement, or on the next open one if it is closed")
-    @ApiResponse(responseCode = "201", description = "Recorded")
-    @ApiResponse(responseCode = "200", description = "A repeat of the same adjustment: the same record")
-    @ApiResponse(responseCode = "409", description = "ADJUSTMENT_ID_CONFLICT")
-    @ApiResponse(responseCode = "422", description = "BEFORE_ACCOUNT_OPENED")
+    @Operation(operationId = "recordAdjustment")
     public ResponseEntity<AdjustmentService.AdjustmentView> adjust(@PathVariable String accountId,
                                                  @Valid @RequestBody AdjustmentService.AdjustmentRequest req) {
         AdjustmentService.Recorded r = adjustments.record(accountId, req);

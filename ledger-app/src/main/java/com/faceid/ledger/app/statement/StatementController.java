@@ -55,10 +55,8 @@ public record StatementController(Commands commands, AccountQueries accounts, St
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",
             produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
-    @Operation(operationId = "getStatement",
-            summary = "A month's statement: running estimate while OPEN, final once CLOSED (also as CSV)")
-    @ApiResponse(responseCode = "200", description = "The statement; CSV with a .csv month or Accept: text/csv",
-            content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+    @Operation(operationId = "getStatement")
+    @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = StatementView.class)),
                     @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
     public ResponseEntity<?> statement(@PathVariable String accountId,
@@ -77,12 +75,7 @@ public record StatementController(Commands commands, AccountQueries accounts, St
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/statements/{month}/close")
-    @Operation(operationId = "closeStatement",
-            summary = "Close a month now (it must be over); earlier open months close with it")
-    @ApiResponse(responseCode = "200",
-            description = "The closed statement (and any earlier open month closed with it)")
-    @ApiResponse(responseCode = "409", description = "PERIOD_NOT_OVER or AWAITING_PRICE")
-    @ApiResponse(responseCode = "422", description = "BEFORE_ACCOUNT_OPENED")
+    @Operation(operationId = "closeStatement")
     public StatementView close(@PathVariable String accountId, @PathVariable String month) {
         YearMonth m = Requests.month(month);
         AccountQueries.AccountRow account = accounts.require(accountId);
@@ -95,10 +88,7 @@ public record StatementController(Commands commands, AccountQueries accounts, St
     }
 
     @PostMapping("/api/v1/accounts/{accountId}/negotiated-prices")
-    @Operation(operationId = "agreeNegotiatedPrice",
-            summary = "Record a negotiated unit price for the top (联系商务) tier, from a month on")
-    @ApiResponse(responseCode = "201", description = "Recorded")
-    @ApiResponse(responseCode = "409", description = "PERIOD_CLOSED: the month is closed")
+    @Operation(operationId = "agreeNegotiatedPrice")
     public ResponseEntity<NegotiatedPriceView> negotiatedPrice(@PathVariable String accountId,
                                                                @Valid @RequestBody NegotiatedPriceRequest req) {
         accounts.require(accountId);

@@ -34,9 +34,9 @@ import java.util.TreeMap;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: springdoc reads the controllers (paths, parameters, bodies,
- * the statuses each operation declares with {@code @ApiResponse}); this class adds what holds for every
- * operation, so it is written once:
+ * operationIds); this class adds what holds for every operation, so it is written once:
  * <ul>
+ *   <li>each operation's summary and the answers it declares, from {@link OperationTexts};</li>
  *   <li>the title, version, description and the bearer-key security scheme;</li>
  *   <li>the {@code Problem} schema (RFC 9457 with the ledger's {@code code}, an enum of every code:
  *       {@link ErrorCode} and {@link HttpError}) as the {@code application/problem+json} body of every 4xx and
@@ -118,7 +118,9 @@ public class ApiDocument {
             // their nullable fields are declared here
             nullable(schemas, "CallOutcome", "packageId");
             Map<String, Map<String, Object>> examples = examples();
+            OperationTexts texts = OperationTexts.load();
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, op) -> {
+                texts.describe(op);
                 completeAnswers(path, method, op);
                 examples.getOrDefault(op.getOperationId(), Map.of()).forEach((status, example) -> {
                     ApiResponse r = op.getResponses().get(status);
@@ -131,6 +133,7 @@ public class ApiDocument {
                     json.setExample(example);
                 });
             }));
+            texts.checkAllUsed();
         };
     }
 

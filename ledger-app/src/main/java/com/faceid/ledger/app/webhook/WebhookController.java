@@ -7,7 +7,6 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -73,9 +72,7 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
     }
 
     @PostMapping("/api/v1/webhooks")
-    @Operation(operationId = "createWebhook", summary = "Subscribe a URL to notifications (the secret is shown once)")
-    @ApiResponse(responseCode = "201", description = "Subscribed; the answer holds the signing secret")
-    @ApiResponse(responseCode = "422", description = "WEBHOOK_URL_NOT_ALLOWED: not http(s), or not a public address")
+    @Operation(operationId = "createWebhook")
     public ResponseEntity<Webhook> create(@Valid @RequestBody CreateWebhookRequest body, HttpServletRequest request) {
         WebhookSubscriptions.Created created = webhooks.create(Caller.of(request), body.url(), body.events(),
                 body.accountId());
@@ -83,34 +80,26 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
     }
 
     @GetMapping("/api/v1/webhooks")
-    @Operation(operationId = "listWebhooks", summary = "The subscriptions this key may see")
-    @ApiResponse(responseCode = "200", description = "The subscriptions, oldest first (never their secrets)")
+    @Operation(operationId = "listWebhooks")
     public Webhooks list(HttpServletRequest request) {
         return new Webhooks(webhooks.list(Caller.of(request)).stream().map(s -> view(s, null)).toList());
     }
 
     @GetMapping("/api/v1/webhooks/{webhookId}")
-    @Operation(operationId = "getWebhook", summary = "One subscription (never its secret)")
-    @ApiResponse(responseCode = "200", description = "The subscription")
-    @ApiResponse(responseCode = "404", description = "No such subscription for this key")
+    @Operation(operationId = "getWebhook")
     public Webhook get(@PathVariable String webhookId, HttpServletRequest request) {
         return view(webhooks.require(Caller.of(request), webhookId), null);
     }
 
     @DeleteMapping("/api/v1/webhooks/{webhookId}")
-    @Operation(operationId = "deleteWebhook", summary = "End a subscription; its pending deliveries are cancelled")
-    @ApiResponse(responseCode = "204", description = "Deleted")
-    @ApiResponse(responseCode = "404", description = "No such subscription for this key")
+    @Operation(operationId = "deleteWebhook")
     public ResponseEntity<Void> delete(@PathVariable String webhookId, HttpServletRequest request) {
         webhooks.delete(Caller.of(request), webhookId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/api/v1/webhooks/{webhookId}/deliveries")
-    @Operation(operationId = "listWebhookDeliveries", summary = "The delivery log: every notification sent to this"
-            + " subscription, newest first, with each attempt")
-    @ApiResponse(responseCode = "200", description = "A page of deliveries")
-    @ApiResponse(responseCode = "404", description = "No such subscription for this key")
+    @Operation(operationId = "listWebhookDeliveries")
     public Deliveries deliveries(@PathVariable String webhookId,
                                  @RequestParam(required = false) @Schema(allowableValues = {"PENDING", "SENDING",
                                          "SUCCEEDED", "FAILED", "CANCELLED"}) String status,
@@ -121,10 +110,7 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
     }
 
     @PostMapping("/api/v1/webhooks/{webhookId}/deliveries/{deliveryId}/retry")
-    @Operation(operationId = "retryWebhookDelivery", summary = "Send a delivery again now (same event id)")
-    @ApiResponse(responseCode = "200", description = "The delivery after this attempt")
-    @ApiResponse(responseCode = "404", description = "No such subscription or delivery for this key")
-    @ApiResponse(responseCode = "409", description = "DELIVERY_IN_FLIGHT: it is being sent, or it was cancelled")
+    @Operation(operationId = "retryWebhookDelivery")
     public Delivery retry(@PathVariable String webhookId, @PathVariable String deliveryId, HttpServletRequest request) {
         return view(webhooks.retry(Caller.of(request), webhookId, deliveryId));
     }

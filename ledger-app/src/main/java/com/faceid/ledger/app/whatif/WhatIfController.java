@@ -2,7 +2,6 @@ package com.faceid.ledger.app.whatif;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,19 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "What-if and advice")
 public record WhatIfController(WhatIfService whatIf, AdviceService advice) {
     @PostMapping("/api/v1/accounts/{accountId}/what-if")
-    @Operation(operationId = "whatIf", summary = "Re-rate the account's history under other rules or purchases:"
-            + " month by month, the statement as it is and as it would have been (changes nothing)")
-    @ApiResponse(responseCode = "200", description = "The comparison; an empty scenario gives no difference")
-    @ApiResponse(responseCode = "422", description = "PACKAGE_SIZE_NOT_SOLD, BEFORE_ACCOUNT_OPENED or"
-            + " TIMESTAMP_IN_FUTURE: a what-if purchase the history cannot take")
+    @Operation(operationId = "whatIf")
     public WhatIfView whatIf(@PathVariable String accountId, @Valid @RequestBody WhatIfRequest req) {
         return whatIf.whatIf(accountId, req.fromMonth(), req.toMonth(), req.toScenario());
     }
 
     @GetMapping("/api/v1/accounts/{accountId}/advice")
-    @Operation(operationId = "advice", summary = "The cheapest way to buy for the usage of the last closed months,"
-            + " projected over a horizon, next to buying as today")
-    @ApiResponse(responseCode = "200", description = "The advice, with what it assumed")
+    @Operation(operationId = "advice")
     public AdviceView advice(@PathVariable String accountId,
                              @Parameter(description = "Closed months the usage is taken from (1 to "
                                      + AdviceService.BASIS_MAX + ")")
