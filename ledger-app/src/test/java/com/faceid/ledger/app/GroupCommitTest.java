@@ -3,8 +3,7 @@ package com.faceid.ledger.app;
 import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.app.hold.HoldGroupCommit;
-import com.faceid.ledger.app.metering.GroupCommit;
+import com.faceid.ledger.app.axon.GroupCommit;
 import com.faceid.ledger.hold.CaptureHold;
 import com.faceid.ledger.hold.HoldResult;
 import com.faceid.ledger.hold.HoldStatus;
@@ -55,8 +54,6 @@ class GroupCommitTest {
     @Autowired
     GroupCommit groupCommit;
     @Autowired
-    HoldGroupCommit holdGroupCommit;
-    @Autowired
     Clock clock;
 
     private CallOutcome meter(String account, String requestId, Instant occurredAt, String actor, String correlation) {
@@ -70,7 +67,7 @@ class GroupCommitTest {
         ledger.open("grouped", "2026-03-10T15:00:00+08:00");
         assertThat(ledger.buy("grouped", "pg", "WECHAT_LIVENESS_VERIFICATION", 100, "2026-03-11T09:00:00+08:00")
                 .status()).isEqualTo(201);
-        var before = groupCommit.stats();
+        var before = groupCommit.callStats();
         int threads = 16;
         int perThread = 40;
         Map<String, CallOutcome> outcomes = new ConcurrentHashMap<>();
@@ -90,7 +87,7 @@ class GroupCommitTest {
             }
         });
 
-        var after = groupCommit.stats();
+        var after = groupCommit.callStats();
         assertThat(after.items() - before.items()).isEqualTo(threads * (perThread + 1));
         assertThat(after.groups() - before.groups()).as("some calls shared a unit of work")
                 .isLessThan(after.items() - before.items());
@@ -121,7 +118,7 @@ class GroupCommitTest {
                 + "\"postpaidEnabled\":false}").status()).isEqualTo(201);
         assertThat(ledger.buy("held", "ph", "WECHAT_LIVENESS_VERIFICATION", 100, "2026-03-11T09:00:00+08:00")
                 .status()).isEqualTo(201);
-        var before = holdGroupCommit.stats();
+        var before = groupCommit.holdStats();
         int threads = 16;
         int perThread = 10;
         Map<String, HoldResult> holds = new ConcurrentHashMap<>();
@@ -130,10 +127,10 @@ class GroupCommitTest {
         onThreads(threads, thread -> {
             for (int i = 0; i < perThread; i++) {
                 String id = "h" + thread + "-" + i;
-                holds.put(id, RequestContext.runAs("actor-" + thread, "corr-" + id, () -> holdGroupCommit.settle(
+                holds.put(id, RequestContext.runAs("actor-" + thread, "corr-" + id, () -> groupCommit.settle(
                         new PlaceHold("held", id, Service.WECHAT_LIVENESS_VERIFICATION, null, clock.instant()))));
                 try {
-                    captures.put(id, RequestContext.runAs("actor-" + thread, "corr-c" + id, () -> holdGroupCommit
+                    captures.put(id, RequestContext.runAs("actor-" + thread, "corr-c" + id, () -> groupCommit
                             .settle(new CaptureHold("held", id, "c" + id, AT, null, clock.instant())).outcome()));
                 } catch (LedgerException e) {
                     refusedCaptures.put(id, e.code());
@@ -141,7 +138,7 @@ class GroupCommitTest {
             }
         });
 
-        var after = holdGroupCommit.stats();
+        var after = groupCommit.holdStats();
         assertThat(after.items() - before.items()).isEqualTo(2L * threads * perThread);
         assertThat(after.groups() - before.groups()).as("some operations shared a unit of work")
                 .isLessThan(after.items() - before.items());

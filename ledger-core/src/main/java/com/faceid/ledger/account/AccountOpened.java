@@ -7,9 +7,4 @@ import java.time.Instant;
 @Revision("1")
 public record AccountOpened(String accountId, Instant openedAt, String zone, boolean postpaidEnabled)
         implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

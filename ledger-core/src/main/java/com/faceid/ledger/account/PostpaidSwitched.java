@@ -7,9 +7,4 @@ import java.time.Instant;
 /** From now on, calls no package can pay are charged postpaid (enabled) or refused (disabled). */
 @Revision("1")
 public record PostpaidSwitched(String accountId, boolean enabled, Instant at, String actor) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

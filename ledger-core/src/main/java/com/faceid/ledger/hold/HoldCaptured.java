@@ -9,8 +9,4 @@ import java.time.Instant;
 @Revision("1")
 public record HoldCaptured(String accountId, String holdId, String requestId, Instant capturedAt)
         implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
 }

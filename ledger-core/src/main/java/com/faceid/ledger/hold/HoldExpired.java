@@ -9,8 +9,4 @@ import java.time.Instant;
 @Revision("1")
 public record HoldExpired(String accountId, String holdId, Instant expiresAt)
         implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
 }

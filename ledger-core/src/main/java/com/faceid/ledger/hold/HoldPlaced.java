@@ -11,8 +11,4 @@ import java.time.Instant;
 @Revision("1")
 public record HoldPlaced(String accountId, String holdId, Service service, HoldStatus status, ChargedTo source, String packageId, Instant requestedAt, Instant placedAt, Instant expiresAt)
         implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
 }

@@ -23,9 +23,4 @@ public record CallMetered(String accountId, String requestId, Service service, I
                           Instant recordedAt, String resultCode, boolean billable, ChargedTo chargedTo,
                           String packageId, Integer packageRemainingAfter, YearMonth month,
                           long monthPostpaidCount) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

@@ -8,9 +8,4 @@ import java.time.Instant;
 /** The free grant became usable (00:00 the day after opening): the "seen in the console" moment of §2. */
 @Revision("1")
 public record FreeGrantActivated(String accountId, String packageId, Instant activatedAt) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

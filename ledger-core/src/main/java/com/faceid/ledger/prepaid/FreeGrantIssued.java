@@ -11,9 +11,4 @@ import java.time.Instant;
 @Revision("1")
 public record FreeGrantIssued(String accountId, String packageId, Service service, int size, Instant effectiveFrom,
                               Instant expiresAt, String catalogVersion) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

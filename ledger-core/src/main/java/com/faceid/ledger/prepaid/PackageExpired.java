@@ -9,9 +9,4 @@ import java.time.Instant;
 @Revision("1")
 public record PackageExpired(String accountId, String packageId, Instant expiredAt, int forfeited)
         implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

@@ -9,9 +9,4 @@ import java.time.Instant;
 @Revision("1")
 public record PackageExpiryReminded(String accountId, String packageId, int daysBefore, Instant expiresAt,
                                     int remaining, Instant at) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

@@ -19,11 +19,6 @@ import java.time.YearMonth;
 public record PackagePurchased(String accountId, String packageId, String purchaseId, Service service, int size,
                                BigDecimal price, Instant purchasedAt, Instant expiresAt, YearMonth month,
                                String catalogVersion) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
     public PackagePurchased {
         price = Money.of(price);
     }

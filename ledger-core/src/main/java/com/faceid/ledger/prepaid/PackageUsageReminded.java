@@ -14,11 +14,6 @@ import java.time.Instant;
 @Revision("1")
 public record PackageUsageReminded(String accountId, String packageId, int percent, int used, int size,
                                    String requestId, Instant at) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
     public boolean depleted() {
         return percent == 100;
     }

@@ -17,11 +17,6 @@ import java.time.YearMonth;
 public record AdjustmentRecorded(String accountId, String adjustmentId, YearMonth month, YearMonth correctsMonth,
                                  BigDecimal amount, String reason, String requestId, String actor, Instant at)
         implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
     public AdjustmentRecorded {
         amount = Money.of(amount);
     }

@@ -12,9 +12,4 @@ import java.time.YearMonth;
 @Revision("1")
 public record NegotiatedPriceAgreed(String accountId, Service service, BigDecimal unitPrice, YearMonth effectiveFrom,
                                     String agreedBy, Instant agreedAt) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
 }

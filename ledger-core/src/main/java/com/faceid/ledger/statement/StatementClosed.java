@@ -20,11 +20,6 @@ public record StatementClosed(String accountId, YearMonth month, Instant closedA
                               List<AdjustmentLine> adjustments,
                               BigDecimal prepaidSpend, BigDecimal postpaidAmount, BigDecimal adjustmentTotal,
                               BigDecimal totalSpend, String actor) implements AccountEvent {
-    @Override
-    public <R> R accept(Visitor<R> visitor) {
-        return visitor.on(this);
-    }
-
     public StatementClosed {
         lines = List.copyOf(lines);
         purchases = List.copyOf(purchases);

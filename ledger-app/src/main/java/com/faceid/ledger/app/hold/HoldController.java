@@ -9,6 +9,7 @@ import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.axon.Commands;
+import com.faceid.ledger.app.axon.GroupCommit;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;
@@ -51,7 +52,7 @@ import java.util.function.Supplier;
  */
 @RestController
 @Tag(name = "Holds")
-public record HoldController(Commands commands, HoldGroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
+public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
         jakarta.validation.Validator validator, LedgerProperties props) {
     public record PlaceHoldRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.axon.GroupCommit;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;

@@ -227,8 +227,8 @@ public final class LedgerBenchmark {
 
     /** Single-call metering on one hot account from 16 concurrent clients. */
     private void hotAccount() throws Exception {
-        var groupCommit = ctx.getBean(com.faceid.ledger.app.metering.GroupCommit.class);
-        var before = groupCommit.stats();
+        var groupCommit = ctx.getBean(com.faceid.ledger.app.axon.GroupCommit.class);
+        var before = groupCommit.callStats();
         Latencies lat = new Latencies(size.hotCalls);
         long t0 = System.nanoTime();
         parallel(16, size.hotCalls, i -> {
@@ -238,7 +238,7 @@ public final class LedgerBenchmark {
             check(r.status() == 201, r);
         });
         double rate = size.hotCalls / seconds(t0);
-        var after = groupCommit.stats();
+        var after = groupCommit.callStats();
         rows.add(new Row(String.format(Locale.ROOT, "single calls, 1 hot account, 16 clients (groups of %.1f)",
                 (after.items() - before.items()) / (double) Math.max(1, after.groups() - before.groups())),
                 rate(rate) + " calls/s", ">= 5,000 calls/s", met(rate >= 5000)));
@@ -252,8 +252,8 @@ public final class LedgerBenchmark {
      * process, to separate the ledger's own cost from the HTTP stack's.
      */
     private void hotAccountInProcess() throws Exception {
-        var groupCommit = ctx.getBean(com.faceid.ledger.app.metering.GroupCommit.class);
-        var before = groupCommit.stats();
+        var groupCommit = ctx.getBean(com.faceid.ledger.app.axon.GroupCommit.class);
+        var before = groupCommit.callStats();
         java.time.Instant at = java.time.OffsetDateTime.parse("2026-03-12T10:00:00+08:00").toInstant();
         java.time.Clock clock = ctx.getBean(java.time.Clock.class);
         Latencies lat = new Latencies(size.hotCalls);
@@ -266,7 +266,7 @@ public final class LedgerBenchmark {
             check(!outcome.duplicate(), outcome);
         });
         double rate = size.hotCalls / seconds(t0);
-        var after = groupCommit.stats();
+        var after = groupCommit.callStats();
         rows.add(new Row(String.format(Locale.ROOT, "  same, in process without HTTP (groups of %.1f)",
                 (after.items() - before.items()) / (double) Math.max(1, after.groups() - before.groups())),
                 rate(rate) + " calls/s, p99 " + ms(lat.p(99)), ">= 5,000 calls/s", met(rate >= 5000)));
