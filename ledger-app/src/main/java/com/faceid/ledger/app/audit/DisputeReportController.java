@@ -23,11 +23,9 @@ import java.time.YearMonth;
 @Tag(name = "Statements")
 public record DisputeReportController(DisputeReports reports) {
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+            produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     @Operation(operationId = "getDisputeReport")
-    @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = DisputeReport.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = DisputeReport.class)))
     public ResponseEntity<?> disputeReport(@PathVariable String accountId,
                                            @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
                                            @PathVariable String month,
@@ -36,9 +34,9 @@ public record DisputeReportController(DisputeReports reports) {
     }
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}/dispute-report.csv",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+            produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     @Operation(operationId = "getDisputeReportCsv")
-    @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = Csv.MEDIA_TYPE))
     public ResponseEntity<?> disputeReportCsv(@PathVariable String accountId,
                                               @Parameter(schema = @Schema(pattern = Requests.MONTH_PATTERN))
                                               @PathVariable String month) {

@@ -44,7 +44,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Function;
 
 /**
  * Holds (docs/api.md "Holds"): the gateway asks before it serves a call, then captures the hold with the
@@ -70,7 +70,7 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
-            @Schema(nullable = true) OffsetDateTime requestedAt) {
+            @Schema(nullable = true) OffsetDateTime requestedAt) implements BatchItem {
     }
 
     public record BatchCapture(
@@ -78,7 +78,8 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
             @Schema(nullable = true) OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode)
+            implements BatchItem {
     }
 
     /** Each item is checked on its own (a null or invalid item fails alone, as in {@code calls:batch}). */
@@ -148,42 +149,41 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
     @PostMapping("/api/v1/holds:batch")
     @Operation(operationId = "placeHolds")
     public HoldBatchResponse placeBatch(@Valid @RequestBody HoldsBatchRequest req) {
-        checkSize(req.holds().size());
-        return settleBatch(req.holds().stream().map(h -> new BatchItem(h == null ? null : h.accountId(),
-                h == null ? null : h.holdId(), () -> {
-                    Requests.item(validator, h, "hold");
-                    return placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt());
-                })).toList());
+        return settleBatch(req.holds(), "hold",
+                h -> placeCommand(h.accountId(), h.holdId(), h.service(), h.requestedAt()));
     }
 
     @PostMapping("/api/v1/holds:capture-batch")
     @Operation(operationId = "captureHolds")
     public HoldBatchResponse captureBatch(@Valid @RequestBody CapturesBatchRequest req) {
-        checkSize(req.captures().size());
-        return settleBatch(req.captures().stream().map(c -> new BatchItem(c == null ? null : c.accountId(),
-                c == null ? null : c.holdId(), () -> {
-                    Requests.item(validator, c, "capture");
-                    return captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(), c.resultCode());
-                })).toList());
+        return settleBatch(req.captures(), "capture",
+                c -> captureCommand(c.accountId(), c.holdId(), c.requestId(), c.occurredAt(), c.resultCode()));
     }
 
-    /** One item of a batch: its account and holdId, and how to make its operation (which may fail alone). */
-    private record BatchItem(String accountId, String holdId, Supplier<HoldOperation> operation) {
+    /** What the batch answer names an item by: a hold in the batch, placed or captured. */
+    interface BatchItem {
+        String accountId();
+
+        String holdId();
     }
 
     /**
      * Each account's items as one {@link SettleHolds}, in the batch's order (accounts one after another, in the
-     * order they first appear); an item whose request is invalid, or whose account is refused as a whole (not
-     * found), fails alone with its code.
+     * order they first appear); an item that is null or invalid (checked as its own request would be), or whose
+     * account is refused as a whole (not found), fails alone with its code.
+     *
+     * @param what the item's name in a refusal's detail
      */
-    private HoldBatchResponse settleBatch(List<BatchItem> items) {
+    private <T extends BatchItem> HoldBatchResponse settleBatch(List<T> items, String what,
+                                                              Function<T, HoldOperation> command) {
+        checkSize(items.size());
         HoldBatchResult[] out = new HoldBatchResult[items.size()];
         Map<String, List<Integer>> byAccount = new LinkedHashMap<>();
         HoldOperation[] operations = new HoldOperation[items.size()];
         for (int i = 0; i < items.size(); i++) {
-            BatchItem item = items.get(i);
+            T item = items.get(i);
             try {
-                operations[i] = item.operation().get();
+                operations[i] = command.apply(Requests.item(validator, item, what));
                 byAccount.computeIfAbsent(item.accountId(), a -> new ArrayList<>()).add(i);
             } catch (ApiException e) {
                 out[i] = failed(item, e.status().value(), e.code().name(), e.getMessage());
@@ -219,7 +219,8 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
     }
 
     private static HoldBatchResult failed(BatchItem item, int status, String code, String detail) {
-        return new HoldBatchResult(item.accountId(), item.holdId(), status, null, null, code, detail);
+        return item == null ? new HoldBatchResult(null, null, status, null, null, code, detail)
+                : new HoldBatchResult(item.accountId(), item.holdId(), status, null, null, code, detail);
     }
 
     private PlaceHold placeCommand(String accountId, String holdId, String service, OffsetDateTime requestedAt) {

@@ -54,11 +54,9 @@ public record StatementController(Commands commands, AccountQueries accounts, St
     }
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",
-            produces = {MediaType.APPLICATION_JSON_VALUE, "text/csv"})
+            produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     @Operation(operationId = "getStatement")
-    @ApiResponse(responseCode = "200", content = {@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
-                    schema = @Schema(implementation = StatementView.class)),
-                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"))})
+    @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatementView.class)))
     public ResponseEntity<?> statement(@PathVariable String accountId,
                                        @Parameter(description = "The month, yyyy-MM (or yyyy-MM.csv for CSV)",
                                                schema = @Schema(pattern = Requests.MONTH_PATH_PATTERN))

@@ -14,14 +14,16 @@ import java.util.function.Supplier;
  * neutralised with a quote mark (a spreadsheet would run it as a formula: CSV injection).
  */
 public final class Csv {
-    private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+    /** The media type a client asks for (Accept) and a controller produces. */
+    public static final String MEDIA_TYPE = "text/csv";
+    private static final MediaType CSV = MediaType.parseMediaType(MEDIA_TYPE + ";charset=UTF-8");
 
     private Csv() {
     }
 
     /** Whether an {@code Accept} header asks for CSV rather than JSON. */
     public static boolean asked(String accept) {
-        return accept != null && accept.contains("text/csv") && !accept.contains(MediaType.APPLICATION_JSON_VALUE);
+        return accept != null && accept.contains(MEDIA_TYPE) && !accept.contains(MediaType.APPLICATION_JSON_VALUE);
     }
 
     /**

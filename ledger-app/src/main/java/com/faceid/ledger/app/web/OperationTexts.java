@@ -6,6 +6,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 
@@ -25,7 +26,7 @@ import java.util.Set;
  * <p>
  * An answer below 300 without content of its own gets the content springdoc derived from the method (its
  * return type), so 201 and 200 of an idempotent write both carry the body; springdoc's own default success
- * answer (200 "OK") is dropped when the entry does not declare it. Every mismatch (an operation without an
+ * answer (200 "OK") is dropped when the entry does not declare it. A {@code text/csv} body is a string. Every mismatch (an operation without an
  * entry, an entry without an operation, an entry without answers) stops the document from being built.
  */
 final class OperationTexts {
@@ -85,6 +86,7 @@ final class OperationTexts {
             }
             r.setDescription(text);
         });
+        answers.values().forEach(OperationTexts::csvIsText);
         op.setResponses(answers);
     }
 
@@ -94,6 +96,14 @@ final class OperationTexts {
         unused.removeAll(used);
         if (!unused.isEmpty()) {
             throw new IllegalStateException(RESOURCE + " describes operations the API does not have: " + unused);
+        }
+    }
+
+    /** A CSV answer (a statement, a dispute report) is text, whatever the JSON form's schema. */
+    private static void csvIsText(ApiResponse r) {
+        if (r.getContent() != null && r.getContent().containsKey(Csv.MEDIA_TYPE)) {
+            // a media type of its own: springdoc may share one object among all the types a method produces
+            r.getContent().addMediaType(Csv.MEDIA_TYPE, new MediaType().schema(new StringSchema()));
         }
     }
 

@@ -1,26 +1,28 @@
 package com.faceid.ledger.app.webhook;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
-/** The notification types a webhook can subscribe to, by their wire names (docs/webhooks.md). */
+/**
+ * The notification types a webhook can subscribe to (docs/webhooks.md). Each has a wire name, the one in
+ * subscriptions and deliveries: its constant's name in lower case with the first underscore as a dot, the
+ * subject before the dot and what happened to it after ({@code STATEMENT_AWAITING_PRICE} is
+ * {@code statement.awaiting_price}). {@code WebhookEventTypeTest} holds the full list of wire names.
+ */
 public enum WebhookEventType {
-    PACKAGE_EXPIRING("package.expiring"),
-    PACKAGE_EXPIRED("package.expired"),
-    PACKAGE_DEPLETED("package.depleted"),
-    USAGE_THRESHOLD("usage.threshold"),
-    GRANT_ACTIVATED("grant.activated"),
-    STATEMENT_CLOSED("statement.closed"),
-    STATEMENT_AWAITING_PRICE("statement.awaiting_price"),
-    HOLD_EXPIRED("hold.expired"),
-    ADJUSTMENT_RECORDED("adjustment.recorded"),
-    CALLS_REFUSED("calls.refused");
+    PACKAGE_EXPIRING,
+    PACKAGE_EXPIRED,
+    PACKAGE_DEPLETED,
+    USAGE_THRESHOLD,
+    GRANT_ACTIVATED,
+    STATEMENT_CLOSED,
+    STATEMENT_AWAITING_PRICE,
+    HOLD_EXPIRED,
+    ADJUSTMENT_RECORDED,
+    CALLS_REFUSED;
 
-    private final String wire;
-
-    WebhookEventType(String wire) {
-        this.wire = wire;
-    }
+    private final String wire = name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
 
     public String wire() {
         return wire;

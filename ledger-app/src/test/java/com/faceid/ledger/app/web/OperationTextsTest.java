@@ -51,6 +51,22 @@ class OperationTextsTest {
     }
 
     @Test
+    void aCsvAnswerIsTextWhileItsJsonFormKeepsItsSchema() {
+        // springdoc hands both types a method produces one shared media type object
+        MediaType shared = new MediaType().schema(new Schema<>().$ref("#/components/schemas/StatementView"));
+        Operation op = new Operation().operationId("getStatement").responses(new ApiResponses().addApiResponse("200",
+                new ApiResponse().content(new Content().addMediaType("application/json", shared)
+                        .addMediaType("text/csv", shared))));
+        new OperationTexts(Map.of("getStatement", new OperationTexts.Entry("A statement", null,
+                answers("200", "The statement")))).describe(op);
+
+        Content content = op.getResponses().get("200").getContent();
+        assertThat(content.get("application/json").getSchema().get$ref()).isEqualTo("#/components/schemas/StatementView");
+        assertThat(content.get("text/csv").getSchema().getType()).isEqualTo("string");
+        assertThat(content.get("text/csv").getSchema().get$ref()).isNull();
+    }
+
+    @Test
     void anOperationWithoutAnEntryStopsTheDocument() {
         OperationTexts texts = new OperationTexts(Map.of());
         assertThatThrownBy(() -> texts.describe(derived("voidHold")))
