@@ -178,10 +178,21 @@ public final class Rerating {
             YearMonth first = calendar.monthOf(openedAt);
             for (YearMonth m = first; !m.isAfter(last) || closed.containsKey(m); m = m.plusMonths(1)) {
                 RatedMonth r = closed.get(m);
-                months.add(r != null ? r : new RatedMonth(m, sandbox.account().figures(m, policy(null, null,
-                        null, null)), false, null));
+                months.add(r != null ? r : new RatedMonth(m, sandbox.account().figures(m, policy()), false, null));
             }
             return new Rerated(calendar.zone(), List.copyOf(months), List.copyOf(notes));
+        }
+
+        /**
+         * Replays a recorded event at {@code at}: the scenario's purchases due by then first, then the event's
+         * command under {@code p} (none when the scenario replaces what the event did).
+         */
+        private Void replay(Instant at, Object command, BillingPolicy p) {
+            catchUp(at);
+            if (command != null) {
+                sandbox.send(command, p);
+            }
+            return null;
         }
 
         /** Buys the scenario's packages due by {@code t}, before the recorded event at {@code t} is replayed. */
@@ -189,7 +200,7 @@ public final class Rerating {
             while (!pendingPurchases.isEmpty() && !pendingPurchases.peek().purchasedAt().isAfter(t)) {
                 Scenario.Purchase p = pendingPurchases.poll();
                 sandbox.send(new BuyPackage(accountId, "what-if-" + ++scenarioPurchases, p.service(), p.size(),
-                        p.purchasedAt(), p.purchasedAt()), policy(null, null, null, null));
+                        p.purchasedAt(), p.purchasedAt()), policy());
             }
         }
 
@@ -206,6 +217,11 @@ public final class Rerating {
         }
 
         private final Map<List<Object>, BillingPolicy> policies = new HashMap<>();
+
+        /** The policy of a decision nothing was recorded for: the scenario's settings, else today's. */
+        private BillingPolicy policy() {
+            return policy(null, null, null, null);
+        }
 
         private BillingPolicy newPolicy(String recordedCatalog, TierConvention recordedConvention,
                                         BillableResults billable, Duration holdTtl) {
@@ -230,7 +246,7 @@ public final class Rerating {
                 for (Scenario.NegotiatedPrice p : scenario.negotiatedPrices()) {
                     YearMonth from = p.effectiveFrom().isBefore(opening) ? opening : p.effectiveFrom();
                     sandbox.send(new AgreeNegotiatedPrice(accountId, p.service(), p.unitPrice(), from, WHAT_IF,
-                            e.openedAt()), policy(null, null, null, null));
+                            e.openedAt()), policy());
                 }
             }
             return null;
@@ -243,12 +259,8 @@ public final class Rerating {
 
         @Override
         public Void on(PostpaidSwitched e) {
-            catchUp(e.at());
-            if (scenario.postpaid() == null) {
-                sandbox.send(new SwitchPostpaid(accountId, e.enabled(), e.at(), e.actor()), policy(null, null, null,
-                        null));
-            }
-            return null;
+            return replay(e.at(), scenario.postpaid() != null ? null
+                    : new SwitchPostpaid(accountId, e.enabled(), e.at(), e.actor()), policy());
         }
 
         @Override
@@ -258,12 +270,9 @@ public final class Rerating {
 
         @Override
         public Void on(PackagePurchased e) {
-            catchUp(e.purchasedAt());
-            if (!scenario.replacePurchases()) {
-                sandbox.send(new BuyPackage(accountId, e.purchaseId(), e.service(), e.size(), e.purchasedAt(),
-                        e.purchasedAt()), policy(e.catalogVersion(), null, null, null));
-            }
-            return null;
+            return replay(e.purchasedAt(), scenario.replacePurchases() ? null : new BuyPackage(accountId,
+                    e.purchaseId(), e.service(), e.size(), e.purchasedAt(), e.purchasedAt()),
+                    policy(e.catalogVersion(), null, null, null));
         }
 
         @Override
@@ -311,20 +320,15 @@ public final class Rerating {
 
         @Override
         public Void on(NegotiatedPriceAgreed e) {
-            catchUp(e.agreedAt());
-            if (scenario.negotiatedPrices() == null) {
-                sandbox.send(new AgreeNegotiatedPrice(accountId, e.service(), e.unitPrice(), e.effectiveFrom(),
-                        e.agreedBy(), e.agreedAt()), policy(null, null, null, null));
-            }
-            return null;
+            // the scenario's prices, agreed at the opening, stand in for every recorded one
+            return replay(e.agreedAt(), scenario.negotiatedPrices() != null ? null : new AgreeNegotiatedPrice(
+                    accountId, e.service(), e.unitPrice(), e.effectiveFrom(), e.agreedBy(), e.agreedAt()), policy());
         }
 
         @Override
         public Void on(AdjustmentRecorded e) {
-            catchUp(e.at());
-            sandbox.send(new RecordAdjustment(accountId, e.adjustmentId(), e.correctsMonth(), e.amount(), e.reason(),
-                    e.requestId(), e.actor(), e.at()), policy(null, null, null, null));
-            return null;
+            return replay(e.at(), new RecordAdjustment(accountId, e.adjustmentId(), e.correctsMonth(), e.amount(),
+                    e.reason(), e.requestId(), e.actor(), e.at()), policy());
         }
 
         @Override
@@ -345,10 +349,8 @@ public final class Rerating {
 
         @Override
         public Void on(HoldPlaced e) {
-            catchUp(e.placedAt());
-            sandbox.send(new PlaceHold(accountId, e.holdId(), e.service(), e.requestedAt(), e.placedAt()),
-                    policy(null, null, null, Duration.between(e.placedAt(), e.expiresAt())));
-            return null;
+            return replay(e.placedAt(), new PlaceHold(accountId, e.holdId(), e.service(), e.requestedAt(),
+                    e.placedAt()), policy(null, null, null, Duration.between(e.placedAt(), e.expiresAt())));
         }
 
         @Override
@@ -374,7 +376,7 @@ public final class Rerating {
         /** A hold the scenario refused has nothing to release. */
         private void release(Object command) {
             try {
-                sandbox.send(command, policy(null, null, null, null));
+                sandbox.send(command, policy());
             } catch (LedgerException nothingHeld) {
                 notes.add("nothing to release in the what-if for " + command + ": " + nothingHeld.code());
             }
