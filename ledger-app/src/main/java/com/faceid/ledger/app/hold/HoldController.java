@@ -60,17 +60,17 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
             @Schema(nullable = true) OffsetDateTime requestedAt) {
     }
 
-    public record CaptureRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
-            @Schema(nullable = true) OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
-    }
-
     public record BatchHold(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
             @Schema(nullable = true) OffsetDateTime requestedAt) implements BatchItem {
+    }
+
+    public record CaptureRequest(
+            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @Schema(nullable = true) OffsetDateTime occurredAt,
+            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchCapture(
