@@ -82,6 +82,36 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void listsLongerThanAPageLinkOnwardAndBack() throws Exception {
+        Http api = new Http(port);
+        for (int i = 0; i < 21; i++) { // a page of accounts is 20
+            assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"pager-" + (100 + i)
+                    + "\",\"openedAt\":\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
+        }
+        signIn();
+        String first = get("/console/accounts?prefix=pager-").body();
+        assertThat(first).contains("pager-119").doesNotContain("pager-120").doesNotContain(">Previous<")
+                .contains("href=\"/console/accounts?prefix=pager-&amp;page=1\" id=\"next\">Next<");
+        String second = get("/console/accounts?prefix=pager-&page=1").body();
+        assertThat(second).contains("pager-120").doesNotContain("pager-119").doesNotContain(">Next<")
+                .contains("href=\"/console/accounts?prefix=pager-&amp;page=0\">Previous<");
+
+        // an account's history, 50 events a page, read onwards from the last event shown
+        StringBuilder calls = new StringBuilder();
+        for (int i = 0; i < 60; i++) {
+            calls.append(i == 0 ? "" : ",").append("{\"accountId\":\"pager-100\",\"requestId\":\"r-").append(i)
+                    .append("\",\"service\":\"PHOTO_VERIFICATION\",\"occurredAt\":\"2026-04-01T10:00:00+08:00\"}");
+        }
+        assertThat(api.post("/api/v1/calls:batch", "{\"calls\":[" + calls + "]}").status()).isEqualTo(200);
+        String history = get("/console/accounts/pager-100/events").body();
+        assertThat(history).doesNotContain(">First<").contains(
+                "href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=&amp;after=49\" id=\"next\">Next<");
+        String onwards = get("/console/accounts/pager-100/events?after=49").body();
+        assertThat(onwards).doesNotContain(">Next<")
+                .contains("href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=\">First<");
+    }
+
+    @Test
     void aSessionUnusedForTheIdleTimeoutHasEnded() throws Exception {
         signIn();
         assertThat(get("/console/accounts").statusCode()).isEqualTo(200);
