@@ -15,7 +15,8 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@code ledger.*} settings, each with its default, defined here once: application.yml does not repeat
+ * The {@code ledger.*} settings, each with its default, defined here once, grouped by what they govern
+ * (alphabetically within a group): application.yml does not repeat
  * them, the configuration processor writes them into the build's metadata, and {@code SettingsDocumentedTest}
  * checks that docs/operations.md lists every one with this default. A value out of range stops the start with
  * a message naming the setting.
@@ -24,36 +25,36 @@ import java.util.List;
  * (a key below the scalar {@code ledger.clock}: {@code time.ClockConfig}) and {@code ledger.security.api-keys}
  * (a list of secrets, parsed and hashed by {@code security.ApiKeys}).
  *
- * @param zone                 billing time zone: days, months and "one year later" are counted there
  * @param clock                {@code system} or {@code simulated}
- * @param tierConvention       which side of a tier bound belongs to which tier (docs/rules.md §6)
- * @param billableResultCodes  API result codes that are charged (docs/rules.md §5)
- * @param catalogs             catalog resources (classpath) — every version ever published, never edited
- * @param snapshotThreshold    events between aggregate snapshots
- * @param batchMaxCalls        most calls accepted in one {@code calls:batch} request
- * @param commandRetries       attempts for a command that lost a concurrency race (same account, other node)
- * @param closeGrace           a month closes by itself this long after it ends
+ * @param holdTtl              a hold neither captured nor voided expires this long after it was placed
+ * @param maxFutureSkew        how far ahead of the ledger clock a reported time may be
  * @param schedulerEnabled     run due time-driven steps in the background (every {@code schedulerPoll})
  * @param schedulerPoll        how often the background scheduler looks for due steps
- * @param maxFutureSkew        how far ahead of the ledger clock a reported time may be
- * @param reminderUsagePercents package use thresholds that raise a reminder (depletion always does)
+ * @param billableResultCodes  API result codes that are charged (docs/rules.md §5)
+ * @param catalogs             catalog resources (classpath) — every version ever published, never edited
+ * @param closeGrace           a month closes by itself this long after it ends
  * @param reminderExpiryDays   days before a package's expiry that raise a reminder
- * @param maxBodyBytes         largest request body accepted
- * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
- *                             set it so the segments spread (docs/operations.md)
+ * @param reminderUsagePercents package use thresholds that raise a reminder (depletion always does)
+ * @param tierConvention       which side of a tier bound belongs to which tier (docs/rules.md §6)
+ * @param zone                 billing time zone: days, months and "one year later" are counted there
+ * @param batchMaxCalls        most calls accepted in one {@code calls:batch} request
+ * @param commandRetries       attempts for a command that lost a concurrency race (same account, other node)
+ * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
  * @param groupCommitMaxCalls  most concurrent single calls (or holds, captures and voids) of one account settled in
  *                             one unit of work
- * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
+ * @param maxBodyBytes         largest request body accepted
  * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
- * @param holdTtl              a hold neither captured nor voided expires this long after it was placed
- * @param readinessMaxLagEvents readiness ({@code /actuator/health/readiness}) is DOWN while the read models are
- *                             more than this many events behind the store
+ * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
+ * @param nodeId               this node's name in token claims; empty: {@code pid@host}
+ * @param snapshotThreshold    events between aggregate snapshots
  * @param asOfCheckpointEvents as-of answers start from a checkpoint of the account's fold kept every this many
  *                             of its events
- * @param replayChunkEvents    a replay hands the stored events to the read models this many at a time
- * @param nodeId               this node's name in token claims; empty: {@code pid@host}
- * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
  * @param capacityWindow       how far back Axon's capacity gauges look (they keep an entry for every message in it)
+ * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
+ *                             set it so the segments spread (docs/operations.md)
+ * @param readinessMaxLagEvents readiness ({@code /actuator/health/readiness}) is DOWN while the read models are
+ *                             more than this many events behind the store
+ * @param replayChunkEvents    a replay hands the stored events to the read models this many at a time
  * @param demo                 the demo traffic generator (profile {@code demo})
  * @param webhooks             webhook delivery (docs/webhooks.md)
  * @param console              the web console (docs/console.md)
@@ -61,32 +62,38 @@ import java.util.List;
 @ConfigurationProperties("ledger")
 @Validated
 public record LedgerProperties(
-        @DefaultValue("Asia/Shanghai") @NotNull String zone,
+        // the ledger clock and the steps it drives
         @DefaultValue("system") @NotNull String clock,
-        @DefaultValue("UPPER_INCLUSIVE") @NotNull TierConvention tierConvention,
-        @DefaultValue({"Success", "IdNameMisMatch", "CompareLowSimilarity"}) @NotEmpty List<String> billableResultCodes,
-        @DefaultValue(CatalogBook.DEFAULT_RESOURCE) @NotEmpty List<String> catalogs,
-        @DefaultValue("500") @Positive int snapshotThreshold,
-        @DefaultValue("1000") @Positive int batchMaxCalls,
-        @DefaultValue("10") @Positive int commandRetries,
-        @DefaultValue("P2D") @NotNull Duration closeGrace,
+        @DefaultValue("PT5M") @NotNull Duration holdTtl,
+        @DefaultValue("PT5M") @NotNull Duration maxFutureSkew,
         @DefaultValue("true") boolean schedulerEnabled,
         @DefaultValue("PT1S") @NotNull Duration schedulerPoll,
-        @DefaultValue("PT5M") @NotNull Duration maxFutureSkew,
-        @DefaultValue({"50", "70", "90"}) @NotNull List<Integer> reminderUsagePercents,
+        // billing rules
+        @DefaultValue({"Success", "IdNameMisMatch", "CompareLowSimilarity"}) @NotEmpty List<String> billableResultCodes,
+        @DefaultValue(CatalogBook.DEFAULT_RESOURCE) @NotEmpty List<String> catalogs,
+        @DefaultValue("P2D") @NotNull Duration closeGrace,
         @DefaultValue({"30", "7", "1"}) @NotNull List<Integer> reminderExpiryDays,
-        @DefaultValue("1048576") @Positive long maxBodyBytes,
-        @DefaultValue("0") @PositiveOrZero int processorMaxClaimedSegments,
-        @DefaultValue("1000") @Positive int groupCommitMaxCalls,
+        @DefaultValue({"50", "70", "90"}) @NotNull List<Integer> reminderUsagePercents,
+        @DefaultValue("UPPER_INCLUSIVE") @NotNull TierConvention tierConvention,
+        @DefaultValue("Asia/Shanghai") @NotNull String zone,
+        // the write path
+        @DefaultValue("1000") @Positive int batchMaxCalls,
+        @DefaultValue("10") @Positive int commandRetries,
         @DefaultValue("true") boolean crossAccountBatch,
+        @DefaultValue("1000") @Positive int groupCommitMaxCalls,
+        @DefaultValue("1048576") @Positive long maxBodyBytes,
+        // the event store and the aggregates
         @DefaultValue("10000") @Positive int aggregateCacheSize,
-        @DefaultValue("PT5M") @NotNull Duration holdTtl,
-        @DefaultValue("10000") @Positive long readinessMaxLagEvents,
-        @DefaultValue("2000") @Positive int asOfCheckpointEvents,
-        @DefaultValue("20000") @Positive int replayChunkEvents,
-        @DefaultValue("") String nodeId,
         @DefaultValue("true") boolean h2CompactOnStop,
+        @DefaultValue("") String nodeId,
+        @DefaultValue("500") @Positive int snapshotThreshold,
+        // the read models
+        @DefaultValue("2000") @Positive int asOfCheckpointEvents,
         @DefaultValue("PT1M") @NotNull Duration capacityWindow,
+        @DefaultValue("0") @PositiveOrZero int processorMaxClaimedSegments,
+        @DefaultValue("10000") @Positive long readinessMaxLagEvents,
+        @DefaultValue("20000") @Positive int replayChunkEvents,
+        // the parts with settings of their own
         @DefaultValue @Valid Demo demo,
         @DefaultValue @Valid Webhooks webhooks,
         @DefaultValue @Valid Console console) {
@@ -101,23 +108,23 @@ public record LedgerProperties(
     /**
      * @param allowPrivate     allow webhook URLs whose host resolves to a loopback, private, link-local or metadata
      *                         address (tests, private deployments)
-     * @param senderEnabled    send due deliveries in the background (off: notifications wait in the outbox)
-     * @param poll             how often the sender looks for due deliveries
-     * @param timeout          how long one attempt may take, connection to answer
      * @param lease            how long a claim on a delivery lasts (real time); a node that died mid-attempt
      *                         leaves its delivery to be sent again after this (at least twice the timeout)
-     * @param senders          most attempts in flight on this node
-     * @param perEndpoint      most attempts in flight to one subscription on this node
      * @param maxResponseBytes most bytes of an answer's body read (the rest is dropped)
+     * @param perEndpoint      most attempts in flight to one subscription on this node
+     * @param poll             how often the sender looks for due deliveries
+     * @param senderEnabled    send due deliveries in the background (off: notifications wait in the outbox)
+     * @param senders          most attempts in flight on this node
+     * @param timeout          how long one attempt may take, connection to answer
      */
     public record Webhooks(@DefaultValue("false") boolean allowPrivate,
-                           @DefaultValue("true") boolean senderEnabled,
-                           @DefaultValue("PT1S") @NotNull Duration poll,
-                           @DefaultValue("PT10S") @NotNull Duration timeout,
                            @DefaultValue("PT1M") @NotNull Duration lease,
-                           @DefaultValue("8") @Positive int senders,
+                           @DefaultValue("1024") @Positive int maxResponseBytes,
                            @DefaultValue("2") @Positive int perEndpoint,
-                           @DefaultValue("1024") @Positive int maxResponseBytes) {
+                           @DefaultValue("PT1S") @NotNull Duration poll,
+                           @DefaultValue("true") boolean senderEnabled,
+                           @DefaultValue("8") @Positive int senders,
+                           @DefaultValue("PT10S") @NotNull Duration timeout) {
     }
 
     /**
