@@ -137,6 +137,9 @@ class HostileInputTest {
                 "TIMESTAMP_IN_FUTURE");
         refused("POST", "/api/v1/accounts", "{\"accountId\":\"future-acct\",\"openedAt\":\"2099-01-01T00:00:00Z\"}",
                 422, "TIMESTAMP_IN_FUTURE");
+        // an adjustment corrects a month that has begun
+        refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"adj-f\",\"month\":\"2199-12\","
+                + "\"amount\":\"-1.00\",\"reason\":\"credit ahead\"}", 422, "TIMESTAMP_IN_FUTURE");
     }
 
     @Test
@@ -146,6 +149,8 @@ class HostileInputTest {
         refused("POST", "/api/v1/accounts/" + A + "/packages", "{\"purchaseId\":\"po-e\",\"service\":"
                 + "\"PHOTO_VERIFICATION\",\"size\":100,\"purchasedAt\":\"2020-01-01T00:00:00+08:00\"}", 422,
                 "BEFORE_ACCOUNT_OPENED");
+        refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"adj-e\",\"month\":\"2026-02\","
+                + "\"amount\":\"-1.00\",\"reason\":\"before\"}", 422, "BEFORE_ACCOUNT_OPENED");
     }
 
     @Test

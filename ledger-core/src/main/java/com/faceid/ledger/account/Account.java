@@ -614,6 +614,13 @@ public class Account {
             throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + cmd.month()
                     + " is before the account was opened");
         }
+        // an adjustment corrects what a month charged: a month that has not begun has charged nothing yet
+        YearMonth current = calendar().monthOf(cmd.at());
+        if (cmd.month().isAfter(current)) {
+            throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "month " + cmd.month()
+                    + " has not begun (the ledger clock is in " + current + "): an adjustment corrects a month"
+                    + " that has begun");
+        }
         YearMonth target = cmd.month().isAfter(closedThrough) ? cmd.month() : closedThrough.plusMonths(1);
         if (!acceptsCalls(target, cmd.at(), policy)) {
             YearMonth first = firstMonthAcceptingCalls(calendar(), cmd.at(), policy);

@@ -170,4 +170,23 @@ class TimeDrivenRulesTest {
                 .when(new RecordAdjustment(ACME, "adj-4", YearMonth.of(2026, 3), BigDecimal.ZERO, "x", null,
                         "ops", at)).expectException(code(ErrorCode.VALIDATION_FAILED));
     }
+
+    @Test
+    void anAdjustmentCorrectsAMonthThatHasBegunNeverALaterOne() {
+        // 23:59 on the last day of March in the billing zone: April has not begun
+        Instant lastMinute = t("2026-03-31T23:59");
+        fixture().givenCommands(open())
+                .when(new RecordAdjustment(ACME, "adj-5", YearMonth.of(2026, 4), new BigDecimal("-1.00"), "x", null,
+                        "ops", lastMinute)).expectNoEvents().expectException(code(ErrorCode.TIMESTAMP_IN_FUTURE));
+        fixture().givenCommands(open())
+                .when(new RecordAdjustment(ACME, "adj-6", YearMonth.of(2199, 12), new BigDecimal("-1.00"), "x", null,
+                        "ops", lastMinute)).expectNoEvents().expectException(code(ErrorCode.TIMESTAMP_IN_FUTURE));
+        // a minute later April has begun and takes it
+        Instant april = t("2026-04-01T00:00");
+        fixture().givenCommands(open())
+                .when(new RecordAdjustment(ACME, "adj-5", YearMonth.of(2026, 4), new BigDecimal("-1.00"), "x", null,
+                        "ops", april))
+                .expectEvents(new AdjustmentRecorded(ACME, "adj-5", YearMonth.of(2026, 4), YearMonth.of(2026, 4),
+                        new BigDecimal("-1.00"), "x", null, "ops", april));
+    }
 }

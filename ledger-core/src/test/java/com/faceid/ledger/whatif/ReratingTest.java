@@ -110,6 +110,20 @@ class ReratingTest {
         }
 
         @Test
+        void anAdjustmentTheRulesNowRefuseIsLeftOutWithANoteNotAFailure() {
+            // recorded before adjustments were limited to months that have begun: June, from March
+            String a = marchWith(2, true);
+            List<AccountEvent> history = new java.util.ArrayList<>(ledger.events(a).stream()
+                    .map(AccountEvent.class::cast).toList());
+            history.add(new com.faceid.ledger.statement.AdjustmentRecorded(a, "adj-old", YearMonth.of(2026, 6),
+                    YearMonth.of(2026, 6), new BigDecimal("-3.00"), "early credit", null, "ops",
+                    t("2026-03-05T09:00")));
+            Rerating.Rerated r = Rerating.rerate(history, Scenario.none(), BillingPolicy.standard(), AFTER_MARCH);
+            assertThat(r.notes()).anySatisfy(n -> assertThat(n).contains("adj-old").contains("TIMESTAMP_IN_FUTURE"));
+            assertThat(r.month(MARCH).figures().totalSpend()).isEqualByComparingTo("2.00");
+        }
+
+        @Test
         void anOpenMonthIsReratedAsItsRunningEstimate() {
             String a = marchWith(1_200, true);
             Rerating.RatedMonth march = rerate(a, Scenario.none()).month(MARCH);
