@@ -78,6 +78,8 @@ class SecurityTest {
             e.add(new Endpoint("GET", base + "/advice", null, readers));
             // a what-if is a read: it changes nothing, so whoever reads the account may ask it
             e.add(new Endpoint("POST", base + "/what-if", "{}", readers));
+            e.add(new Endpoint("POST", base + "/what-if-runs", "{}", readers));
+            e.add(new Endpoint("GET", base + "/what-if-runs/wir_none", null, readers));
             e.add(new Endpoint("PUT", base + "/postpaid", "{\"enabled\":true}", OPERATOR));
             e.add(new Endpoint("POST", base + "/packages", "{\"purchaseId\":\"po-1\",\"service\":"
                     + "\"PHOTO_VERIFICATION\",\"size\":100,\"purchasedAt\":\"2026-03-11T09:00:00+08:00\"}", OPERATOR));

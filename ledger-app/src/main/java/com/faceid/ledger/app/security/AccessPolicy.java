@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
  *   <li>AUDITOR: every GET, and any account's what-if;</li>
  *   <li>OPERATOR: everything;</li>
  * </ul>
- * A what-if ({@code POST /api/v1/accounts/{id}/what-if}) is a read: it re-rates the history aside and changes
- * nothing, so whoever may read the account may ask it.
+ * A what-if ({@code POST /api/v1/accounts/{id}/what-if}, or started as a run: {@code POST …/what-if-runs}) is
+ * a read: it re-rates the history aside and changes nothing, so whoever may read the account may ask it.
  * <p>
  * The liveness and readiness probes and the API documentation ({@code /v3/api-docs}, {@code /swagger-ui}) need
  * no key: integrators generate clients from the document before they hold one, and it holds no ledger data.
@@ -60,7 +60,8 @@ public final class AccessPolicy {
 
     private static boolean isWhatIf(String method, String path) {
         Matcher m = ACCOUNT_PATH.matcher(path);
-        return method.equals("POST") && m.matches() && "/what-if".equals(m.group(2));
+        return method.equals("POST") && m.matches() && ("/what-if".equals(m.group(2))
+                || "/what-if-runs".equals(m.group(2)));
     }
 
     private static boolean isMetering(String path) {

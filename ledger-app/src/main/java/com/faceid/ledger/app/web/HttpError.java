@@ -27,6 +27,8 @@ public enum HttpError {
     WEBHOOK_URL_NOT_ALLOWED(HttpStatus.UNPROCESSABLE_ENTITY),
     BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     BATCH_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
+    /** As many what-if runs wait or run on this node as it takes at once (whatif.WhatIfRuns). */
+    TOO_MANY_RUNS(HttpStatus.TOO_MANY_REQUESTS),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** Any other refusal the servlet container answers itself (an unusual 4xx status). */
     REQUEST_REJECTED(HttpStatus.BAD_REQUEST),

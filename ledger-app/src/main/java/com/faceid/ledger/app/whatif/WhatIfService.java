@@ -33,7 +33,7 @@ import java.util.Objects;
  * the answer never depends on whether a projection or the scheduler has caught up.
  */
 @Component
-public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock clock) {
+public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock clock) implements WhatIfRuns.WhatIfs {
     /** Events read from the store at a time: a history is streamed through the re-rating, never held whole. */
     static final int PAGE = 10_000;
 
@@ -49,14 +49,8 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
 
     /** The what-if, telling {@code progress} after each page of {@link #PAGE} events (the command line shows it). */
     public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario, Progress progress) {
-        if (from != null && to != null && from.isAfter(to)) {
-            throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
-        }
+        long last = check(accountId, from, to) - 1;
         Instant now = clock.instant();
-        long last = events.lastSequence(accountId);
-        if (last < 0) {
-            throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId);
-        }
         LedgerFold fold = new LedgerFold(accountId);
         // one pass over the events up to the last one now: the re-rating reads them, the fold (the actual side)
         // takes each as it passes
@@ -90,6 +84,22 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
         }
         return new WhatIfView(accountId, start.toString(), end.toString(), months, Json.money(totalActual),
                 Json.money(totalWhatIf), Json.money(totalWhatIf.subtract(totalActual)), rerated.notes());
+    }
+
+    /**
+     * What can be refused before any event is read: months in the wrong order, an account that does not exist.
+     *
+     * @return how many events the account has now (what a re-rating will read)
+     */
+    public long check(String accountId, YearMonth from, YearMonth to) {
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
+        }
+        long last = events.lastSequence(accountId);
+        if (last < 0) {
+            throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + accountId);
+        }
+        return last + 1;
     }
 
     /** The account's events up to {@code last}, read {@link #PAGE} at a time, each applied to {@code fold}. */

@@ -71,8 +71,18 @@ public class Ledger {
         return r.json();
     }
 
+    /** The account's events, counted a page of 1,000 at a time. */
     public long eventCount(String account) {
-        JsonNode page = http.get("/api/v1/accounts/" + account + "/events?size=1000").json();
-        return page.path("events").size();
+        long count = 0;
+        long after = -1;
+        while (true) {
+            JsonNode events = http.get("/api/v1/accounts/" + account + "/events?size=1000"
+                    + (after < 0 ? "" : "&after=" + after)).json().path("events");
+            count += events.size();
+            if (events.size() < 1000) {
+                return count;
+            }
+            after = events.get(events.size() - 1).path("sequenceNumber").asLong();
+        }
     }
 }

@@ -11,9 +11,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * What-if and advice over HTTP (api.md "What-if and advice"): accounts opened in January 2025 on the simulated
@@ -161,6 +163,68 @@ class WhatIfHttpTest {
         }
         assertThat(http.post("/api/v1/accounts/nobody/what-if", "{}").status()).isEqualTo(404);
         assertThat(ledger.eventCount(p1)).isEqualTo(events);
+    }
+
+    /** A run: started, followed until done, and its answer is the what-if's, to the last field. */
+    JsonNode run(String account, String body, String end) {
+        Http.Response started = http.post("/api/v1/accounts/" + account + "/what-if-runs", body);
+        assertThat(started.status()).as(started.text()).isEqualTo(202);
+        JsonNode run = started.json();
+        assertThat(run.path("status").asText()).isIn("QUEUED", "RUNNING", "DONE");
+        assertThat(run.path("eventsTotal").asLong()).isEqualTo(ledger.eventCount(account));
+        String path = "/api/v1/accounts/" + account + "/what-if-runs/" + run.path("runId").asText();
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            last[0] = http.get(path).json();
+            return !last[0].path("status").asText().equals("QUEUED") && !last[0].path("status").asText().equals("RUNNING");
+        });
+        assertThat(last[0].path("status").asText()).as(last[0].toString()).isEqualTo(end);
+        assertThat(last[0].has("finishedAt")).isTrue();
+        return last[0];
+    }
+
+    @Test
+    void aRunGivesTheSameAnswerAsTheWhatIfAndSaysHowFarItHasRead() {
+        String body = "{\"from\":\"2026-03\",\"to\":\"2026-03\",\"scenario\":{\"tierBounds\":\"LOWER_INCLUSIVE\"}}";
+        JsonNode done = run(thousand, body, "DONE");
+        assertThat(done.path("eventsRead").asLong()).isEqualTo(done.path("eventsTotal").asLong())
+                .isEqualTo(ledger.eventCount(thousand));
+        assertThat(done.has("failure")).isFalse();
+        assertThat(done.path("result")).isEqualTo(whatIf(thousand, body));
+        assertThat(done.path("result").path("difference").asText()).isNotEqualTo("0.00");
+    }
+
+    @Test
+    void aRunThatTheRulesRefuseFailsWithTheProblemTheWhatIfAnswers() {
+        String before = "{\"scenario\":{\"purchases\":[{\"service\":\"LIVENESS_VERIFICATION\",\"size\":1000,"
+                + "\"purchasedAt\":\"2020-01-01T00:00:00+08:00\"}]}}";
+        JsonNode failed = run(p1, before, "FAILED");
+        assertThat(failed.has("result")).isFalse();
+        assertThat(failed.path("failure").path("status").asInt()).isEqualTo(422);
+        assertThat(failed.path("failure").path("code").asText()).isEqualTo("BEFORE_ACCOUNT_OPENED");
+        Http.Response direct = http.post("/api/v1/accounts/" + p1 + "/what-if", before);
+        assertThat(direct.code()).isEqualTo("BEFORE_ACCOUNT_OPENED");
+        assertThat(failed.path("failure").path("detail").asText()).isEqualTo(direct.json().path("detail").asText());
+    }
+
+    @Test
+    void whatCanBeRefusedBeforeReadingIsRefusedAtTheStartAndRunsAreKeptToTheirAccount() {
+        long runsBefore = ledger.eventCount(p1);
+        Http.Response backwards = http.post("/api/v1/accounts/" + p1 + "/what-if-runs",
+                "{\"from\":\"2026-03\",\"to\":\"2026-01\"}");
+        assertThat(backwards.status()).isEqualTo(400);
+        assertThat(backwards.code()).isEqualTo("VALIDATION_FAILED");
+        assertThat(http.post("/api/v1/accounts/nobody/what-if-runs", "{}").code()).isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(http.post("/api/v1/accounts/" + p1 + "/what-if-runs", "{\"scenario\":{\"purchases\":[null]}}")
+                .status()).isEqualTo(400);
+        Http.Response started = http.post("/api/v1/accounts/" + p1 + "/what-if-runs", "{}");
+        String runId = started.json().path("runId").asText();
+        assertThat(started.text()).doesNotContain("\"result\":{");
+        Http.Response elsewhere = http.get("/api/v1/accounts/" + thousand + "/what-if-runs/" + runId);
+        assertThat(elsewhere.status()).isEqualTo(404);
+        assertThat(elsewhere.code()).isEqualTo("NOT_FOUND");
+        assertThat(http.get("/api/v1/accounts/" + p1 + "/what-if-runs/wir_none").status()).isEqualTo(404);
+        assertThat(ledger.eventCount(p1)).as("a run is a read").isEqualTo(runsBefore);
     }
 
     @Test

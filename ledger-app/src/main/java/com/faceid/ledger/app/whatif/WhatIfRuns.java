@@ -1,0 +1,213 @@
+package com.faceid.ledger.app.whatif;
+
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
+import com.faceid.ledger.app.web.Problems;
+import com.faceid.ledger.whatif.Scenario;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * What-ifs run in the background, for a history long enough that the answer takes a while (a million calls
+ * re-rate in about 13 s): the client starts a run, then follows how many of the account's events it has
+ * re-rated, and fetches the answer when it is done. The answer is the same {@link WhatIfService} gives at
+ * once; a run is a way to wait for it, not another computation.
+ * <p>
+ * Limits (docs/api.md): {@value #AT_ONCE} run re-rates at a time on a node (a re-rating keeps a core busy for
+ * its whole length, and the ledger has the API to serve), the others wait their turn; at most
+ * {@value #UNFINISHED_MAX} runs wait or run at once (more: {@code 429 TOO_MANY_RUNS}); a finished run is kept
+ * {@link #KEPT} (real time), and at most {@value #FINISHED_MAX} finished runs are kept (the oldest go first).
+ * A run lives in the memory of the node that started it: a client asks that node for it, and a restart ends
+ * it (it is a read; nothing is lost but the wait).
+ */
+@Component
+public class WhatIfRuns implements DisposableBean {
+    static final int AT_ONCE = 1;
+    static final int UNFINISHED_MAX = 16;
+    static final int FINISHED_MAX = 100;
+    static final Duration KEPT = Duration.ofMinutes(15);
+    private static final Logger LOG = LoggerFactory.getLogger(WhatIfRuns.class);
+
+    /** Where a run stands. */
+    public enum RunStatus { QUEUED, RUNNING, DONE, FAILED }
+
+    /** Why a run failed: the problem its synchronous form would have answered. */
+    public record RunFailure(int status, String code, String detail) {
+    }
+
+    /** What a run waits for: the what-if itself (WhatIfService), and what it refuses before reading. */
+    interface WhatIfs {
+        long check(String accountId, YearMonth from, YearMonth to);
+
+        WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario,
+                          WhatIfService.Progress progress);
+    }
+
+    private final WhatIfs whatIf;
+    private final Clock clock;
+    private final Map<String, Run> runs = new ConcurrentHashMap<>();
+    private final ExecutorService pool = Executors.newFixedThreadPool(AT_ONCE, r -> {
+        Thread t = new Thread(r, "what-if-run");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @org.springframework.beans.factory.annotation.Autowired
+    public WhatIfRuns(WhatIfService whatIf, Clock clock) {
+        this((WhatIfs) whatIf, clock);
+    }
+
+    WhatIfRuns(WhatIfs whatIf, Clock clock) {
+        this.whatIf = whatIf;
+        this.clock = clock;
+    }
+
+    /** One run and what it has done so far; read by the views while its thread writes it. */
+    public final class Run {
+        final String id = "wir_" + UUID.randomUUID().toString().replace("-", "");
+        final String accountId;
+        final Instant startedAt = clock.instant();
+        final AtomicLong read = new AtomicLong();
+        final long total;
+        volatile RunStatus status = RunStatus.QUEUED;
+        volatile WhatIfView result;
+        volatile RunFailure failure;
+        volatile Instant finishedAt;
+        volatile long finishedNanos;
+
+        Run(String accountId, long total) {
+            this.accountId = accountId;
+            this.total = total;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public String accountId() {
+            return accountId;
+        }
+
+        public Instant startedAt() {
+            return startedAt;
+        }
+
+        public Instant finishedAt() {
+            return finishedAt;
+        }
+
+        public RunStatus status() {
+            return status;
+        }
+
+        public long eventsRead() {
+            return read.get();
+        }
+
+        public long eventsTotal() {
+            return total;
+        }
+
+        public WhatIfView result() {
+            return result;
+        }
+
+        public RunFailure failure() {
+            return failure;
+        }
+
+        boolean finished() {
+            return status == RunStatus.DONE || status == RunStatus.FAILED;
+        }
+
+        void execute(YearMonth from, YearMonth to, Scenario scenario) {
+            status = RunStatus.RUNNING;
+            try {
+                result = whatIf.whatIf(accountId, from, to, scenario, (done, all) -> read.set(done));
+                read.set(total);
+                finish(RunStatus.DONE);
+            } catch (LedgerException e) {
+                failure = new RunFailure(Problems.statusOf(e.code()).value(), e.code().name(), e.getMessage());
+                finish(RunStatus.FAILED);
+            } catch (ApiException e) {
+                failure = new RunFailure(e.status().value(), e.code().name(), e.getMessage());
+                finish(RunStatus.FAILED);
+            } catch (RuntimeException | Error e) {
+                LOG.error("what-if run {} of {} failed", id, accountId, e);
+                failure = new RunFailure(500, HttpError.INTERNAL_ERROR.name(), "the run failed; the ledger's log has"
+                        + " the cause (run " + id + ")");
+                finish(RunStatus.FAILED);
+                if (e instanceof Error error) {
+                    throw error; // marked failed, but not swallowed
+                }
+            }
+        }
+
+        private void finish(RunStatus end) {
+            finishedAt = clock.instant();
+            finishedNanos = System.nanoTime();
+            status = end;
+        }
+    }
+
+    /**
+     * Starts a what-if of the account's events as they are now. What can be refused before reading them (the
+     * months' order, an unknown account) is refused here, as the synchronous what-if would.
+     */
+    public Run start(String accountId, YearMonth from, YearMonth to, Scenario scenario) {
+        forgetOld();
+        long total = whatIf.check(accountId, from, to);
+        synchronized (runs) {
+            long unfinished = runs.values().stream().filter(r -> !r.finished()).count();
+            if (unfinished >= UNFINISHED_MAX) {
+                throw new ApiException(HttpError.TOO_MANY_RUNS, "at most " + UNFINISHED_MAX + " what-if runs wait"
+                        + " or run at once on this node; ask again when one has finished");
+            }
+            Run run = new Run(accountId, total);
+            runs.put(run.id, run);
+            pool.execute(() -> run.execute(from, to, scenario));
+            return run;
+        }
+    }
+
+    /** A run of this account started on this node and still kept; {@code NOT_FOUND} otherwise. */
+    public Run get(String accountId, String runId) {
+        forgetOld();
+        Run run = runs.get(runId);
+        if (run == null || !run.accountId.equals(accountId)) {
+            throw new ApiException(HttpError.NOT_FOUND, "no what-if run " + runId + " of " + accountId
+                    + " on this node (a finished run is kept " + KEPT.toMinutes() + " minutes)");
+        }
+        return run;
+    }
+
+    private void forgetOld() {
+        long now = System.nanoTime();
+        runs.values().removeIf(r -> r.finished() && now - r.finishedNanos > KEPT.toNanos());
+        var finished = runs.values().stream().filter(Run::finished)
+                .sorted(Comparator.comparingLong((Run r) -> r.finishedNanos)).toList();
+        for (int i = 0; i < finished.size() - FINISHED_MAX; i++) {
+            runs.remove(finished.get(i).id);
+        }
+    }
+
+    @Override
+    public void destroy() {
+        pool.shutdownNow();
+    }
+}
