@@ -54,7 +54,8 @@ public class ConsoleAdvice {
         return page(response, model, Problems.of(e.code(), e.getMessage()));
     }
 
-    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class})
+    @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
+            org.springframework.validation.BindException.class})
     String badParameter(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(request, model);
         return page(response, model, 400, "VALIDATION_FAILED", "Bad request", e.getMessage());

@@ -61,12 +61,7 @@ public final class Requests {
         if (item == null) {
             throw ApiException.validation("null " + what);
         }
-        var violations = validator.validate(item);
-        if (!violations.isEmpty()) {
-            throw ApiException.validation(violations.stream().map(v -> v.getPropertyPath() + " " + v.getMessage())
-                    .sorted().collect(java.util.stream.Collectors.joining("; ")));
-        }
-        return item;
+        return valid(validator, item);
     }
 
     /** Service codes are exact and case-sensitive: "liveness_verification" is UNKNOWN_SERVICE. */
@@ -234,12 +229,13 @@ public final class Requests {
      * A request's own constraints (its annotations), for a request that did not come as a validated JSON body (the
      * console's forms): the same 400 VALIDATION_FAILED, field by field, as the API's.
      */
-    public static void valid(jakarta.validation.Validator validator, Object request) {
+    public static <T> T valid(jakarta.validation.Validator validator, T request) {
         String invalid = validator.validate(request).stream()
                 .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
                 .collect(java.util.stream.Collectors.joining("; "));
         if (!invalid.isEmpty()) {
             throw ApiException.validation(invalid);
         }
+        return request;
     }
 }

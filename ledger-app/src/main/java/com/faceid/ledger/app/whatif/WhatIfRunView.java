@@ -25,7 +25,7 @@ public record WhatIfRunView(
         @Schema(nullable = true, description = "Why it FAILED") WhatIfRuns.RunFailure failure) {
 
     /** Times in the billing zone, the ledger clock's. */
-    static WhatIfRunView of(WhatIfRuns.Run run, ZoneId zone) {
+    public static WhatIfRunView of(WhatIfRuns.Run run, ZoneId zone) {
         // the status first: a run's thread writes its result and end before its status, so what a status says is
         // there is there
         WhatIfRuns.RunStatus status = run.status();

@@ -87,8 +87,11 @@ public class WhatIfRuns implements DisposableBean {
         volatile RunStatus status = RunStatus.QUEUED;
         volatile WhatIfView result;
         volatile RunFailure failure;
+        /** The refusal itself, for a page that shows it as the what-if's own refusal would be shown. */
+        volatile RuntimeException refusal;
         volatile Instant finishedAt;
         volatile long finishedNanos;
+        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
 
         Run(String accountId, long total) {
             this.accountId = accountId;
@@ -135,6 +138,21 @@ public class WhatIfRuns implements DisposableBean {
             return status == RunStatus.DONE || status == RunStatus.FAILED;
         }
 
+        /** Whether the run has ended within {@code wait}: a short history's what-if can be shown at once. */
+        public boolean awaitEnd(Duration wait) {
+            try {
+                return ended.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+
+        /** Why the run failed, as the what-if refused it (null unless FAILED by a refusal). */
+        public RuntimeException refusal() {
+            return status == RunStatus.FAILED ? refusal : null;
+        }
+
         void execute(YearMonth from, YearMonth to, Scenario scenario) {
             status = RunStatus.RUNNING;
             try {
@@ -143,9 +161,11 @@ public class WhatIfRuns implements DisposableBean {
                 finish(RunStatus.DONE);
             } catch (LedgerException e) {
                 failure = new RunFailure(Problems.statusOf(e.code()).value(), e.code().name(), e.getMessage());
+                refusal = e;
                 finish(RunStatus.FAILED);
             } catch (ApiException e) {
                 failure = new RunFailure(e.status().value(), e.code().name(), e.getMessage());
+                refusal = e;
                 finish(RunStatus.FAILED);
             } catch (RuntimeException | Error e) {
                 LOG.error("what-if run {} of {} failed", id, accountId, e);
@@ -162,6 +182,7 @@ public class WhatIfRuns implements DisposableBean {
             finishedAt = clock.instant();
             finishedNanos = System.nanoTime();
             status = end;
+            ended.countDown();
         }
     }
 

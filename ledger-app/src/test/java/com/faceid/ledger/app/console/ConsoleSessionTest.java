@@ -112,6 +112,36 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aWhatIfIsShownAtOnceOrFromItsRunAndABadFormIsRefused() throws Exception {
+        Http api = new Http(port);
+        assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"wi-console\",\"openedAt\":"
+                + "\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
+        signIn();
+        // a short history's answer is on the page the form asked for
+        HttpResponse<String> atOnce = get("/console/accounts/wi-console/what-if?postpaid=off");
+        assertThat(atOnce.statusCode()).isEqualTo(200);
+        assertThat(atOnce.body()).contains("id=\"what-if-total\"").doesNotContain("what-if-progress");
+        assertThat(atOnce.headers().firstValue("Refresh")).isEmpty();
+
+        // a run's page: its answer once it is done (a long one shows its progress and refreshes itself)
+        String runId = api.post("/api/v1/accounts/wi-console/what-if-runs", "{}").json().path("runId").asText();
+        await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/accounts/wi-console/what-if-runs/"
+                + runId).json().path("status").asText().equals("DONE"));
+        HttpResponse<String> done = get("/console/accounts/wi-console/what-if/runs/" + runId);
+        assertThat(done.statusCode()).isEqualTo(200);
+        assertThat(done.body()).contains("id=\"what-if-total\"");
+        assertThat(done.headers().firstValue("Refresh")).isEmpty();
+        HttpResponse<String> elsewhere = get("/console/accounts/wi-console/what-if/runs/wir_none");
+        assertThat(elsewhere.statusCode()).isEqualTo(404);
+        assertThat(elsewhere.body()).contains("NOT_FOUND");
+
+        // a size that is not a number is the form's mistake, not the ledger's
+        HttpResponse<String> bad = get("/console/accounts/wi-console/what-if?service=LIVENESS_VERIFICATION&size=ten");
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("VALIDATION_FAILED");
+    }
+
+    @Test
     void aSessionUnusedForTheIdleTimeoutHasEnded() throws Exception {
         signIn();
         assertThat(get("/console/accounts").statusCode()).isEqualTo(200);
