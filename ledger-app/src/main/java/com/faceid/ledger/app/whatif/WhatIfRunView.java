@@ -28,11 +28,11 @@ public record WhatIfRunView(
     public static WhatIfRunView of(WhatIfRuns.Run run, ZoneId zone) {
         // the status first: a run's thread writes its result and end before its status, so what a status says is
         // there is there
-        WhatIfRuns.RunStatus status = run.status();
+        WhatIfRuns.RunStatus status = run.status;
         boolean finished = status == WhatIfRuns.RunStatus.DONE || status == WhatIfRuns.RunStatus.FAILED;
-        return new WhatIfRunView(run.id(), run.accountId(), status.name(), run.eventsRead(), run.eventsTotal(),
-                Json.time(run.startedAt(), zone), finished ? Json.time(run.finishedAt(), zone) : null,
-                status == WhatIfRuns.RunStatus.DONE ? run.result() : null,
-                status == WhatIfRuns.RunStatus.FAILED ? run.failure() : null);
+        return new WhatIfRunView(run.id, run.accountId, status.name(), run.read.get(), run.total,
+                Json.time(run.startedAt, zone), finished ? Json.time(run.finishedAt, zone) : null,
+                status == WhatIfRuns.RunStatus.DONE ? run.result : null,
+                status == WhatIfRuns.RunStatus.FAILED ? run.failure : null);
     }
 }

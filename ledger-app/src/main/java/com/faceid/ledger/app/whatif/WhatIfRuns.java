@@ -77,7 +77,10 @@ public class WhatIfRuns implements DisposableBean {
         this.clock = clock;
     }
 
-    /** One run and what it has done so far; read by the views while its thread writes it. */
+    /**
+     * One run and what it has done so far: its thread writes it, {@link WhatIfRunView#of} reads it (its result and
+     * end are written before its status, and read after).
+     */
     public final class Run {
         final String id = "wir_" + UUID.randomUUID().toString().replace("-", "");
         final String accountId;
@@ -100,38 +103,6 @@ public class WhatIfRuns implements DisposableBean {
 
         public String id() {
             return id;
-        }
-
-        public String accountId() {
-            return accountId;
-        }
-
-        public Instant startedAt() {
-            return startedAt;
-        }
-
-        public Instant finishedAt() {
-            return finishedAt;
-        }
-
-        public RunStatus status() {
-            return status;
-        }
-
-        public long eventsRead() {
-            return read.get();
-        }
-
-        public long eventsTotal() {
-            return total;
-        }
-
-        public WhatIfView result() {
-            return result;
-        }
-
-        public RunFailure failure() {
-            return failure;
         }
 
         boolean finished() {

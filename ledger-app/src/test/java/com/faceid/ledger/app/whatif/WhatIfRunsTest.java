@@ -25,26 +25,33 @@ class WhatIfRunsTest {
     final CountDownLatch go = new CountDownLatch(1);
     final WhatIfView answer = new WhatIfView("a", "2026-03", "2026-03", List.of(), "0.00", "0.00", "0.00", List.of());
 
-    /** A what-if of 30,000 events that reads its first 10,000, then waits for {@link #go}. */
-    final WhatIfRuns.WhatIfs waiting = new WhatIfRuns.WhatIfs() {
-        @Override
-        public long check(String accountId, YearMonth from, YearMonth to) {
-            return 30_000;
-        }
-
-        @Override
-        public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario,
-                                 WhatIfService.Progress progress) {
-            progress.read(10_000, 30_000);
-            try {
-                go.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+    /** A what-if of 30,000 events that runs {@code body} once it has read its first 10,000. */
+    static WhatIfRuns.WhatIfs whatIf(java.util.function.Supplier<WhatIfView> body) {
+        return new WhatIfRuns.WhatIfs() {
+            @Override
+            public long check(String accountId, YearMonth from, YearMonth to) {
+                return 30_000;
             }
-            return answer;
+
+            @Override
+            public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario,
+                                     WhatIfService.Progress progress) {
+                progress.read(10_000, 30_000);
+                return body.get();
+            }
+        };
+    }
+
+    /** Waits for {@link #go}, then answers. */
+    final WhatIfRuns.WhatIfs waiting = whatIf(() -> {
+        try {
+            go.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
-    };
+        return answer;
+    });
     final WhatIfRuns runs = new WhatIfRuns(waiting, CLOCK);
 
     @AfterEach
@@ -57,14 +64,14 @@ class WhatIfRunsTest {
     void aRunSaysHowFarItHasReadAndOthersWaitTheirTurn() {
         WhatIfRuns.Run first = runs.start("a", null, null, Scenario.none());
         WhatIfRuns.Run second = runs.start("a", null, null, Scenario.none());
-        await().atMost(Duration.ofSeconds(5)).until(() -> first.eventsRead() == 10_000);
-        assertThat(first.status()).isEqualTo(WhatIfRuns.RunStatus.RUNNING);
-        assertThat(first.eventsTotal()).isEqualTo(30_000);
-        assertThat(second.status()).as("one run at a time").isEqualTo(WhatIfRuns.RunStatus.QUEUED);
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.read.get() == 10_000);
+        assertThat(first.status).isEqualTo(WhatIfRuns.RunStatus.RUNNING);
+        assertThat(first.total).isEqualTo(30_000);
+        assertThat(second.status).as("one run at a time").isEqualTo(WhatIfRuns.RunStatus.QUEUED);
         assertThat(WhatIfRunView.of(first, CLOCK.getZone()).result()).isNull();
 
         go.countDown();
-        await().atMost(Duration.ofSeconds(5)).until(() -> second.status() == WhatIfRuns.RunStatus.DONE);
+        await().atMost(Duration.ofSeconds(5)).until(() -> second.status == WhatIfRuns.RunStatus.DONE);
         WhatIfRunView done = WhatIfRunView.of(first, CLOCK.getZone());
         assertThat(done.status()).isEqualTo("DONE");
         assertThat(done.eventsRead()).isEqualTo(30_000);
@@ -85,7 +92,7 @@ class WhatIfRunsTest {
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(HttpError.NOT_FOUND));
         go.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> started.stream().allMatch(
-                r -> r.status() == WhatIfRuns.RunStatus.DONE));
+                r -> r.status == WhatIfRuns.RunStatus.DONE));
         assertThat(runs.start("a", null, null, Scenario.none())).isNotNull();
     }
 
@@ -96,7 +103,7 @@ class WhatIfRunsTest {
         for (int i = 0; i <= WhatIfRuns.FINISHED_MAX; i++) {
             WhatIfRuns.Run r = runs.start("a", null, null, Scenario.none());
             await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(2)).atMost(Duration.ofSeconds(5))
-                    .until(() -> r.status() == WhatIfRuns.RunStatus.DONE);
+                    .until(() -> r.status == WhatIfRuns.RunStatus.DONE);
             started.add(r);
         }
         runs.get("a", started.get(WhatIfRuns.FINISHED_MAX).id()); // a look forgets what is past the limit
@@ -106,24 +113,15 @@ class WhatIfRunsTest {
 
     @Test
     void aFailureOfTheLedgerIsAFailedRunWithItsProblemNotALostOne() {
-        WhatIfRuns broken = new WhatIfRuns(new WhatIfRuns.WhatIfs() {
-            @Override
-            public long check(String accountId, YearMonth from, YearMonth to) {
-                return 5;
-            }
-
-            @Override
-            public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario,
-                                     WhatIfService.Progress progress) {
-                throw new IllegalStateException("disk on fire");
-            }
-        }, CLOCK);
+        WhatIfRuns broken = new WhatIfRuns(whatIf(() -> {
+            throw new IllegalStateException("disk on fire");
+        }), CLOCK);
         try {
             WhatIfRuns.Run r = broken.start("a", null, null, Scenario.none());
-            await().atMost(Duration.ofSeconds(5)).until(() -> r.status() == WhatIfRuns.RunStatus.FAILED);
-            assertThat(r.failure().status()).isEqualTo(500);
-            assertThat(r.failure().code()).isEqualTo("INTERNAL_ERROR");
-            assertThat(r.failure().detail()).contains(r.id()).doesNotContain("disk on fire");
+            await().atMost(Duration.ofSeconds(5)).until(() -> r.status == WhatIfRuns.RunStatus.FAILED);
+            assertThat(r.failure.status()).isEqualTo(500);
+            assertThat(r.failure.code()).isEqualTo("INTERNAL_ERROR");
+            assertThat(r.failure.detail()).contains(r.id()).doesNotContain("disk on fire");
         } finally {
             broken.destroy();
         }
