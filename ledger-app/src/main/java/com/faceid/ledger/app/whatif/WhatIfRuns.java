@@ -51,7 +51,7 @@ public class WhatIfRuns implements DisposableBean {
     }
 
     /** What a run waits for: the what-if itself (WhatIfService), and what it refuses before reading. */
-    interface WhatIfs {
+    public interface WhatIfs {
         long check(String accountId, YearMonth from, YearMonth to);
 
         WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario,
@@ -72,7 +72,7 @@ public class WhatIfRuns implements DisposableBean {
         this((WhatIfs) whatIf, clock);
     }
 
-    WhatIfRuns(WhatIfs whatIf, Clock clock) {
+    public WhatIfRuns(WhatIfs whatIf, Clock clock) {
         this.whatIf = whatIf;
         this.clock = clock;
     }

@@ -7,11 +7,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -31,50 +27,26 @@ import static org.awaitility.Awaitility.await;
 class ConsoleSessionTest {
     @LocalServerPort
     int port;
-    final HttpClient client = HttpClient.newHttpClient();
-    String cookie;
+    ConsoleClient console;
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Cookie", cookie == null ? "" : "LEDGER_CONSOLE=" + cookie).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Cookie", "LEDGER_CONSOLE=" + cookie)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.substring("LEDGER_CONSOLE=".length(), c.indexOf(';')));
-        return r;
-    }
-
-    static String csrf(String page) {
-        return page.replaceAll("(?s).*name=\"_csrf\" value=\"([0-9a-f]+)\".*", "$1");
-    }
-
-    void signIn() throws Exception {
-        cookie = null;
-        HttpResponse<String> form = get("/console/sign-in");
-        String c = form.headers().firstValue("Set-Cookie").orElseThrow();
-        cookie = c.substring("LEDGER_CONSOLE=".length(), c.indexOf(';'));
-        assertThat(post("/console/sign-in", "_csrf=" + csrf(form.body()) + "&apiKey=" + Http.OPERATOR).statusCode())
-                .isEqualTo(302);
+    @org.junit.jupiter.api.BeforeEach
+    void client() {
+        console = new ConsoleClient(port);
     }
 
     @Test
     void anOperatorMovesTheSimulatedClockForwardNeverBack() throws Exception {
-        signIn();
-        HttpResponse<String> page = get("/console/admin/clock");
+        console.signIn(Http.OPERATOR);
+        HttpResponse<String> page = console.get("/console/admin/clock");
         assertThat(page.body()).contains("2026-04-01 12:00:00 +08:00").contains("simulated");
-        HttpResponse<String> moved = post("/console/admin/clock", "_csrf=" + csrf(page.body())
+        HttpResponse<String> moved = console.post("/console/admin/clock", "_csrf=" + ConsoleClient.csrf(page.body())
                 + "&now=" + URLEncoder.encode("2026-04-01T13:30:00", StandardCharsets.UTF_8));
         assertThat(moved.statusCode()).isEqualTo(302);
         Http api = new Http(port);
         assertThat(api.get("/api/v1/admin/clock").json().path("now").asText()).isEqualTo("2026-04-01T13:30:00+08:00");
-        signIn(); // the session lasts two seconds unused here: a fresh one for each form
-        page = get("/console/admin/clock");
-        HttpResponse<String> back = post("/console/admin/clock", "_csrf=" + csrf(page.body())
+        console.signIn(Http.OPERATOR); // the session lasts two seconds unused here: a fresh one for each form
+        page = console.get("/console/admin/clock");
+        HttpResponse<String> back = console.post("/console/admin/clock", "_csrf=" + ConsoleClient.csrf(page.body())
                 + "&now=" + URLEncoder.encode("2026-04-01T13:00:00", StandardCharsets.UTF_8));
         assertThat(back.statusCode()).isEqualTo(409);
         assertThat(back.body()).contains("CLOCK_BACKWARDS").contains("never goes back");
@@ -88,11 +60,11 @@ class ConsoleSessionTest {
             assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"pager-" + (100 + i)
                     + "\",\"openedAt\":\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
         }
-        signIn();
-        String first = get("/console/accounts?prefix=pager-").body();
+        console.signIn(Http.OPERATOR);
+        String first = console.get("/console/accounts?prefix=pager-").body();
         assertThat(first).contains("pager-119").doesNotContain("pager-120").doesNotContain(">Previous<")
                 .contains("href=\"/console/accounts?prefix=pager-&amp;page=1\" id=\"next\">Next<");
-        String second = get("/console/accounts?prefix=pager-&page=1").body();
+        String second = console.get("/console/accounts?prefix=pager-&page=1").body();
         assertThat(second).contains("pager-120").doesNotContain("pager-119").doesNotContain(">Next<")
                 .contains("href=\"/console/accounts?prefix=pager-&amp;page=0\">Previous<");
 
@@ -103,10 +75,10 @@ class ConsoleSessionTest {
                     .append("\",\"service\":\"PHOTO_VERIFICATION\",\"occurredAt\":\"2026-04-01T10:00:00+08:00\"}");
         }
         assertThat(api.post("/api/v1/calls:batch", "{\"calls\":[" + calls + "]}").status()).isEqualTo(200);
-        String history = get("/console/accounts/pager-100/events").body();
+        String history = console.get("/console/accounts/pager-100/events").body();
         assertThat(history).doesNotContain(">First<").contains(
                 "href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=&amp;after=49\" id=\"next\">Next<");
-        String onwards = get("/console/accounts/pager-100/events?after=49").body();
+        String onwards = console.get("/console/accounts/pager-100/events?after=49").body();
         assertThat(onwards).doesNotContain(">Next<")
                 .contains("href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=\">First<");
     }
@@ -116,9 +88,9 @@ class ConsoleSessionTest {
         Http api = new Http(port);
         assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"wi-console\",\"openedAt\":"
                 + "\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
-        signIn();
+        console.signIn(Http.OPERATOR);
         // a short history's answer is on the page the form asked for
-        HttpResponse<String> atOnce = get("/console/accounts/wi-console/what-if?postpaid=off");
+        HttpResponse<String> atOnce = console.get("/console/accounts/wi-console/what-if?postpaid=off");
         assertThat(atOnce.statusCode()).isEqualTo(200);
         assertThat(atOnce.body()).contains("id=\"what-if-total\"").doesNotContain("what-if-progress");
         assertThat(atOnce.headers().firstValue("Refresh")).isEmpty();
@@ -127,31 +99,31 @@ class ConsoleSessionTest {
         String runId = api.post("/api/v1/accounts/wi-console/what-if-runs", "{}").json().path("runId").asText();
         await().atMost(Duration.ofSeconds(20)).until(() -> api.get("/api/v1/accounts/wi-console/what-if-runs/"
                 + runId).json().path("status").asText().equals("DONE"));
-        HttpResponse<String> done = get("/console/accounts/wi-console/what-if/runs/" + runId);
+        HttpResponse<String> done = console.get("/console/accounts/wi-console/what-if/runs/" + runId);
         assertThat(done.statusCode()).isEqualTo(200);
         assertThat(done.body()).contains("id=\"what-if-total\"");
         assertThat(done.headers().firstValue("Refresh")).isEmpty();
-        HttpResponse<String> elsewhere = get("/console/accounts/wi-console/what-if/runs/wir_none");
+        HttpResponse<String> elsewhere = console.get("/console/accounts/wi-console/what-if/runs/wir_none");
         assertThat(elsewhere.statusCode()).isEqualTo(404);
         assertThat(elsewhere.body()).contains("NOT_FOUND");
 
         // a size that is not a number is the form's mistake, not the ledger's
-        HttpResponse<String> bad = get("/console/accounts/wi-console/what-if?service=LIVENESS_VERIFICATION&size=ten");
+        HttpResponse<String> bad = console.get("/console/accounts/wi-console/what-if?service=LIVENESS_VERIFICATION&size=ten");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(bad.body()).contains("VALIDATION_FAILED");
     }
 
     @Test
     void aSessionUnusedForTheIdleTimeoutHasEnded() throws Exception {
-        signIn();
-        assertThat(get("/console/accounts").statusCode()).isEqualTo(200);
+        console.signIn(Http.OPERATOR);
+        assertThat(console.get("/console/accounts").statusCode()).isEqualTo(200);
         // each look waits longer than the timeout after the last use, so it is the look that finds it ended
         await().pollDelay(Duration.ofMillis(2500)).pollInterval(Duration.ofMillis(2500)).atMost(Duration.ofSeconds(20))
-                .until(() -> get("/console/accounts").statusCode() == 302);
-        assertThat(get("/console/accounts").headers().firstValue("Location").orElseThrow())
+                .until(() -> console.get("/console/accounts").statusCode() == 302);
+        assertThat(console.get("/console/accounts").headers().firstValue("Location").orElseThrow())
                 .endsWith("/console/sign-in");
         // a form sent on an ended session is asked to sign in again, and does nothing
-        HttpResponse<String> late = post("/console/admin/replay", "_csrf=0");
+        HttpResponse<String> late = console.post("/console/admin/replay", "_csrf=0");
         assertThat(late.statusCode()).isEqualTo(401);
         assertThat(late.body()).contains("Sign in first");
     }
