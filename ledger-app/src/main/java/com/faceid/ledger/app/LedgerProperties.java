@@ -37,16 +37,16 @@ import java.util.List;
  * @param reminderUsagePercents package use thresholds that raise a reminder (depletion always does)
  * @param tierConvention       which side of a tier bound belongs to which tier (docs/rules.md §6)
  * @param zone                 billing time zone: days, months and "one year later" are counted there
+ * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
+ * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
+ * @param nodeId               this node's name in token claims; empty: {@code pid@host}
+ * @param snapshotThreshold    events between aggregate snapshots
  * @param batchMaxCalls        most calls accepted in one {@code calls:batch} request
  * @param commandRetries       attempts for a command that lost a concurrency race (same account, other node)
  * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
  * @param groupCommitMaxCalls  most concurrent single calls (or holds, captures and voids) of one account settled in
  *                             one unit of work
  * @param maxBodyBytes         largest request body accepted
- * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
- * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
- * @param nodeId               this node's name in token claims; empty: {@code pid@host}
- * @param snapshotThreshold    events between aggregate snapshots
  * @param asOfCheckpointEvents as-of answers start from a checkpoint of the account's fold kept every this many
  *                             of its events
  * @param capacityWindow       how far back Axon's capacity gauges look (they keep an entry for every message in it)
@@ -76,17 +76,17 @@ public record LedgerProperties(
         @DefaultValue({"50", "70", "90"}) @NotNull List<Integer> reminderUsagePercents,
         @DefaultValue("UPPER_INCLUSIVE") @NotNull TierConvention tierConvention,
         @DefaultValue("Asia/Shanghai") @NotNull String zone,
+        // the event store and the aggregates
+        @DefaultValue("10000") @Positive int aggregateCacheSize,
+        @DefaultValue("true") boolean h2CompactOnStop,
+        @DefaultValue("") String nodeId,
+        @DefaultValue("500") @Positive int snapshotThreshold,
         // the write path
         @DefaultValue("1000") @Positive int batchMaxCalls,
         @DefaultValue("10") @Positive int commandRetries,
         @DefaultValue("true") boolean crossAccountBatch,
         @DefaultValue("1000") @Positive int groupCommitMaxCalls,
         @DefaultValue("1048576") @Positive long maxBodyBytes,
-        // the event store and the aggregates
-        @DefaultValue("10000") @Positive int aggregateCacheSize,
-        @DefaultValue("true") boolean h2CompactOnStop,
-        @DefaultValue("") String nodeId,
-        @DefaultValue("500") @Positive int snapshotThreshold,
         // the read models
         @DefaultValue("2000") @Positive int asOfCheckpointEvents,
         @DefaultValue("PT1M") @NotNull Duration capacityWindow,
