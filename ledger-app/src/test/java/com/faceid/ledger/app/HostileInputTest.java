@@ -225,6 +225,13 @@ class HostileInputTest {
         refused("GET", "/api/v1/accounts/" + A + "/quota?asOf=tomorrow", null, 400, "VALIDATION_FAILED");
         refused("DELETE", "/api/v1/accounts/" + A, null, 405, "METHOD_NOT_ALLOWED");
         refused("GET", "/api/v1/nothing-here", null, 404, "NOT_FOUND");
+        // what no id can be: a prefix no account id starts with, a requestId no call can have
+        refused("GET", "/api/v1/accounts?prefix=a%2Fb", null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/accounts?prefix=%00", null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/accounts?prefix=" + "a".repeat(65), null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/calls/" + "r".repeat(129), null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/calls/%20", null, 400, "VALIDATION_FAILED");
+        refused("GET", "/api/v1/accounts/" + A + "/calls/%20", null, 400, "VALIDATION_FAILED");
         refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"a\",\"month\":\"2026-03\","
                 + "\"amount\":\"0.001\",\"reason\":\"x\"}", 400, "VALIDATION_FAILED");
     }

@@ -31,11 +31,8 @@ public record AccountService(AccountQueries accounts, ServiceBalances balances, 
     /** Accounts by id (those starting with {@code prefix} when given), {@code size} per page. */
     public AccountPage page(String prefix, int page, int size) {
         long offset = Requests.offset(page, size, PAGE_SIZE_MAX);
-        if (prefix != null && prefix.length() > Requests.ACCOUNT_ID_MAX) {
-            throw com.faceid.ledger.app.web.ApiException.validation(
-                    "prefix is at most " + Requests.ACCOUNT_ID_MAX + " characters");
-        }
-        String p = prefix == null ? "" : prefix;
+        // a prefix is the start of an account id, so it is checked as one: no id starts with anything else
+        String p = prefix == null || prefix.isEmpty() ? "" : Requests.accountId("prefix", prefix);
         List<AccountView> items = accounts.idsStartingWith(p, offset, size).stream().map(this::view).toList();
         return new AccountPage(items, page, size, accounts.countStartingWith(p));
     }

@@ -143,6 +143,7 @@ public class AuditService {
 
     /** Why a call cost what it cost: the call, the rule, the payer, the hold, adjustments, the events behind it. */
     public Explanation explain(String accountId, String requestId) throws Exception {
+        Requests.key("requestId", requestId); // an id no call can have is a mistake, not a call not found
         AccountQueries.AccountRow account = accounts.require(accountId);
         ZoneId zone = account.zone();
         JdbcMeteredRequests.RequestRow row = requests.row(accountId, requestId).orElseThrow(() ->
@@ -186,6 +187,7 @@ public class AuditService {
 
     /** A request id's explanation in every account that metered it (operators' and auditors' look-up). */
     public CallLookup lookup(String requestId) throws Exception {
+        Requests.key("requestId", requestId);
         List<Explanation> items = new java.util.ArrayList<>();
         for (String accountId : requests.accountsWith(requestId)) {
             items.add(explain(accountId, requestId));

@@ -1,5 +1,8 @@
 package com.faceid.ledger.app.webhook;
 
+import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.audit.EventStoreReader;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.security.Role;
@@ -21,7 +24,7 @@ import java.util.Optional;
  */
 @Service
 public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
-        LedgerClock clock) {
+        LedgerClock clock, EventStoreReader store) {
     public WebhookSubscriptions.Created create(Caller caller, String url, List<String> events, String accountId) {
         if (url == null || url.isBlank() || url.length() > UrlGuard.URL_MAX) {
             throw ApiException.validation("url is required, at most " + UrlGuard.URL_MAX + " characters");
@@ -36,6 +39,11 @@ public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveri
             } else if (!caller.sees(account)) {
                 throw new ApiException(HttpError.FORBIDDEN, "a CUSTOMER key subscribes for its own account only");
             }
+        }
+        // a subscription for an account that does not exist would wait in silence (a mistyped id); the store,
+        // not a view, says whether it exists, so an account opened a moment ago is found
+        if (account != null && store.lastSequence(account) < 0) {
+            throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + account);
         }
         List<WebhookEventType> types = types(events);
         Optional<String> refusal = sender.refusal(url); // where the sender itself would refuse to send

@@ -81,6 +81,18 @@ class WebhooksHttpTest {
         assertThat(r.status()).as(r.text()).isEqualTo(200);
     }
 
+    /**
+     * A new account, opened three hours before the clock: a subscription names an account that exists (opened
+     * first, as an operator would).
+     */
+    String opened(String prefix, boolean postpaid) {
+        String account = prefix + UUID.randomUUID().toString().substring(0, 6);
+        Http.Response r = http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\""
+                + now().minusHours(3) + "\",\"postpaidEnabled\":" + postpaid + "}");
+        assertThat(r.status()).as(r.text()).isEqualTo(201);
+        return account;
+    }
+
     /** Subscribes a receiver path; answers the secret. */
     String subscribe(Http as, String path, String events, String accountId) {
         Http.Response r = as.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url(path) + "\",\"events\":" + events
@@ -117,12 +129,11 @@ class WebhooksHttpTest {
 
     @Test
     void everyNotificationOfAPackagesLifeArrivesOncePerIdSignedAndAReplaySendsNothing() throws Exception {
-        String account = "wh-life-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-life-", true);
         OffsetDateTime base = now();
         String[] sub = subscribe(http, "/life", ALL_TYPES, account).split(" ");
         String secret = sub[0];
         String webhookId = sub[1];
-        http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3) + "\"}");
         assertThat(ledger.buy(account, "po-a", "WECHAT_LIVENESS_VERIFICATION", 100, base.minusHours(2).toString())
                 .status()).isEqualTo(201);
         assertThat(ledger.buy(account, "po-b", "WECHAT_LIVENESS_COMPARISON", 100, base.minusHours(2).toString())
@@ -199,11 +210,9 @@ class WebhooksHttpTest {
 
     @Test
     void theFirstRefusedCallOfADayNotifiesOnce() {
-        String account = "wh-refused-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-refused-", false);
         OffsetDateTime base = now();
         subscribe(http, "/refused", "[\"calls.refused\"]", account);
-        http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3)
-                + "\",\"postpaidEnabled\":false}");
         ledger.call(account, "r-1", "ID_VERIFICATION", base.minusHours(1).toString());
         ledger.call(account, "r-2", "ID_VERIFICATION", base.minusMinutes(30).toString());
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/refused").size() >= 1);
@@ -222,7 +231,7 @@ class WebhooksHttpTest {
      */
     void senderHasHadARound() {
         String marker = "/marker-" + UUID.randomUUID();
-        String account = "wh-marker-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-marker-", true);
         subscribe(http, marker, "[\"adjustment.recorded\"]", account);
         adjust(account);
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at(marker).size() == 1);
@@ -230,7 +239,6 @@ class WebhooksHttpTest {
 
     String adjust(String account) {
         OffsetDateTime base = now();
-        http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3) + "\"}");
         Http.Response r = http.post("/api/v1/accounts/" + account + "/adjustments", "{\"adjustmentId\":\"adj-1\","
                 + "\"month\":\"" + YearMonth.from(base.atZoneSameInstant(SHANGHAI)) + "\",\"amount\":\"-1.00\","
                 + "\"reason\":\"goodwill\"}");
@@ -240,7 +248,7 @@ class WebhooksHttpTest {
 
     @Test
     void aReceiverThatFailsTwiceThenSucceedsGetsTheSameIdThreeTimes() throws Exception {
-        String account = "wh-flaky-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-flaky-", true);
         receiver.answer("/flaky", n -> n <= 2 ? 500 : 200);
         String[] sub = subscribe(http, "/flaky", "[\"adjustment.recorded\"]", account).split(" ");
         adjust(account);
@@ -267,7 +275,7 @@ class WebhooksHttpTest {
 
     @Test
     void aReceiverThatNeverAnswersEndsFailedAfterTheScheduleWithEveryAttemptLogged() {
-        String account = "wh-hang-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-hang-", true);
         receiver.hang("/hang", 3000); // longer than the 2 s timeout of this context
         String webhookId = subscribe(http, "/hang", "[\"adjustment.recorded\"]", account).split(" ")[1];
         adjust(account);
@@ -308,7 +316,7 @@ class WebhooksHttpTest {
 
     @Test
     void aRedirectIsNotFollowed() {
-        String account = "wh-redirect-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-redirect-", true);
         receiver.answer("/redirect", n -> 302);
         String webhookId = subscribe(http, "/redirect", "[\"adjustment.recorded\"]", account).split(" ")[1];
         adjust(account);
@@ -332,8 +340,8 @@ class WebhooksHttpTest {
     void anOperatorsSubscriptionWithoutAnAccountHearsFromEveryAccount() {
         String webhookId = subscribe(http, "/everyone", "[\"adjustment.recorded\"]", null).split(" ")[1];
         assertThat(http.get("/api/v1/webhooks/" + webhookId).json().path("accountId").isNull()).isTrue();
-        String first = adjust("wh-any-" + UUID.randomUUID().toString().substring(0, 6));
-        String second = adjust("wh-any-" + UUID.randomUUID().toString().substring(0, 6));
+        String first = adjust(opened("wh-any-", true));
+        String second = adjust(opened("wh-any-", true));
         await().atMost(Duration.ofSeconds(10)).until(() -> receiver.at("/everyone").stream()
                 .map(r -> json(r).path("accountId").asText()).toList().containsAll(List.of(first, second)));
     }
@@ -341,6 +349,8 @@ class WebhooksHttpTest {
     @Test
     void subscriptionsByRole() {
         Http customer = http.as("test-customer-secret");
+        assertThat(http.post("/api/v1/accounts", "{\"accountId\":\"own-account\",\"openedAt\":\""
+                + now().minusHours(3) + "\"}").status()).isIn(201, 409); // the customer key's account
         Http auditor = http.as("test-auditor-secret");
         Http meter = http.as("test-meter-secret");
         String body = "{\"url\":\"" + receiver.url("/c") + "\",\"events\":[\"package.expiring\"]";
@@ -369,6 +379,12 @@ class WebhooksHttpTest {
 
         assertThat(http.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[\"package.exploded\"]}")
                 .code()).isEqualTo("VALIDATION_FAILED");
+        // a subscription for an account that does not exist would never hear anything: refused, nothing stored
+        int before = http.get("/api/v1/webhooks").json().path("webhooks").size();
+        Http.Response typo = http.post("/api/v1/webhooks", body + ",\"accountId\":\"no-such-account\"}");
+        assertThat(typo.status()).isEqualTo(404);
+        assertThat(typo.code()).isEqualTo("ACCOUNT_NOT_FOUND");
+        assertThat(http.get("/api/v1/webhooks").json().path("webhooks")).hasSize(before);
         assertThat(http.post("/api/v1/webhooks", "{\"url\":\"" + receiver.url("/x") + "\",\"events\":[]}").code())
                 .isEqualTo("VALIDATION_FAILED");
         assertThat(http.post("/api/v1/webhooks", "{\"url\":\"ftp://127.0.0.1/x\",\"events\":[\"package.expiring\"]}")
@@ -383,12 +399,11 @@ class WebhooksHttpTest {
 
     @Test
     void aSlowEndpointHoldsUpNoOtherAndIsSentToAtMostTwoAtATime() {
-        String account = "wh-slow-" + UUID.randomUUID().toString().substring(0, 6);
+        String account = opened("wh-slow-", true);
         receiver.hang("/slow", 3000); // each attempt ends at the 2 s timeout
         subscribe(http, "/slow", "[\"adjustment.recorded\"]", account);
         subscribe(http, "/quick", "[\"adjustment.recorded\"]", account);
         OffsetDateTime base = now();
-        http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3) + "\"}");
         for (int i = 1; i <= 6; i++) {
             Http.Response r = http.post("/api/v1/accounts/" + account + "/adjustments", "{\"adjustmentId\":\"adj-" + i
                     + "\",\"month\":\"" + YearMonth.from(base.atZoneSameInstant(SHANGHAI)) + "\",\"amount\":\"-1.00\","
@@ -415,10 +430,9 @@ class WebhooksHttpTest {
         WebhookSender node2 = new WebhookSender(jdbc, clock, props, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         node2.start();
         try {
-            String account = "wh-nodes-" + UUID.randomUUID().toString().substring(0, 6);
+            String account = opened("wh-nodes-", true);
             subscribe(http, "/nodes", "[\"adjustment.recorded\"]", account);
             OffsetDateTime base = now();
-            http.post("/api/v1/accounts", "{\"accountId\":\"" + account + "\",\"openedAt\":\"" + base.minusHours(3) + "\"}");
             java.util.concurrent.ExecutorService racers = java.util.concurrent.Executors.newFixedThreadPool(4);
             java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
             for (WebhookSender node : List.of(node1, node2, node1, node2)) {
