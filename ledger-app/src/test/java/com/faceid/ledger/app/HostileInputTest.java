@@ -151,6 +151,15 @@ class HostileInputTest {
                 "BEFORE_ACCOUNT_OPENED");
         refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"adj-e\",\"month\":\"2026-02\","
                 + "\"amount\":\"-1.00\",\"reason\":\"before\"}", 422, "BEFORE_ACCOUNT_OPENED");
+        // a month the account had not lived in has no statement: before its opening, or not yet begun
+        for (String path : List.of("/statements/2026-02", "/statements/2026-02.csv",
+                "/statements/2026-02/dispute-report", "/statements/2026-02?asOf=2026-03-20T00:00:00%2B08:00")) {
+            refused("GET", "/api/v1/accounts/" + A + path, null, 422, "BEFORE_ACCOUNT_OPENED");
+        }
+        refused("POST", "/api/v1/accounts/" + A + "/statements/2026-02/close", null, 422, "BEFORE_ACCOUNT_OPENED");
+        for (String path : List.of("/statements/2199-12", "/statements/2199-12/dispute-report")) {
+            refused("GET", "/api/v1/accounts/" + A + path, null, 422, "TIMESTAMP_IN_FUTURE");
+        }
     }
 
     @Test

@@ -610,17 +610,8 @@ public class Account {
         require(cmd.reason() != null && !cmd.reason().isBlank(), "reason is required");
         require(cmd.actor() != null && !cmd.actor().isBlank(), "actor is required");
         require(cmd.at() != null, "at is required");
-        if (cmd.month().isBefore(calendar().monthOf(openedAt))) {
-            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + cmd.month()
-                    + " is before the account was opened");
-        }
-        // an adjustment corrects what a month charged: a month that has not begun has charged nothing yet
-        YearMonth current = calendar().monthOf(cmd.at());
-        if (cmd.month().isAfter(current)) {
-            throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "month " + cmd.month()
-                    + " has not begun (the ledger clock is in " + current + "): an adjustment corrects a month"
-                    + " that has begun");
-        }
+        // an adjustment corrects what a month charged: a month before the opening or not yet begun charged nothing
+        calendar().requireLived(cmd.month(), openedAt, cmd.at());
         YearMonth target = cmd.month().isAfter(closedThrough) ? cmd.month() : closedThrough.plusMonths(1);
         if (!acceptsCalls(target, cmd.at(), policy)) {
             YearMonth first = firstMonthAcceptingCalls(calendar(), cmd.at(), policy);
@@ -636,6 +627,10 @@ public class Account {
     @CommandHandler
     public List<YearMonth> handle(CloseStatement cmd, BillingPolicy policy) {
         require(cmd.month() != null && cmd.closedAt() != null, "month and closedAt are required");
+        if (cmd.month().isBefore(calendar().monthOf(openedAt))) {
+            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + cmd.month()
+                    + " is before the account was opened: it has no statement to close");
+        }
         if (!cmd.month().isAfter(closedThrough)) {
             return List.of(); // already closed: closing is idempotent
         }

@@ -16,6 +16,24 @@ public record BillingCalendar(ZoneId zone) {
         return YearMonth.from(t.atZone(zone));
     }
 
+    /**
+     * Refuses a month outside an account's life so far: before the month it was opened in
+     * ({@code BEFORE_ACCOUNT_OPENED}), or after the month of {@code now} ({@code TIMESTAMP_IN_FUTURE}). An
+     * adjustment corrects, and a statement shows, a month the account has lived in.
+     */
+    public void requireLived(YearMonth month, Instant openedAt, Instant now) {
+        YearMonth opened = monthOf(openedAt);
+        if (month.isBefore(opened)) {
+            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + month
+                    + " is before the account was opened (" + opened + ")");
+        }
+        YearMonth current = monthOf(now);
+        if (month.isAfter(current)) {
+            throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "month " + month
+                    + " has not begun (the ledger clock is in " + current + ")");
+        }
+    }
+
     public LocalDate dayOf(Instant t) {
         return t.atZone(zone).toLocalDate();
     }

@@ -172,6 +172,13 @@ class TimeDrivenRulesTest {
     }
 
     @Test
+    void aMonthBeforeTheOpeningHasNoStatementToClose() {
+        fixture().givenCommands(open())
+                .when(new CloseStatement(ACME, YearMonth.of(2026, 2), t("2026-03-20T10:00"), "ops"))
+                .expectNoEvents().expectException(code(ErrorCode.BEFORE_ACCOUNT_OPENED));
+    }
+
+    @Test
     void anAdjustmentCorrectsAMonthThatHasBegunNeverALaterOne() {
         // 23:59 on the last day of March in the billing zone: April has not begun
         Instant lastMinute = t("2026-03-31T23:59");

@@ -18,6 +18,7 @@ public record DisputeReports(AccountQueries accounts, FoldCheckpoints checkpoint
         // the month's calls are recorded from its start (less the allowed clock skew) to its close deadline:
         // only those events are read, and the statement from the latest checkpoint on
         BillingCalendar cal = new BillingCalendar(account.zone());
+        cal.requireLived(m, account.openedAt(), clock.instant());
         var monthEvents = checkpoints.recordedBetween(accountId, cal.monthStart(m).minus(props.maxFutureSkew()),
                 cal.closeDeadline(m, policy.closeGrace()).plusMillis(1));
         return DisputeReport.build(monthEvents,
