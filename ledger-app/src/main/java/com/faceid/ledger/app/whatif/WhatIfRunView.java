@@ -18,7 +18,8 @@ public record WhatIfRunView(
         String accountId,
         @Schema(implementation = WhatIfRuns.RunStatus.class) String status,
         @Schema(description = "Events of the account re-rated so far") long eventsRead,
-        @Schema(description = "Events of the account when the run started: all it re-rates") long eventsTotal,
+        @Schema(description = "Events of the account it re-rates: those recorded when it was started, and once it"
+                + " runs, those recorded when it began re-rating") long eventsTotal,
         OffsetDateTime startedAt,
         @Schema(nullable = true) OffsetDateTime finishedAt,
         @Schema(nullable = true, description = "The what-if, once DONE") WhatIfView result,

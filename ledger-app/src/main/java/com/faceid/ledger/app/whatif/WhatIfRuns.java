@@ -86,7 +86,8 @@ public class WhatIfRuns implements DisposableBean {
         final String accountId;
         final Instant startedAt = clock.instant();
         final AtomicLong read = new AtomicLong();
-        final long total;
+        /** The account's events when the run was asked for; when it starts re-rating, those it will read. */
+        volatile long total;
         volatile RunStatus status = RunStatus.QUEUED;
         volatile WhatIfView result;
         volatile RunFailure failure;
@@ -127,7 +128,10 @@ public class WhatIfRuns implements DisposableBean {
         void execute(YearMonth from, YearMonth to, Scenario scenario) {
             status = RunStatus.RUNNING;
             try {
-                result = whatIf.whatIf(accountId, from, to, scenario, (done, all) -> read.set(done));
+                result = whatIf.whatIf(accountId, from, to, scenario, (done, all) -> {
+                    total = all; // events recorded while the run waited are read too
+                    read.set(done);
+                });
                 read.set(total);
                 finish(RunStatus.DONE);
             } catch (LedgerException e) {
