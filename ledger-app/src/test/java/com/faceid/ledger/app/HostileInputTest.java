@@ -137,6 +137,11 @@ class HostileInputTest {
                 "TIMESTAMP_IN_FUTURE");
         refused("POST", "/api/v1/accounts", "{\"accountId\":\"future-acct\",\"openedAt\":\"2099-01-01T00:00:00Z\"}",
                 422, "TIMESTAMP_IN_FUTURE");
+        // an as-of answer reads what was recorded: nothing is recorded after the clock
+        refused("GET", "/api/v1/accounts/" + A + "/quota?asOf=2199-01-01T00:00:00%2B08:00", null, 422,
+                "TIMESTAMP_IN_FUTURE");
+        refused("GET", "/api/v1/accounts/" + A + "/statements/2026-03?asOf=2199-01-01T00:00:00%2B08:00", null, 422,
+                "TIMESTAMP_IN_FUTURE");
         // an adjustment corrects a month that has begun
         refused("POST", "/api/v1/accounts/" + A + "/adjustments", "{\"adjustmentId\":\"adj-f\",\"month\":\"2199-12\","
                 + "\"amount\":\"-1.00\",\"reason\":\"credit ahead\"}", 422, "TIMESTAMP_IN_FUTURE");

@@ -29,7 +29,7 @@ public record QuotaService(AccountQueries accounts, PackageQueries packages, Pac
     /** @param asOf null for now; else the instant whose recorded state is folded from the events */
     public QuotaView quota(String accountId, OffsetDateTime asOf) {
         ZoneId zone = accounts.require(accountId).zone();
-        Instant at = asOf == null ? clock.instant() : Requests.instant("asOf", asOf);
+        Instant at = asOf == null ? clock.instant() : Requests.asOf(asOf, clock);
         PackagesAsOf.PackagesAt then = asOf == null ? null : asOfs.packagesAt(accountId, at);
         List<PackageQueries.PackageRow> rows = then == null ? packages.ofAccount(accountId) : then.packages();
         Map<String, List<PackageQueries.PackageRow>> byService = new TreeMap<>();

@@ -21,7 +21,7 @@ public record StatementService(AccountQueries accounts, StatementQueries stateme
         AccountQueries.AccountRow account = accounts.require(accountId);
         new BillingCalendar(account.zone()).requireLived(month, account.openedAt(), clock.instant());
         StatementQueries.Statement s = asOf == null ? statements.of(account, month)
-                : asOfs.statementAt(accountId, month, Requests.instant("asOf", asOf));
+                : asOfs.statementAt(accountId, month, Requests.asOf(asOf, clock));
         return StatementView.of(s, account.zone()).withDigest(statements.digest(s));
     }
 }

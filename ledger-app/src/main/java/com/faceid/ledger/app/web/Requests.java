@@ -156,6 +156,21 @@ public final class Requests {
     }
 
     /** An instant given in a query (asOf, from, to) or as a clock target: within the ledger's years. */
+    /**
+     * An as-of instant: what was recorded up to it is read back, so it is never after the ledger clock (nothing is
+     * recorded later than now; a later instant would also close months and expire packages that are still open
+     * and usable): {@code 422 TIMESTAMP_IN_FUTURE}.
+     */
+    public static Instant asOf(OffsetDateTime asOf, Clock clock) {
+        Instant at = instant("asOf", asOf);
+        if (at.isAfter(clock.instant())) {
+            throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "asOf " + asOf + " is after the ledger clock ("
+                    + clock.instant().atZone(clock.getZone()).toOffsetDateTime() + "): an as-of answer reads what"
+                    + " was recorded, and nothing is recorded after now");
+        }
+        return at;
+    }
+
     public static Instant instant(String field, OffsetDateTime t) {
         if (t == null) {
             return null;
