@@ -46,16 +46,19 @@ public record StatementPages(StatementService statements, DisputeReports reports
                      ConsoleUser me, Model model) {
         me.require("GET", "/api/v1/accounts/" + accountId + "/statements/" + month);
         YearMonth m = Requests.month(month);
-        ZoneId zone = accounts.require(accountId).zone();
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        ZoneId zone = account.zone();
         OffsetDateTime at = asOf == null ? null : asOf.atZone(zone).toOffsetDateTime();
         StatementView view = statements.view(accountId, m, at);
+        // the neighbouring months, where the account lived in them (its opening month to the clock's)
+        com.faceid.ledger.account.BillingCalendar cal = new com.faceid.ledger.account.BillingCalendar(zone);
         model.addAttribute("accountId", accountId);
         model.addAttribute("zone", zone.getId());
         model.addAttribute("statement", view);
         model.addAttribute("asOf", at);
         model.addAttribute("pageNames", PAGE_NAMES);
-        model.addAttribute("previous", m.minusMonths(1).toString());
-        model.addAttribute("next", m.plusMonths(1).toString());
+        model.addAttribute("previous", m.isAfter(cal.monthOf(account.openedAt())) ? m.minusMonths(1).toString() : null);
+        model.addAttribute("next", m.isBefore(cal.monthOf(clock.instant())) ? m.plusMonths(1).toString() : null);
         return "console/statement";
     }
 

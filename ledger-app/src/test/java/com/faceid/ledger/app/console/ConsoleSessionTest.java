@@ -114,6 +114,22 @@ class ConsoleSessionTest {
     }
 
     @Test
+    void aStatementLinksOnlyToMonthsTheAccountHasLivedIn() throws Exception {
+        Http api = new Http(port);
+        assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"st-console\",\"openedAt\":"
+                + "\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
+        console.signIn(Http.OPERATOR);
+        // opened in April, the clock in April: no month before or after to go to
+        HttpResponse<String> april = console.get("/console/accounts/st-console/statements/2026-04");
+        assertThat(april.statusCode()).isEqualTo(200);
+        assertThat(april.body()).doesNotContain("/console/accounts/st-console/statements/2026-03\"")
+                .doesNotContain("/console/accounts/st-console/statements/2026-05\"");
+        HttpResponse<String> may = console.get("/console/accounts/st-console/statements/2026-05");
+        assertThat(may.statusCode()).isEqualTo(422);
+        assertThat(may.body()).contains("TIMESTAMP_IN_FUTURE");
+    }
+
+    @Test
     void aSessionUnusedForTheIdleTimeoutHasEnded() throws Exception {
         console.signIn(Http.OPERATOR);
         assertThat(console.get("/console/accounts").statusCode()).isEqualTo(200);
