@@ -83,12 +83,18 @@ class ConsoleSessionTest {
                 .contains("href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=\">First<");
     }
 
-    @Test
-    void aWhatIfIsShownAtOnceOrFromItsRunAndABadFormIsRefused() throws Exception {
+    /** Opens an account at 09:00 on the clock's day (1 April) and signs in as an operator; answers the API. */
+    Http openedInAprilAndSignedIn(String accountId) throws Exception {
         Http api = new Http(port);
-        assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"wi-console\",\"openedAt\":"
+        assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"" + accountId + "\",\"openedAt\":"
                 + "\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
         console.signIn(Http.OPERATOR);
+        return api;
+    }
+
+    @Test
+    void aWhatIfIsShownAtOnceOrFromItsRunAndABadFormIsRefused() throws Exception {
+        Http api = openedInAprilAndSignedIn("wi-console");
         // a short history's answer is on the page the form asked for (WhatIfPagesTest has a long one)
         HttpResponse<String> atOnce = console.get("/console/accounts/wi-console/what-if?postpaid=off");
         assertThat(atOnce.statusCode()).as("a few events re-rate well within the second the page waits")
@@ -116,10 +122,7 @@ class ConsoleSessionTest {
 
     @Test
     void aStatementLinksOnlyToMonthsTheAccountHasLivedIn() throws Exception {
-        Http api = new Http(port);
-        assertThat(api.post("/api/v1/accounts", "{\"accountId\":\"st-console\",\"openedAt\":"
-                + "\"2026-04-01T09:00:00+08:00\"}").status()).isEqualTo(201);
-        console.signIn(Http.OPERATOR);
+        openedInAprilAndSignedIn("st-console");
         // opened in April, the clock in April: no month before or after to go to
         HttpResponse<String> april = console.get("/console/accounts/st-console/statements/2026-04");
         assertThat(april.statusCode()).isEqualTo(200);
