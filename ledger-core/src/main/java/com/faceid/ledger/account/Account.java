@@ -627,10 +627,7 @@ public class Account {
     @CommandHandler
     public List<YearMonth> handle(CloseStatement cmd, BillingPolicy policy) {
         require(cmd.month() != null && cmd.closedAt() != null, "month and closedAt are required");
-        if (cmd.month().isBefore(calendar().monthOf(openedAt))) {
-            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + cmd.month()
-                    + " is before the account was opened: it has no statement to close");
-        }
+        calendar().requireOpenedBy(cmd.month(), openedAt); // a month before the opening has no statement to close
         if (!cmd.month().isAfter(closedThrough)) {
             return List.of(); // already closed: closing is idempotent
         }

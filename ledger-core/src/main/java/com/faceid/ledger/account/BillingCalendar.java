@@ -22,15 +22,20 @@ public record BillingCalendar(ZoneId zone) {
      * adjustment corrects, and a statement shows, a month the account has lived in.
      */
     public void requireLived(YearMonth month, Instant openedAt, Instant now) {
-        YearMonth opened = monthOf(openedAt);
-        if (month.isBefore(opened)) {
-            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + month
-                    + " is before the account was opened (" + opened + ")");
-        }
+        requireOpenedBy(month, openedAt);
         YearMonth current = monthOf(now);
         if (month.isAfter(current)) {
             throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE, "month " + month
                     + " has not begun (the ledger clock is in " + current + ")");
+        }
+    }
+
+    /** Refuses a month before the one an account was opened in ({@code BEFORE_ACCOUNT_OPENED}). */
+    public void requireOpenedBy(YearMonth month, Instant openedAt) {
+        YearMonth opened = monthOf(openedAt);
+        if (month.isBefore(opened)) {
+            throw new LedgerException(ErrorCode.BEFORE_ACCOUNT_OPENED, "month " + month
+                    + " is before the account was opened (" + opened + ")");
         }
     }
 
