@@ -9,6 +9,9 @@
 #   WRK_ONLY=holds scripts/wrk-bench.sh   some phases only (calls, batch, holds, reads), after the ceiling
 #   WRK_JVM_OPTS="-XX:StartFlightRecording=filename=/tmp/wrk.jfr,settings=profile" scripts/wrk-bench.sh
 #                                         the ledger under a JFR profile (jfr print --events jdk.ExecutionSample)
+#   LEDGER_JAVA=/path/to/java scripts/wrk-bench.sh  the ledger on another JVM (e.g. Temurin 25)
+# Besides each phase's rate and latency it prints the ledger process's CPU time per single call (all its threads,
+# from /proc) and, on H2, the store's bytes per stored call while it runs and after a clean stop.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 SECONDS_PER_PHASE="${WRK_SECONDS:-20}"
@@ -33,6 +36,13 @@ seq 1 1000 | xargs -P 8 -I{} bash -c 'open acct-{}'
 curl -sf -o /dev/null -XPOST "$BASE/api/v1/accounts/hot/packages" -H "Authorization: Bearer $WRK_KEY" \
   -H 'Content-Type: application/json' -d '{"purchaseId":"po-1","service":"PHOTO_VERIFICATION","size":1000000}'
 
+# CPU time the ledger's process has used so far, in microseconds (all threads, user and system)
+cpu_us() { awk -v hz="$(getconf CLK_TCK)" '{printf "%.0f", ($14 + $15) * 1000000 / hz}' "/proc/$LEDGER/stat"; }
+# calls metered by the ledger so far (ledger_calls_total, every service and payer)
+calls_total() {
+  curl -sf "$BASE/actuator/prometheus" -H "Authorization: Bearer $WRK_KEY" \
+    | awk '/^ledger_calls_total/ {n += $2} END {printf "%.0f", n}'
+}
 # one phase: wrk with a script; prints "requests/s p50 p99 errors"
 phase() { # $1 threads, $2 connections, $3 script, rest: env
   local out
@@ -60,8 +70,11 @@ echo "|---|---|---|---|---|"
 read -r rps p50 p99 err < <(phase 2 16 get.lua WRK_PATH=/api/v1/admin/clock); CEIL=$rps
 row "ceiling: GET /api/v1/admin/clock, 16 connections" "$rps" "$p50" "$p99" "$err"
 if wanted calls; then
+CPU0=$(cpu_us); CALLS0=$(calls_total)
 read -r rps p50 p99 err < <(phase 2 16 calls.lua)
+CPU1=$(cpu_us); CALLS1=$(calls_total)
 row "single calls, 1 hot account, 16 connections (calls/s)" "$rps ($(awk "BEGIN {printf \"%.0f\", 100 * $rps / $CEIL}") % of the ceiling)" "$p50" "$p99" "$err"
+CPU_PER_CALL=$(awk "BEGIN {printf \"%.0f\", ($CPU1 - $CPU0) / ($CALLS1 - $CALLS0)}")
 fi
 if wanted batch; then
 read -r rps p50 p99 err < <(phase 2 4 batch.lua WRK_BATCH=1000 WRK_ACCOUNTS=1000)
@@ -81,6 +94,7 @@ read -r rps p50 p99 err < <(phase 1 4 get.lua WRK_PATH=/api/v1/accounts/acct-7/s
 row "statement reads, 4 connections, while 8 connections meter the same account" "$rps" "$p50" "$p99" "$err"
 wait $BG
 fi
+[ -n "${CPU_PER_CALL:-}" ] && echo "JVM CPU per single call (process CPU time ÷ calls metered in the phase): $CPU_PER_CALL µs"
 echo "group commit (items per unit of work, over the whole run): $(curl -sf "$BASE/actuator/prometheus" \
   -H "Authorization: Bearer $WRK_KEY" | awk '/^ledger_group_commit_size_(count|sum)/ {
     split($1, k, "kind=\""); split(k[2], kind, "\""); n[kind[1]] += ($1 ~ /_count/) ? $2 : 0;
@@ -89,5 +103,10 @@ if [ "${WRK_DB:-h2}" = "postgres" ]; then
   echo "store: PostgreSQL database $PG_DB, $(psql -tA -h "${WRK_PG_HOST:-127.0.0.1}" -U "${WRK_PG_USER:-postgres}" \
     -c "SELECT pg_size_pretty(pg_database_size('$PG_DB'))" postgres) after the run; wrk output: $DIR/wrk.log"
 else
-  echo "store: $(du -sh "$DIR" | cut -f1) after the run; wrk output: $DIR/wrk.log"
+  STORED=$(calls_total)
+  RUNNING=$(stat -c %s "$DIR/ledger.mv.db")
+  kill "$LEDGER"; wait "$LEDGER" 2>/dev/null || true # a clean stop (compacts the file: ledger.h2-compact-on-stop)
+  STOPPED=$(stat -c %s "$DIR/ledger.mv.db")
+  echo "store: $RUNNING B while running, $STOPPED B after a clean stop, for $STORED calls:" \
+    "$(awk "BEGIN {printf \"%.0f / %.0f\", $RUNNING / $STORED, $STOPPED / $STORED}") B per stored call; wrk output: $DIR/wrk.log"
 fi

@@ -2,7 +2,8 @@
 # background (`wrk` and the jar are installed or built when missing) and waits until it answers.
 #   start_ledger PORT KEY [ARG...]
 # The ledger runs on a simulated clock standing at 2026-03-12 12:00 (+08:00), with KEY as an OPERATOR key, on a
-# fresh durable H2 file in DIR unless an ARG names another --spring.datasource.url; LEDGER_JVM_OPTS adds JVM options.
+# fresh durable H2 file in DIR unless an ARG names another --spring.datasource.url; LEDGER_JVM_OPTS adds JVM options,
+# LEDGER_JAVA names another java (default: the one on the PATH).
 # After it: JAR, DIR (the store and ledger.log), LEDGER (the process, stopped when the script exits) and BASE.
 start_ledger() {
   local port=$1 key=$2
@@ -17,7 +18,7 @@ start_ledger() {
   local hash
   hash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)
   # shellcheck disable=SC2086
-  java -Xmx2g ${LEDGER_JVM_OPTS:-} -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$port" \
+  "${LEDGER_JAVA:-java}" -Xmx2g ${LEDGER_JVM_OPTS:-} -Ddisable-axoniq-console-message=true -jar "$JAR" --server.port="$port" \
     "${store[@]}" --ledger.clock=simulated --ledger.clock.start=2026-03-12T12:00:00+08:00 \
     --ledger.security.api-keys="bench:OPERATOR:$hash" "$@" > "$DIR/ledger.log" 2>&1 &
   LEDGER=$!

@@ -49,6 +49,8 @@ import java.util.List;
  * @param maxBodyBytes         largest request body accepted
  * @param asOfCheckpointEvents as-of answers start from a checkpoint of the account's fold kept every this many
  *                             of its events
+ * @param currentFoldsMaxAccounts accounts whose fold at their last event is kept for the quota, package and running
+ *                             statement reads (most recently read)
  * @param capacityWindow       how far back Axon's capacity gauges look (they keep an entry for every message in it)
  * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
  *                             set it so the segments spread (docs/operations.md)
@@ -90,6 +92,7 @@ public record LedgerProperties(
         // the read models
         @DefaultValue("2000") @Positive int asOfCheckpointEvents,
         @DefaultValue("PT1M") @NotNull Duration capacityWindow,
+        @DefaultValue("1000") @Positive int currentFoldsMaxAccounts,
         @DefaultValue("0") @PositiveOrZero int processorMaxClaimedSegments,
         @DefaultValue("10000") @Positive long readinessMaxLagEvents,
         @DefaultValue("20000") @Positive int replayChunkEvents,

@@ -11,6 +11,11 @@ import java.time.ZoneId;
  */
 public record BillingCalendar(ZoneId zone) {
     public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    /**
+     * The finest unit of an instant the ledger records (its clock's readings and every reported time): what every
+     * store keeps, so an instant is the same in its event, in each view and in each fold of the events.
+     */
+    public static final java.time.temporal.ChronoUnit RECORDED_PRECISION = java.time.temporal.ChronoUnit.MICROS;
 
     public YearMonth monthOf(Instant t) {
         return YearMonth.from(t.atZone(zone));

@@ -98,6 +98,11 @@ public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAs
         return fold;
     }
 
+    /** The account's latest checkpoint, or null when it has none. */
+    Checkpoint latestCheckpoint(String accountId) {
+        return latest(accountId, "1 = 1").orElse(null);
+    }
+
     /** The fold of every event of the account. */
     public LedgerFold latest(String accountId) {
         Optional<Checkpoint> start = latest(accountId, "1 = 1");

@@ -4,12 +4,10 @@ import com.faceid.ledger.app.security.AccessPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import java.util.List;
 
 /**
  * Every read of an account ({@code GET /api/v1/accounts/{id}/…}, and the console's pages of it,
@@ -17,10 +15,11 @@ import java.util.List;
  * event of that account stored before the request came in: a package bought, a call metered or a hold placed
  * is in the next answer, whichever request it was and whether or not the read-model processor has run yet.
  * It costs one look-up of the account's last event (the unique index on account and sequence) and, when the
- * views are behind, a wait that wakes the processor at once (bounded by {@code ReadModels.await}).
+ * views are behind, a wait that wakes the processor at once (bounded by {@code ReadModels.await}). Reads that
+ * answer from the events themselves ({@link AnswersFromEvents}: quota, packages, a month's statement) do not wait.
  */
 @Configuration(proxyBeanMethods = false)
-public record ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels)
+public record ReadYourWrites(ReadModels readModels)
         implements HandlerInterceptor, WebMvcConfigurer {
     private static final String CONSOLE = "/console/accounts/";
     private static final String API = "/api/v1/accounts/";
@@ -32,28 +31,16 @@ public record ReadYourWrites(JdbcTemplate jdbc, ReadModels readModels)
 
     @Override
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")) {
+        if (!request.getMethod().equals("GET") && !request.getMethod().equals("HEAD")
+                || handler instanceof HandlerMethod m && m.hasMethodAnnotation(AnswersFromEvents.class)) {
             return true;
         }
         String path = request.getRequestURI().substring(request.getContextPath().length());
         // a console page of an account reads what the API's read of it does: the same wait
         String account = AccessPolicy.accountOf(path.startsWith(CONSOLE) ? API + path.substring(CONSOLE.length()) : path);
         if (account != null) {
-            awaitAccount(account);
+            readModels.awaitAccount(account);
         }
         return true;
-    }
-
-    /** Waits until the read models have handled the account's last stored event (none: no wait). */
-    void awaitAccount(String accountId) {
-        // ordered by both columns of the (account, sequence) index: H2 then reads it backwards and stops at the first
-        // row ("index sorted", 0-1 ms); ordered by the sequence alone it sorted the account's every event (1.1 s a
-        // read at 1M events, measured: docs/performance.md)
-        List<Long> last = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?"
-                + " ORDER BY aggregateIdentifier DESC, sequenceNumber DESC LIMIT 1", Long.class, accountId);
-        if (!last.isEmpty()) {
-            long head = last.get(0);
-            readModels.await(() -> readModels.caughtUpTo(head));
-        }
     }
 }

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import com.faceid.ledger.app.axon.AnswersFromEvents;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -88,6 +89,7 @@ public class PackageController {
 
     @GetMapping
     @Operation(operationId = "listPackages")
+    @AnswersFromEvents
     public List<PackageView> list(@PathVariable String accountId,
                                   @Parameter(schema = @Schema(implementation = Service.class))
                                   @RequestParam(required = false) String service,

@@ -30,6 +30,11 @@ public record PackageQueries(JdbcTemplate jdbc) {
                     forfeited + remaining, price, effectiveFrom, expiresAt, true, month, catalogVersion);
         }
 
+        /** The order packages are listed in: free grants first, then by expiry (as {@link #ofAccount} reads them). */
+        public static final java.util.Comparator<PackageRow> LISTED = java.util.Comparator
+                .comparing((PackageRow p) -> p.kind().name()).thenComparing(PackageRow::expiresAt)
+                .thenComparing(PackageRow::effectiveFrom).thenComparing(PackageRow::packageId);
+
         public PackageStatus statusAt(Instant now) {
             return PackageStatus.at(now, effectiveFrom, expiresAt, remaining, expired);
         }
@@ -37,6 +42,7 @@ public record PackageQueries(JdbcTemplate jdbc) {
 
     private static final String COLUMNS = "account_id, package_id, kind, purchase_id, service, size, used, remaining,"
             + " forfeited, price, effective_from, expires_at, expired, billing_month, catalog_version";
+    /** The account's packages in {@link PackageRow#LISTED} order. */
     public List<PackageRow> ofAccount(String accountId) {
         return jdbc.query("SELECT " + COLUMNS + " FROM package_view WHERE account_id = ?"
                 + " ORDER BY kind, expires_at, effective_from, package_id", (rs, i) -> new PackageRow(

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.prepaid;
 
+import com.faceid.ledger.app.axon.AnswersFromEvents;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -15,6 +16,7 @@ import java.time.OffsetDateTime;
 public record QuotaController(QuotaService quotas) {
     @GetMapping("/api/v1/accounts/{accountId}/quota")
     @Operation(operationId = "getQuota")
+    @AnswersFromEvents
     public QuotaView quota(@PathVariable String accountId,
                            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                            OffsetDateTime asOf) {

@@ -4,6 +4,7 @@ import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.axon.AnswersFromEvents;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
@@ -56,6 +57,7 @@ public record StatementController(Commands commands, AccountQueries accounts, St
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",
             produces = {MediaType.APPLICATION_JSON_VALUE, Csv.MEDIA_TYPE})
     @Operation(operationId = "getStatement")
+    @AnswersFromEvents
     @ApiResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = StatementView.class)))
     public ResponseEntity<?> statement(@PathVariable String accountId,
                                        @Parameter(description = "The month, yyyy-MM (or yyyy-MM.csv for CSV)",

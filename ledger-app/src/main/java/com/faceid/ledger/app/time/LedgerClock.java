@@ -1,5 +1,7 @@
 package com.faceid.ledger.app.time;
 
+import com.faceid.ledger.account.BillingCalendar;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -9,6 +11,10 @@ import java.util.function.Consumer;
 /**
  * The service's one clock. {@code system}: the real time. {@code simulated}: stands still until moved
  * forward (never back); each move is persisted so a restart resumes where it stood.
+ * <p>
+ * It reads in whole microseconds ({@code BillingCalendar.RECORDED_PRECISION}): what every store keeps (H2's and PostgreSQL's timestamps).
+ * An instant the ledger records is then the same in its event, in every view and in every fold of the events;
+ * with the system clock's nanoseconds a view kept {@code …15.982300Z} where the event said {@code …15.9822995Z}.
  */
 public final class LedgerClock extends Clock {
     private final ZoneId zone;
@@ -37,7 +43,7 @@ public final class LedgerClock extends Clock {
 
     @Override
     public Instant instant() {
-        return simulatedNow == null ? system.instant() : simulatedNow.get();
+        return (simulatedNow == null ? system.instant() : simulatedNow.get()).truncatedTo(BillingCalendar.RECORDED_PRECISION);
     }
 
     /** Moves a simulated clock forward to {@code t} (a no-op when it already stands there). */
@@ -48,8 +54,9 @@ public final class LedgerClock extends Clock {
         if (t.isBefore(simulatedNow.get())) {
             throw new IllegalArgumentException("a simulated clock never goes back: it stands at " + simulatedNow.get());
         }
-        persist.accept(t);
-        simulatedNow.set(t);
+        Instant to = t.truncatedTo(BillingCalendar.RECORDED_PRECISION);
+        persist.accept(to);
+        simulatedNow.set(to);
     }
 
     @Override

@@ -175,7 +175,8 @@ public final class Requests {
         if (t == null) {
             return null;
         }
-        Instant i = t.toInstant();
+        // what every store keeps: a reported time with nanoseconds is recorded to the microsecond (docs/api.md)
+        Instant i = t.toInstant().truncatedTo(com.faceid.ledger.account.BillingCalendar.RECORDED_PRECISION);
         if (i.isBefore(EARLIEST) || !i.isBefore(LATEST)) {
             throw ApiException.validation(field + " must be between " + EARLIEST + " and " + LATEST + ", got " + t);
         }
