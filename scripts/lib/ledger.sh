@@ -13,7 +13,7 @@ start_ledger() {
   ls ledger-app/target/ledger-app-*.jar >/dev/null 2>&1 || mvn -B -q ${MVN_OFFLINE:+-o} -DskipTests package
   JAR=$(ls ledger-app/target/ledger-app-*.jar | head -1)
   DIR=$(mktemp -d)
-  local store=(--spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE")
+  local store=(--spring.datasource.url="jdbc:h2:file:$DIR/ledger;WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE${LEDGER_H2_OPTIONS:-}")
   [[ " $* " == *" --spring.datasource.url="* ]] && store=()
   local hash
   hash=$(printf '%s' "$key" | sha256sum | cut -d' ' -f1)

@@ -38,6 +38,7 @@ import java.util.List;
  * @param tierConvention       which side of a tier bound belongs to which tier (docs/rules.md §6)
  * @param zone                 billing time zone: days, months and "one year later" are counted there
  * @param aggregateCacheSize   accounts kept loaded in memory (most recently used)
+ * @param h2CompactEvery       how often a ledger on an H2 file rewrites its sparse chunks while it runs (0: never)
  * @param h2CompactOnStop      a clean stop of a ledger on an H2 file compacts the file ({@code SHUTDOWN COMPACT})
  * @param nodeId               this node's name in token claims; empty: {@code pid@host}
  * @param snapshotThreshold    events between aggregate snapshots
@@ -80,6 +81,7 @@ public record LedgerProperties(
         @DefaultValue("Asia/Shanghai") @NotNull String zone,
         // the event store and the aggregates
         @DefaultValue("10000") @Positive int aggregateCacheSize,
+        @DefaultValue("PT1S") @NotNull Duration h2CompactEvery,
         @DefaultValue("true") boolean h2CompactOnStop,
         @DefaultValue("") String nodeId,
         @DefaultValue("500") @Positive int snapshotThreshold,

@@ -53,7 +53,7 @@ public class H2CompactsOnStop implements DisposableBean {
     }
 
     /** The store's H2 file ({@code <path>.mv.db}), or null when the store is not an H2 file. */
-    private String h2File() {
+    String h2File() {
         try (Connection c = dataSource.getConnection()) {
             String url = c.getMetaData().getURL();
             if (url == null || !url.startsWith("jdbc:h2:file:")) {
