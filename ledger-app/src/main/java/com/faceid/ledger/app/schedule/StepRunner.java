@@ -90,7 +90,8 @@ public class StepRunner {
         int ran = 0;
         while (true) {
             List<Step> next = jdbc.query("SELECT id, account_id, kind, ref, due_at, attempts FROM scheduled_step"
-                            + " WHERE status = 'PENDING' AND due_at <= ? ORDER BY due_at, id LIMIT 1",
+                            // ordered by the columns of its index (status, due_at, id): the first entry, not a sort
+                            + " WHERE status = 'PENDING' AND due_at <= ? ORDER BY status, due_at, id LIMIT 1",
                     (rs, i) -> new Step(rs.getLong(1), rs.getString(2), StepKind.valueOf(rs.getString(3)),
                             rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6)), Timestamp.from(upTo));
             if (next.isEmpty()) {
