@@ -477,6 +477,13 @@ public class Account {
                 if (first == null) {
                     throw new LedgerException(ErrorCode.HOLD_CAPTURED, "hold " + cmd.holdId() + " is captured");
                 }
+                // §9: a repeat binds its content as a call's does; another result code or time is not a repeat
+                if (!first.sameContentAs(new MeterCall(accountId, cmd.requestId(), hold.service(), cmd.occurredAt(),
+                        cmd.resultCode(), now))) {
+                    throw new LedgerException(ErrorCode.REQUEST_ID_CONFLICT, "hold " + cmd.holdId()
+                            + " was captured as " + first.describe() + "; a repeat must carry the same occurredAt"
+                            + " and resultCode");
+                }
                 return first.outcome().asDuplicate();
             }
             case VOIDED -> throw new LedgerException(ErrorCode.HOLD_VOIDED, "hold " + cmd.holdId() + " was voided");

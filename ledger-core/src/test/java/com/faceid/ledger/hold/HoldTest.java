@@ -202,11 +202,28 @@ class HoldTest {
             buyOne();
             hold("h-1", NOW);
             CallOutcome first = capture("h-1", "r-1", null, NOW.plusSeconds(10));
-            CallOutcome again = capture("h-1", "r-1", null, NOW.plusSeconds(20));
+            // the retry carries the first's occurredAt (another time is another call: the test below)
+            CallOutcome again = h.send(new CaptureHold(A, "h-1", "r-1", NOW.plusSeconds(10), null, NOW.plusSeconds(20)));
             assertThat(again).isEqualTo(first.asDuplicate());
             assertThat(h.events(A).stream().filter(CallMetered.class::isInstance).count()).isEqualTo(100);
             assertThat(refusal(new CaptureHold(A, "h-1", "r-other", NOW, null, NOW.plusSeconds(30))))
                     .isEqualTo(ErrorCode.HOLD_ID_CONFLICT);
+        }
+
+        @Test
+        void aRepeatedCaptureWithOtherContentIsAConflictNotADuplicate() {
+            buyOne();
+            hold("h-1", NOW);
+            Instant at = NOW.plusSeconds(10);
+            h.send(new CaptureHold(A, "h-1", "r-1", at, "Success", NOW.plusSeconds(10)));
+            // §9: the id binds its content, as a call's requestId does
+            assertThat(refusal(new CaptureHold(A, "h-1", "r-1", at, "NoFaceDetected", NOW.plusSeconds(20))))
+                    .isEqualTo(ErrorCode.REQUEST_ID_CONFLICT);
+            assertThat(refusal(new CaptureHold(A, "h-1", "r-1", at.plusSeconds(1), "Success", NOW.plusSeconds(20))))
+                    .isEqualTo(ErrorCode.REQUEST_ID_CONFLICT);
+            // the same content again (a retry naming no time of its own) is still the first outcome
+            CallOutcome again = h.send(new CaptureHold(A, "h-1", "r-1", null, "Success", NOW.plusSeconds(30)));
+            assertThat(again.duplicate()).isTrue();
         }
 
         @Test
