@@ -76,6 +76,77 @@ class HostileInputTest {
         refused("POST", "/api/v1/accounts", "[{\"accountId\":\"x\"}]", 400, "MALFORMED_REQUEST");
     }
 
+    /**
+     * A key given twice is refused, never last-wins (a batch item's account could be switched that way), and so is
+     * anything after the document; the problem never names the ledger's classes. Every endpoint that takes a body.
+     */
+    @Test
+    void duplicatedKeysAndContentAfterTheDocument() {
+        String a = "/api/v1/accounts/" + A;
+        List<String[]> bodies = List.of(
+                new String[]{"POST", "/api/v1/accounts", "{\"accountId\":\"dup-x\",\"openedAt\":\"2026-03-10T15:00:00+08:00\"}"},
+                new String[]{"POST", a + "/calls", "{\"requestId\":\"r-dup\",\"service\":\"PHOTO_VERIFICATION\"}"},
+                new String[]{"POST", a + "/packages", buy("100")},
+                new String[]{"PUT", a + "/postpaid", "{\"enabled\":true}"},
+                new String[]{"POST", a + "/holds", "{\"holdId\":\"h-dup\",\"service\":\"PHOTO_VERIFICATION\"}"},
+                new String[]{"POST", a + "/adjustments", "{\"adjustmentId\":\"adj-dup\",\"month\":\"2026-03\","
+                        + "\"amount\":\"-0.40\",\"reason\":\"test\"}"},
+                new String[]{"POST", "/api/v1/calls:batch", "{\"calls\":[{\"accountId\":\"" + A + "\","
+                        + "\"requestId\":\"b-dup\",\"service\":\"PHOTO_VERIFICATION\"}]}"},
+                new String[]{"POST", a + "/what-if", "{\"from\":\"2026-03\",\"to\":\"2026-03\"}"});
+        for (String[] b : bodies) {
+            String body = b[2];
+            int firstValueEnd = body.indexOf(',') < 0 ? body.length() - 1 : body.indexOf(',');
+            String firstPair = body.substring(1, firstValueEnd);
+            // the first key again, with its own value, as the last key of the object
+            String twice = body.substring(0, body.length() - 1) + "," + firstPair + "}";
+            refused(b[0], b[1], twice, 400, "MALFORMED_REQUEST");
+            refused(b[0], b[1], body + " {}", 400, "MALFORMED_REQUEST");
+            refused(b[0], b[1], body + "]", 400, "MALFORMED_REQUEST");
+        }
+        // inside a batch item: the item's account switched by a second key
+        Http.Response r = http.post("/api/v1/calls:batch", "{\"calls\":[{\"accountId\":\"someone-else\","
+                + "\"requestId\":\"b-dup\",\"service\":\"PHOTO_VERIFICATION\",\"accountId\":\"" + A + "\"}]}");
+        assertThat(r.status()).isEqualTo(400);
+        assertThat(r.code()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(r.text()).doesNotContain("com.faceid").doesNotContain("java.").contains("accountId");
+    }
+
+    /** What anyone may send to any path: every refusal is a problem document, and TRACE echoes nothing back. */
+    @Test
+    void traceCorsPreflightsTheErrorPathAndUnreadBodiesAreProblems() throws Exception {
+        for (String key : java.util.Arrays.asList(null, Http.OPERATOR)) {
+            for (String path : List.of("/api/v1/admin/clock", "/console/sign-in", "/actuator/health", "/nowhere")) {
+                Http.Response r = http.as(key).send("TRACE", path, null);
+                assertThat(r.status()).as("TRACE " + path).isEqualTo(405);
+                assertThat(r.contentType()).startsWith("application/problem+json");
+                assertThat(r.text()).doesNotContainIgnoringCase("host:").doesNotContain("TRACE /");
+            }
+        }
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        var preflight = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + port + "/api/v1/accounts")).header("Authorization", "Bearer " + Http.OPERATOR)
+                .header("Origin", "https://elsewhere.example").header("Access-Control-Request-Method", "POST")
+                .method("OPTIONS", java.net.http.HttpRequest.BodyPublishers.noBody()).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(preflight.statusCode()).isEqualTo(403);
+        assertThat(preflight.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/problem+json");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        refused("GET", "/error", null, 404, "NOT_FOUND"); // was a 500 with a key
+        // a chunked body past the limit to an endpoint that reads no body: refused, not ignored
+        long before = events();
+        byte[] big = new byte[1_100_000];
+        java.util.Arrays.fill(big, (byte) ' ');
+        var close = client.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/accounts/" + A + "/statements/2026-02/close"))
+                .header("Authorization", "Bearer " + Http.OPERATOR).header("Content-Type", "application/json")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(big)))
+                .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(close.statusCode()).as(close.body()).isEqualTo(413);
+        assertThat(close.body()).contains("BODY_TOO_LARGE");
+        assertThat(events()).isEqualTo(before);
+    }
+
     @Test
     void wrongTypes() {
         String packages = "/api/v1/accounts/" + A + "/packages";

@@ -54,12 +54,38 @@ public class ProblemHandler {
                 return respond(Problems.of(HttpError.BODY_TOO_LARGE, tooLarge.getMessage()));
             }
         }
-        String detail = e.getMostSpecificCause().getMessage();
-        if (detail != null && detail.length() > 300) {
+        String detail = unreadableDetail(e.getMostSpecificCause());
+        if (detail.length() > 300) {
             detail = detail.substring(0, 300) + "…";
         }
         return respond(Problems.of(HttpError.MALFORMED_REQUEST,
                 "the request body is not the expected JSON: " + detail));
+    }
+
+    /** A qualified Java name, e.g. {@code com.faceid.ledger.app.metering.MeteringController$MeterCallRequest}. */
+    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
+            "\\b(?:[a-z_][a-z0-9_]*\\.)+(?:[A-Za-z_][\\w]*\\$)*([A-Za-z_][\\w]*)");
+
+    /**
+     * What was wrong with the body, where in it, and nothing of the ledger's insides: Jackson's own message without
+     * its source location and reference chain, Java names cut to their simple name (MeterCallRequest, String).
+     */
+    static String unreadableDetail(Throwable cause) {
+        String message = cause instanceof com.fasterxml.jackson.core.JsonProcessingException j
+                ? j.getOriginalMessage() : cause.getMessage();
+        String where = "";
+        if (cause instanceof com.fasterxml.jackson.databind.JsonMappingException m && !m.getPath().isEmpty()) {
+            StringBuilder path = new StringBuilder();
+            for (var ref : m.getPath()) {
+                if (ref.getFieldName() != null) {
+                    path.append(path.length() == 0 ? "" : ".").append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+            where = path.length() == 0 ? "" : " (at " + path + ")";
+        }
+        return QUALIFIED.matcher(message == null ? "unreadable" : message).replaceAll("$1") + where;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -95,6 +121,10 @@ public class ProblemHandler {
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
-        return ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(p);
+        var answer = ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (p.getStatus() == 429) { // a share or a queue is full: ask again soon (limits.FairShare, what-if runs)
+            answer.header("Retry-After", "1");
+        }
+        return answer.body(p);
     }
 }

@@ -84,8 +84,12 @@ public final class Requests {
     }
 
     /**
-     * Free text: not blank, at most {@code max} UTF-16 units, no control characters (NUL, line breaks, DEL,
-     * C1) and no unpaired surrogates (which no UTF-8 store can hold). Kept as given, never trimmed.
+     * Free text (docs/api.md, "Free text"): not blank, at most {@code max} UTF-16 units, and one line of visible
+     * text. Refused: control characters (NUL, line breaks, DEL, C1), line and paragraph separators (U+2028,
+     * U+2029), the bidirectional controls that reorder what a reader sees (U+061C, U+200E, U+200F, U+202A–U+202E,
+     * U+2066–U+2069), unpaired surrogates (which no UTF-8 store can hold), and text with nothing visible in it
+     * (only spaces, format characters and blank fillers such as U+3164). The text reaches the console, CSV files
+     * and webhooks as given; kept as given, never trimmed.
      */
     public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
@@ -94,19 +98,48 @@ public final class Requests {
         if (value.length() > max) {
             throw ApiException.validation(field + " has at most " + max + " characters, got " + value.length());
         }
-        for (int i = 0; i < value.length(); i++) {
+        boolean visible = false;
+        for (int i = 0; i < value.length(); ) {
             char c = value.charAt(i);
-            if (Character.isISOControl(c)) {
-                throw ApiException.validation(field + " must be printable: control character U+"
-                        + String.format("%04X", (int) c) + " at " + i);
-            }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
+            if (Character.isSurrogate(c) && !(Character.isHighSurrogate(c) && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1)))) {
                 throw ApiException.validation(field + " has an unpaired surrogate at " + i);
             }
+            int cp = value.codePointAt(i);
+            String refused = refusedInText(cp);
+            if (refused != null) {
+                throw ApiException.validation(field + " must be one line of plain text: " + refused + " U+"
+                        + String.format("%04X", cp) + " at " + i);
+            }
+            visible |= !invisible(cp);
+            i += Character.charCount(cp);
+        }
+        if (!visible) {
+            throw ApiException.validation(field + " has no visible character");
         }
         return value;
+    }
+
+    /** Why a code point has no place in free text, or null when it has one. */
+    private static String refusedInText(int cp) {
+        if (Character.isISOControl(cp)) {
+            return "control character";
+        }
+        int type = Character.getType(cp);
+        if (type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR) {
+            return "line or paragraph separator";
+        }
+        if (cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E)
+                || (cp >= 0x2066 && cp <= 0x2069)) {
+            return "bidirectional control";
+        }
+        return null;
+    }
+
+    /** Shows nothing by itself: a space, a format character (zero-width, soft hyphen, ...) or a blank filler. */
+    private static boolean invisible(int cp) {
+        return Character.isWhitespace(cp) || Character.isSpaceChar(cp) || Character.getType(cp) == Character.FORMAT
+                || cp == 0x115F || cp == 0x1160 || cp == 0x3164 || cp == 0xFFA0 || cp == 0x2800 || cp == 0x180E;
     }
 
     /** Money is a JSON string such as "-12.50" (api.md), with at most {@code scale} decimals. */

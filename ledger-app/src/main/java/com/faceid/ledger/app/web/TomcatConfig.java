@@ -10,10 +10,15 @@ import org.springframework.context.annotation.Configuration;
 public class TomcatConfig {
     @Bean
     public WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemErrorPages() {
-        return factory -> factory.addContextCustomizers(context -> {
-            if (context.getParent() instanceof StandardHost host) {
-                host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
-            }
-        });
+        return factory -> {
+            factory.addContextCustomizers(context -> {
+                if (context.getParent() instanceof StandardHost host) {
+                    host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+                }
+            });
+            // TRACE reaches the application, whose first filter (TraceRefused) answers it 405 with a problem document,
+            // before any servlet could echo the request back. Refused by the connector it was a 405 without a body.
+            factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
+        };
     }
 }

@@ -25,7 +25,7 @@ public record WebhookDeliveries(JdbcTemplate jdbc) {
             + " n.account_id, d.status, d.attempts, d.last_status, d.last_error, d.next_attempt_at, d.created_at"
             + " FROM webhook_delivery d JOIN webhook_notification n ON n.notification_id = d.notification_id";
     /** A subscription's deliveries, newest first, optionally of one status, each with its attempts. */
-    public List<Delivery> of(String webhookId, String status, int offset, int limit) {
+    public List<Delivery> of(String webhookId, String status, long offset, int limit) {
         List<Object> args = new ArrayList<>(List.of(webhookId));
         String where = " WHERE d.webhook_id = ?";
         if (status != null) {
