@@ -153,6 +153,26 @@ class SecurityTest {
     }
 
     @Test
+    void healthShowsItsDetailsToOperatorAndAuditorKeysOnly() {
+        // the details name the store's kind and its files' paths: nothing for anyone on the network
+        for (String role : java.util.Arrays.asList(null, "METER", "CUSTOMER")) {
+            Http.Response r = http.as(role == null ? null : SECRETS.get(role)).get("/actuator/health");
+            assertThat(r.status()).as(role).isEqualTo(200);
+            assertThat(r.json().path("components").path("db").path("status").asText()).as(role).isEqualTo("UP");
+            assertThat(r.text()).as(role).doesNotContain("details").doesNotContain("H2").doesNotContain("/");
+        }
+        for (String role : List.of("OPERATOR", "AUDITOR")) {
+            Http.Response r = http.as(SECRETS.get(role)).get("/actuator/health");
+            assertThat(r.json().path("components").path("db").path("details").path("database").asText())
+                    .as(role).isNotBlank();
+        }
+        // an invalid key is as no key on an open path: the status, no details, no 401
+        Http.Response wrong = http.as("not-a-key").get("/actuator/health");
+        assertThat(wrong.status()).isEqualTo(200);
+        assertThat(wrong.text()).doesNotContain("details");
+    }
+
+    @Test
     void aCustomerKeyNeverReadsAnotherAccount() {
         Http customer = http.as(SECRETS.get("CUSTOMER"));
         assertThat(customer.get("/api/v1/accounts/" + OWN).status()).isEqualTo(200);

@@ -42,14 +42,17 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        if (AccessPolicy.isPublic(path) || AccessPolicy.isConsole(path)) { // the console checks its own sessions
+        if (AccessPolicy.isConsole(path)) { // the console checks its own sessions
             chain.doFilter(request, response);
             return;
         }
-        String header = request.getHeader("Authorization");
-        // RFC 9110 §11.1: the scheme name is case-insensitive ("bearer", "BEARER" are Bearer)
-        Optional<ApiKey> key = header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? keys.find(header.substring(7).trim()) : Optional.empty();
+        Optional<ApiKey> key = bearer(request);
+        if (AccessPolicy.isPublic(path)) {
+            // open to anyone; a valid key is known to what answers (health shows its details to OPERATOR and
+            // AUDITOR keys only: management.endpoint.health.roles), an invalid one is as no key
+            chain.doFilter(key.map(k -> (HttpServletRequest) new KeyHolder(request, k)).orElse(request), response);
+            return;
+        }
         if (key.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer");
             deny(response, HttpError.UNAUTHENTICATED,
@@ -76,6 +79,33 @@ public class ApiKeyFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
         } finally {
             RequestContext.clear();
+        }
+    }
+
+    private Optional<ApiKey> bearer(HttpServletRequest request) {
+        String header = request.getHeader("Authorization");
+        // RFC 9110 §11.1: the scheme name is case-insensitive ("bearer", "BEARER" are Bearer)
+        return header != null && header.length() > 7 && header.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? keys.find(header.substring(7).trim()) : Optional.empty();
+    }
+
+    /** A request on an open path made with a valid key: the key is its principal, its role its one role. */
+    private static final class KeyHolder extends jakarta.servlet.http.HttpServletRequestWrapper {
+        private final ApiKey key;
+
+        KeyHolder(HttpServletRequest request, ApiKey key) {
+            super(request);
+            this.key = key;
+        }
+
+        @Override
+        public java.security.Principal getUserPrincipal() {
+            return key::keyId;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return key.role().name().equals(role);
         }
     }
 
