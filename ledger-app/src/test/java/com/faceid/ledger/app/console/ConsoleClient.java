@@ -5,31 +5,51 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The console over plain HTTP, as a browser without scripts: a session cookie, forms, no redirects followed. */
+/**
+ * The console over plain HTTP, as a browser without scripts: its cookies (the sign-in form's and the session's),
+ * forms, no redirects followed.
+ */
 final class ConsoleClient {
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
-    private String cookie;
+    private final Map<String, String> cookies = new LinkedHashMap<>();
 
     ConsoleClient(int port) {
         this.port = port;
     }
 
     HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Cookie", cookie == null ? "" : "LEDGER_CONSOLE=" + cookie).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
+        return keep(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", cookieHeader()).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
 
     HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-        HttpResponse<String> r = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Cookie", "LEDGER_CONSOLE=" + cookie)
+        return keep(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .header("Cookie", cookieHeader())
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-        r.headers().firstValue("Set-Cookie").ifPresent(c -> cookie = c.substring("LEDGER_CONSOLE=".length(), c.indexOf(';')));
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    /** The value of a cookie the console set, or null. */
+    String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    private String cookieHeader() {
+        return cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining("; "));
+    }
+
+    private HttpResponse<String> keep(HttpResponse<String> r) {
+        for (String c : r.headers().allValues("Set-Cookie")) {
+            String pair = c.split(";")[0];
+            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
         return r;
     }
 
@@ -40,11 +60,10 @@ final class ConsoleClient {
 
     /** Signs in afresh with an API key (a new session). */
     void signIn(String key) throws Exception {
-        cookie = null;
+        cookies.clear();
         HttpResponse<String> form = get("/console/sign-in");
-        String c = form.headers().firstValue("Set-Cookie").orElseThrow();
-        cookie = c.substring("LEDGER_CONSOLE=".length(), c.indexOf(';'));
         assertThat(post("/console/sign-in", "_csrf=" + csrf(form.body()) + "&apiKey=" + key).statusCode())
                 .isEqualTo(302);
+        assertThat(cookie("LEDGER_CONSOLE")).isNotNull();
     }
 }

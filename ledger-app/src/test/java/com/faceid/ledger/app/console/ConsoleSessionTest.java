@@ -147,4 +147,78 @@ class ConsoleSessionTest {
         assertThat(late.statusCode()).isEqualTo(401);
         assertThat(late.body()).contains("Sign in first");
     }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ConsoleSessions sessions;
+
+    @Test
+    void anonymousVisitsLeaveNoSessionAndTheSignInFormIsStillProtected() throws Exception {
+        int before = sessions.sessions();
+        for (int i = 0; i < 50; i++) {
+            ConsoleClient visitor = new ConsoleClient(port);
+            HttpResponse<String> form = visitor.get("/console/sign-in");
+            assertThat(form.statusCode()).isEqualTo(200);
+            assertThat(visitor.cookie("LEDGER_CONSOLE")).isNull();
+            assertThat(visitor.cookie("LEDGER_SIGN_IN")).isNotNull();
+            assertThat(form.headers().allValues("Set-Cookie").get(0)).contains("HttpOnly").contains("SameSite=Strict")
+                    .contains("Path=/console/sign-in");
+            assertThat(visitor.get("/console/accounts").statusCode()).isEqualTo(302); // to the sign-in page
+        }
+        // (other tests' sessions may end meanwhile: the count can only have gone down)
+        assertThat(sessions.sessions()).isLessThanOrEqualTo(before);
+        // a sign-in without the form's cookie, or with another form's token, is refused and makes no session
+        ConsoleClient a = new ConsoleClient(port);
+        String tokenA = ConsoleClient.csrf(a.get("/console/sign-in").body());
+        ConsoleClient b = new ConsoleClient(port);
+        b.get("/console/sign-in");
+        assertThat(new ConsoleClient(port).post("/console/sign-in", "_csrf=" + tokenA + "&apiKey=" + Http.OPERATOR)
+                .statusCode()).isEqualTo(403);
+        assertThat(b.post("/console/sign-in", "_csrf=" + tokenA + "&apiKey=" + Http.OPERATOR).statusCode())
+                .isEqualTo(403);
+        assertThat(b.cookie("LEDGER_CONSOLE")).isNull();
+        assertThat(sessions.sessions()).isLessThanOrEqualTo(before);
+        // the form's own cookie and token sign in
+        assertThat(a.post("/console/sign-in", "_csrf=" + tokenA + "&apiKey=" + Http.OPERATOR).statusCode())
+                .isEqualTo(302);
+        assertThat(a.cookie("LEDGER_CONSOLE")).isNotNull();
+        assertThat(a.get("/console/accounts").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingInEndsASessionPlantedBeforeIt() throws Exception {
+        ConsoleClient attacker = new ConsoleClient(port);
+        attacker.signIn(Http.OPERATOR);
+        String planted = attacker.cookie("LEDGER_CONSOLE");
+        ConsoleClient victim = new ConsoleClient(port);
+        String token = ConsoleClient.csrf(victim.get("/console/sign-in").body());
+        HttpResponse<String> signedIn = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + port + "/console/sign-in"))
+                .header("Cookie", "LEDGER_CONSOLE=" + planted + "; LEDGER_SIGN_IN=" + victim.cookie("LEDGER_SIGN_IN"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + token + "&apiKey=" + Http.OPERATOR))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(signedIn.statusCode()).isEqualTo(302);
+        String fresh = signedIn.headers().firstValue("Set-Cookie").orElseThrow();
+        assertThat(fresh).startsWith("LEDGER_CONSOLE=").doesNotContain(planted);
+        assertThat(attacker.get("/console/accounts").statusCode()).isEqualTo(302); // the planted session has ended
+    }
+
+    /** One request written by hand (a Host header of our choosing), the whole answer as text. */
+    static String raw(int port, String request) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.ISO_8859_1);
+        }
+    }
+
+    @Test
+    void forwardedHeadersFromAnUntrustedAddressAndTheHostHeaderChangeNothing() throws Exception {
+        String headers = "Host: evil.example\r\nX-Forwarded-Proto: https\r\nX-Forwarded-Host: evil.example\r\n"
+                + "X-Forwarded-For: 203.0.113.9\r\nConnection: close\r\n\r\n";
+        String redirect = raw(port, "GET /console/accounts HTTP/1.1\r\n" + headers);
+        assertThat(redirect).startsWith("HTTP/1.1 302").containsPattern("(?m)^Location: /console/sign-in$")
+                .doesNotContain("evil.example");
+        String form = raw(port, "GET /console/sign-in HTTP/1.1\r\n" + headers);
+        assertThat(form).contains("Set-Cookie: LEDGER_SIGN_IN=").doesNotContain("Secure");
+    }
 }
