@@ -46,6 +46,13 @@ public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveri
             throw new LedgerException(ErrorCode.ACCOUNT_NOT_FOUND, "no account " + account);
         }
         List<WebhookEventType> types = types(events);
+        // every subscription costs a delivery for each notification it wants: an account (or the ledger-wide set)
+        // holds a bounded number, so one key cannot multiply the sender's work without end
+        if (subscriptions.count(account) >= MAX_PER_ACCOUNT) {
+            throw new ApiException(HttpError.TOO_MANY_WEBHOOKS, (account == null ? "the ledger-wide subscriptions"
+                    : "account " + account) + " already have " + MAX_PER_ACCOUNT + " webhooks, the most allowed;"
+                    + " delete one first");
+        }
         Optional<String> refusal = sender.refusal(url); // where the sender itself would refuse to send
         if (refusal.isPresent()) {
             throw new ApiException(HttpError.WEBHOOK_URL_NOT_ALLOWED, refusal.get());
@@ -67,16 +74,19 @@ public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveri
         subscriptions.delete(webhookId, clock.instant());
     }
 
+    /** Most live subscriptions for one account, and for every account (those without an account). */
+    public static final int MAX_PER_ACCOUNT = 20;
+    /** Most deliveries on one page of the delivery log. */
+    public static final int DELIVERIES_PAGE_MAX = 1000;
+
     public List<WebhookDeliveries.Delivery> deliveries(Caller caller, String webhookId, String status, int page,
                                                        int size) {
         require(caller, webhookId);
         if (status != null && !List.of("PENDING", "SENDING", "SUCCEEDED", "FAILED", "CANCELLED").contains(status)) {
             throw ApiException.validation("status must be PENDING, SENDING, SUCCEEDED, FAILED or CANCELLED");
         }
-        if (page < 0 || size < 1 || size > 1000) {
-            throw ApiException.validation("page must be 0 or more and size 1 to 1000");
-        }
-        return deliveries.of(webhookId, status, page * size, size);
+        long offset = Requests.offset(page, size, DELIVERIES_PAGE_MAX);
+        return deliveries.of(webhookId, status, offset, size);
     }
 
     /** Sends a delivery again now and answers it as it stands after that attempt. */

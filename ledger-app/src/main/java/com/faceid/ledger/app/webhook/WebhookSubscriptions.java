@@ -65,6 +65,16 @@ public class WebhookSubscriptions {
                 + " AND account_id = ? ORDER BY created_at, webhook_id", ROW, accountId);
     }
 
+    /** How many live subscriptions are for this account (null: those for every account). */
+    public int count(String accountId) {
+        Integer n = accountId == null
+                ? jdbc.queryForObject("SELECT COUNT(*) FROM webhook_subscription WHERE deleted_at IS NULL"
+                + " AND account_id IS NULL", Integer.class)
+                : jdbc.queryForObject("SELECT COUNT(*) FROM webhook_subscription WHERE deleted_at IS NULL"
+                + " AND account_id = ?", Integer.class, accountId);
+        return n == null ? 0 : n;
+    }
+
     /** The live subscriptions that want this account's notification of this type. */
     public List<String> wanting(String accountId, WebhookEventType type) {
         List<String> ids = new ArrayList<>();

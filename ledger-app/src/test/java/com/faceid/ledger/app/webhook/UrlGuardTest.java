@@ -45,7 +45,15 @@ class UrlGuardTest {
                 "http://[fd00:ec2::254]/", "http://ec2-v6-metadata.example.com/",                // IPv6 metadata
                 "http://rebind.example.com/hook",                                                // a name to a private address
                 "http://0.0.0.0:9000/", "http://100.64.0.1/", "http://[::ffff:127.0.0.1]/",      // wildcard, CGNAT, mapped
-                "http://224.0.0.1/", "http://255.255.255.255/"})
+                "http://224.0.0.1/", "http://255.255.255.255/",
+                // documentation, benchmarking and the other IANA special-purpose blocks
+                "http://192.0.2.10/", "http://198.51.100.7/", "http://203.0.113.99/", "http://198.19.0.1/",
+                "http://192.88.99.1/", "http://192.31.196.1/", "http://192.52.193.1/", "http://192.175.48.1/",
+                "http://[2001:db8::1]/", "http://[3fff::1]/", "http://[2001:2::1]/", "http://[2001:20::1]/",
+                "http://[100::1]/", "http://[5f00::1]/", "http://[fec0::1]/", "http://[ff02::1]/",
+                // IPv6 that translates to IPv4: NAT64, local-use translation, 6to4, Teredo, IPv4-compatible
+                "http://[64:ff9b::a00:1]/", "http://[64:ff9b:1::a00:1]/", "http://[2002:a00:1::]/",
+                "http://[2001:0:4136:e378::1]/", "http://[::10.0.0.1]/", "http://[::]/"})
         void nonPublicAddressesAreRefused(String url) {
             assertThat(strict.refusal(url)).as(url).isPresent();
             assertThat(lenient.refusal(url)).as(url + " with allow-private").isEmpty();
@@ -63,7 +71,8 @@ class UrlGuardTest {
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"ftp://hooks.example.com/x", "file:///etc/passwd", "gopher://hooks.example.com/",
                 "javascript:alert(1)", "http://user:pass@hooks.example.com/", "http:///nohost", "not a url",
-                "//hooks.example.com/"})
+                "//hooks.example.com/", "https://hooks.example.com:0/", "https://hooks.example.com:65536/",
+                "https://hooks.example.com:99999/x"})
         void otherSchemesCredentialsAndNonsense(String url) {
             assertThat(strict.refusal(url)).as(url).isPresent();
             assertThat(lenient.refusal(url)).as(url + " even with allow-private").isPresent();

@@ -102,6 +102,38 @@ class WebhooksHttpTest {
         return r.json().path("secret").asText() + " " + r.json().path("webhookId").asText();
     }
 
+    @Test
+    void theDeliveryLogsPagerRefusesWhatNoPageCanBeNeverA500() {
+        String account = opened("wh-pager-", false);
+        String webhookId = subscribe(http, "/pager", "[\"adjustment.recorded\"]", account).split(" ")[1];
+        String log = "/api/v1/webhooks/" + webhookId + "/deliveries";
+        // page × size past what an offset holds overflowed an int into a negative OFFSET: a 500 before
+        for (String query : List.of("?page=2147483647&size=1000", "?page=1073741824&size=2", "?page=-1",
+                "?size=0", "?size=1001")) {
+            Http.Response r = http.get(log + query);
+            assertThat(r.status()).as(query + " -> " + r.text()).isEqualTo(400);
+            assertThat(r.code()).isEqualTo("VALIDATION_FAILED");
+        }
+        assertThat(http.get(log + "?page=2147483647&size=1").status()).isEqualTo(200);
+    }
+
+    @Test
+    void anAccountHoldsAtMostTwentyWebhooks() {
+        String account = opened("wh-cap-", false);
+        String first = null;
+        for (int i = 0; i < 20; i++) {
+            String id = subscribe(http, "/cap-" + i, "[\"adjustment.recorded\"]", account).split(" ")[1];
+            first = first == null ? id : first;
+        }
+        String body = "{\"url\":\"" + receiver.url("/cap-21") + "\",\"events\":[\"adjustment.recorded\"],"
+                + "\"accountId\":\"" + account + "\"}";
+        Http.Response refused = http.post("/api/v1/webhooks", body);
+        assertThat(refused.status()).as(refused.text()).isEqualTo(422);
+        assertThat(refused.code()).isEqualTo("TOO_MANY_WEBHOOKS");
+        assertThat(http.send("DELETE", "/api/v1/webhooks/" + first, null).status()).isEqualTo(204);
+        assertThat(http.post("/api/v1/webhooks", body).status()).isEqualTo(201);
+    }
+
     JsonNode deliveries(String webhookId) {
         Http.Response r = http.get("/api/v1/webhooks/" + webhookId + "/deliveries?size=1000");
         assertThat(r.status()).as(r.text()).isEqualTo(200);
