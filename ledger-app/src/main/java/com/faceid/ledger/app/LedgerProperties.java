@@ -50,6 +50,8 @@ import java.util.List;
  * @param maxBodyBytes         largest request body accepted
  * @param asOfCheckpointEvents as-of answers start from a checkpoint of the account's fold kept every this many
  *                             of its events
+ * @param expensiveReadsPerNode most what-ifs, advice, verifies and dispute reports running at once on a node (0: one a
+ *                             core); each key and each account runs one at a time (limits.FairShare)
  * @param currentFoldsMaxAccounts accounts whose fold at their last event is kept for the quota, package and running
  *                             statement reads (most recently read)
  * @param capacityWindow       how far back Axon's capacity gauges look (they keep an entry for every message in it)
@@ -95,6 +97,7 @@ public record LedgerProperties(
         @DefaultValue("2000") @Positive int asOfCheckpointEvents,
         @DefaultValue("PT1M") @NotNull Duration capacityWindow,
         @DefaultValue("1000") @Positive int currentFoldsMaxAccounts,
+        @DefaultValue("0") @PositiveOrZero int expensiveReadsPerNode,
         @DefaultValue("0") @PositiveOrZero int processorMaxClaimedSegments,
         @DefaultValue("10000") @Positive long readinessMaxLagEvents,
         @DefaultValue("20000") @Positive int replayChunkEvents,
@@ -135,8 +138,10 @@ public record LedgerProperties(
     /**
      * @param idleTimeout a console session unused this long ends (sign in again)
      * @param chartDays   days of calls the account page charts
+     * @param maxSessions most console sessions alive on a node at once; one more sign-in is refused (503)
      */
     public record Console(@DefaultValue("PT30M") @NotNull Duration idleTimeout,
-                          @DefaultValue("90") @Positive int chartDays) {
+                          @DefaultValue("90") @Positive int chartDays,
+                          @DefaultValue("10000") @Positive int maxSessions) {
     }
 }

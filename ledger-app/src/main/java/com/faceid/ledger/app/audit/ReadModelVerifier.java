@@ -7,6 +7,7 @@ import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.ServiceUsage;
 import com.faceid.ledger.statement.StatementClosed;
 import com.faceid.ledger.statement.StatementFigures;
+import com.faceid.ledger.app.limits.FairShare;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +31,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
         FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
         com.faceid.ledger.app.statement.StatementQueries statementQueries,
         com.faceid.ledger.app.alert.AlertQueries alertQueries,
-        com.faceid.ledger.app.account.AccountQueries accountQueries) {
+        com.faceid.ledger.app.account.AccountQueries accountQueries, FairShare fairShare) {
     /** One difference: which read model, which row (its key), which field, what the events say, what is there. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     @io.swagger.v3.oas.annotations.media.Schema(name = "ReadModelDifference")
@@ -60,7 +61,12 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
         return verify(true);
     }
 
+    /** Every view against the events, within the caller's fair share of the node (it reads every event). */
     public Report verify(boolean caughtUp) {
+        return fairShare.run("verify", null, () -> verifyNow(caughtUp));
+    }
+
+    private Report verifyNow(boolean caughtUp) {
         List<Difference> out = new ArrayList<>();
         List<String> accounts = events.accounts();
         long eventCount = 0;

@@ -25,10 +25,14 @@ public enum HttpError {
     DELIVERY_IN_FLIGHT(HttpStatus.CONFLICT),
     /** A webhook URL that is not http(s) or whose host is not a public address (docs/webhooks.md "Safety"). */
     WEBHOOK_URL_NOT_ALLOWED(HttpStatus.UNPROCESSABLE_ENTITY),
+    /** An account (or the ledger-wide set) already has the most webhooks it may (webhook.WebhookService). */
+    TOO_MANY_WEBHOOKS(HttpStatus.UNPROCESSABLE_ENTITY),
     BODY_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     BATCH_TOO_LARGE(HttpStatus.PAYLOAD_TOO_LARGE),
     /** As many what-if runs wait or run on this node as it takes at once (whatif.WhatIfRuns). */
     TOO_MANY_RUNS(HttpStatus.TOO_MANY_REQUESTS),
+    /** An expensive read past its key's, its account's or the node's share (limits.FairShare). */
+    TOO_MANY_REQUESTS(HttpStatus.TOO_MANY_REQUESTS),
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** Any other refusal the servlet container answers itself (an unusual 4xx status). */
     REQUEST_REJECTED(HttpStatus.BAD_REQUEST),

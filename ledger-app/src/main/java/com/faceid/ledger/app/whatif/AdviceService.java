@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.whatif;
 
 import com.faceid.ledger.account.BillingCalendar;
+import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.advice.Advisor;
@@ -42,11 +43,16 @@ import java.util.TreeMap;
  * millions of calls is advised in the time of a few statements.
  */
 @Component
-public record AdviceService(FoldCheckpoints folds, BillingPolicy policy, Clock clock) {
+public record AdviceService(FoldCheckpoints folds, BillingPolicy policy, Clock clock, FairShare fairShare) {
     public static final int BASIS_MAX = 12;
     public static final int HORIZON_MAX = 24;
 
+    /** The advice, within the caller's fair share of the node. */
     public AdviceView advise(String accountId, int basisMonths, int horizonMonths) {
+        return fairShare.run("advice", accountId, () -> adviseNow(accountId, basisMonths, horizonMonths));
+    }
+
+    private AdviceView adviseNow(String accountId, int basisMonths, int horizonMonths) {
         if (basisMonths < 1 || basisMonths > BASIS_MAX) {
             throw ApiException.validation("basisMonths must be 1 to " + BASIS_MAX + ", got " + basisMonths);
         }

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * <p>
  * Limits (docs/api.md): {@value #AT_ONCE} run re-rates at a time on a node (a re-rating keeps a core busy for
  * its whole length, and the ledger has the API to serve), the others wait their turn; at most
- * {@value #UNFINISHED_MAX} runs wait or run at once (more: {@code 429 TOO_MANY_RUNS}); a finished run is kept
+ * {@value #UNFINISHED_MAX} runs wait or run at once, at most {@value #UNFINISHED_PER_ACCOUNT_OR_KEY} of them one
+ * account's or one key's, so runs on one account never refuse another's (more: {@code 429 TOO_MANY_RUNS}); a
+ * finished run is kept
  * {@link #KEPT} (real time), and at most {@value #FINISHED_MAX} finished runs are kept (the oldest go first).
  * A run lives in the memory of the node that started it: a client asks that node for it, and a restart ends
  * it (it is a read; nothing is lost but the wait).
@@ -39,6 +42,8 @@ import java.util.concurrent.atomic.AtomicLong;
 public class WhatIfRuns implements DisposableBean {
     static final int AT_ONCE = 1;
     static final int UNFINISHED_MAX = 16;
+    /** Most runs one account, or one key, has waiting or running: a share of {@link #UNFINISHED_MAX}. */
+    static final int UNFINISHED_PER_ACCOUNT_OR_KEY = 4;
     static final int FINISHED_MAX = 100;
     static final Duration KEPT = Duration.ofMinutes(15);
     private static final Logger LOG = LoggerFactory.getLogger(WhatIfRuns.class);
@@ -84,6 +89,7 @@ public class WhatIfRuns implements DisposableBean {
     public final class Run {
         final String id = "wir_" + UUID.randomUUID().toString().replace("-", "");
         final String accountId;
+        final String key = com.faceid.ledger.app.security.RequestContext.actor();
         final Instant startedAt = clock.instant();
         final AtomicLong read = new AtomicLong();
         /** The account's events when the run was asked for; when it starts re-rating, those it will read. */
@@ -169,10 +175,17 @@ public class WhatIfRuns implements DisposableBean {
         forgetOld();
         long total = whatIf.check(accountId, from, to);
         synchronized (runs) {
-            long unfinished = runs.values().stream().filter(r -> !r.finished()).count();
-            if (unfinished >= UNFINISHED_MAX) {
+            List<Run> unfinished = runs.values().stream().filter(r -> !r.finished()).toList();
+            if (unfinished.size() >= UNFINISHED_MAX) {
                 throw new ApiException(HttpError.TOO_MANY_RUNS, "at most " + UNFINISHED_MAX + " what-if runs wait"
                         + " or run at once on this node; ask again when one has finished");
+            }
+            String key = com.faceid.ledger.app.security.RequestContext.actor();
+            if (unfinished.stream().filter(r -> r.accountId.equals(accountId)).count() >= UNFINISHED_PER_ACCOUNT_OR_KEY
+                    || unfinished.stream().filter(r -> r.key.equals(key)).count() >= UNFINISHED_PER_ACCOUNT_OR_KEY) {
+                throw new ApiException(HttpError.TOO_MANY_RUNS, "at most " + UNFINISHED_PER_ACCOUNT_OR_KEY
+                        + " what-if runs of one account, or of one key, wait or run at once; ask again when one has"
+                        + " finished");
             }
             Run run = new Run(accountId, total);
             runs.put(run.id, run);

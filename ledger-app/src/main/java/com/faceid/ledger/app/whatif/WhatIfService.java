@@ -5,6 +5,7 @@ import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.audit.EventStoreReader;
+import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.audit.LedgerFold;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;
@@ -33,12 +34,14 @@ import java.util.Objects;
  * the answer never depends on whether a projection or the scheduler has caught up.
  */
 @Component
-public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock clock) implements WhatIfRuns.WhatIfs {
+public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock clock, FairShare fairShare)
+        implements WhatIfRuns.WhatIfs {
     /** Events read from the store at a time: a history is streamed through the re-rating, never held whole. */
     static final int PAGE = 10_000;
 
+    /** The what-if, within the caller's fair share of the node (a run's own queue bounds the runs instead). */
     public WhatIfView whatIf(String accountId, YearMonth from, YearMonth to, Scenario scenario) {
-        return whatIf(accountId, from, to, scenario, (done, total) -> { });
+        return fairShare.run("a what-if", accountId, () -> whatIf(accountId, from, to, scenario, (done, total) -> { }));
     }
 
     /** How far a re-rating has read: events read so far, of the account's events. */

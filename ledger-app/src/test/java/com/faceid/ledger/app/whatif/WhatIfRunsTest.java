@@ -80,20 +80,43 @@ class WhatIfRunsTest {
         assertThat(runs.get("a", first.id())).isSameAs(first);
     }
 
+    /** Starts a run as a key would (the key that asked is part of the run's share). */
+    WhatIfRuns.Run startAs(String key, String account) {
+        return com.faceid.ledger.app.security.RequestContext.runAs(key, "c", () ->
+                runs.start(account, null, null, Scenario.none()));
+    }
+
     @Test
     void atMostSixteenRunsWaitOrRunAndARunIsKeptToItsAccount() {
         List<WhatIfRuns.Run> started = new ArrayList<>();
         for (int i = 0; i < WhatIfRuns.UNFINISHED_MAX; i++) {
-            started.add(runs.start("a", null, null, Scenario.none()));
+            started.add(startAs("key-" + i, "a" + i));
         }
-        assertThatThrownBy(() -> runs.start("a", null, null, Scenario.none()))
+        assertThatThrownBy(() -> startAs("key-x", "x"))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(HttpError.TOO_MANY_RUNS));
         assertThatThrownBy(() -> runs.get("b", started.get(0).id()))
                 .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(HttpError.NOT_FOUND));
         go.countDown();
         await().atMost(Duration.ofSeconds(5)).until(() -> started.stream().allMatch(
                 r -> r.status == WhatIfRuns.RunStatus.DONE));
-        assertThat(runs.start("a", null, null, Scenario.none())).isNotNull();
+        assertThat(startAs("key-x", "x")).isNotNull();
+    }
+
+    @Test
+    void oneAccountOrOneKeyHoldsAtMostFourWaitingRunsSoOthersStillStart() {
+        for (int i = 0; i < WhatIfRuns.UNFINISHED_PER_ACCOUNT_OR_KEY; i++) {
+            startAs("key-" + i, "busy"); // four keys on one account
+        }
+        assertThatThrownBy(() -> startAs("key-9", "busy"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(HttpError.TOO_MANY_RUNS));
+        for (int i = 0; i < WhatIfRuns.UNFINISHED_PER_ACCOUNT_OR_KEY; i++) {
+            startAs("greedy", "other-" + i); // one key on four accounts
+        }
+        assertThatThrownBy(() -> startAs("greedy", "other-9"))
+                .isInstanceOfSatisfying(ApiException.class, e -> assertThat(e.code()).isEqualTo(HttpError.TOO_MANY_RUNS));
+        // another account's customer is not refused for them
+        assertThat(startAs("customer", "mine")).isNotNull();
+        go.countDown();
     }
 
     @Test
