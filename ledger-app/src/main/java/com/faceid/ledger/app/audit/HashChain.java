@@ -74,6 +74,8 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
 
     /** Off only in the benchmark's same-run comparison of metering with and without the chain. */
     private volatile boolean linking = true;
+    /** Cached {@link #backfillDone()} once it is true (it never goes back). */
+    private volatile boolean backfillDone;
 
     public HashChain(JdbcTemplate jdbc, Serializer serializer, EventStoreReader events) {
         this.jdbc = jdbc;
@@ -170,7 +172,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
             return Optional.of(new Link(sequence, inMeta, at));
         }
         String backfilled = backfilled(account, sequence);
-        if (backfilled == null) {
+        if (backfilled == null && !backfillDone()) { // a command came before the one-time backfill reached it
             backfill(account);
             backfilled = backfilled(account, sequence);
         }
@@ -216,33 +218,52 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
     // ------------------------------------------------------------------ backfill of history stored before
 
     /**
-     * Chains the account's events stored without a link (before the chain existed): computes their links from
-     * the stored rows and keeps them in {@code event_chain_backfill}. Idempotent; rows already there stay.
+     * Chains the account's events stored before the chain existed: those before its first event that carries a
+     * link (every event, for an account none of whose events does). Their links are computed from the stored rows
+     * and kept in {@code event_chain_backfill}; a row already there is never replaced (on either store). An event
+     * without a link after the account's first linked one is never linked here: its link was stripped, and verify
+     * reports the chain broken there.
      */
     public int backfill(String account) {
         List<Object[]> missing = new ArrayList<>();
         String[] previous = {GENESIS};
+        boolean[] linkedSeen = {false};
         rows(account, Long.MAX_VALUE, r -> {
+            linkedSeen[0] |= r.link() != null;
+            if (linkedSeen[0]) {
+                return;
+            }
             String expected = link(previous[0], r.sequence(), r.type(), r.revision(), r.timestamp(), r.actor(),
                     r.payload());
-            if (r.link() == null) {
-                missing.add(new Object[]{account, r.sequence(), expected});
-            }
-            previous[0] = r.link() != null ? r.link() : expected;
+            missing.add(new Object[]{account, r.sequence(), expected});
+            previous[0] = expected;
         });
         if (missing.isEmpty()) {
             return 0;
         }
         String insert = postgres
                 ? "INSERT INTO event_chain_backfill (account_id, sequence_number, hash) VALUES (?, ?, ?) ON CONFLICT DO NOTHING"
-                : "MERGE INTO event_chain_backfill (account_id, sequence_number, hash) KEY (account_id, sequence_number)"
-                + " VALUES (?, ?, ?)";
-        jdbc.batchUpdate(insert, missing);
-        return missing.size();
+                : "MERGE INTO event_chain_backfill t USING (VALUES (CAST(? AS VARCHAR(255)), CAST(? AS BIGINT),"
+                + " CAST(? AS VARCHAR(64)))) s (a, q, h) ON t.account_id = s.a AND t.sequence_number = s.q"
+                + " WHEN NOT MATCHED THEN INSERT (account_id, sequence_number, hash) VALUES (s.a, s.q, s.h)";
+        int[] added = jdbc.batchUpdate(insert, missing);
+        return (int) java.util.Arrays.stream(added).filter(n -> n != 0).count();
+    }
+
+    /** Has the one-time backfill run (recorded in {@code chain_backfill_run})? Once true, true for good. */
+    public boolean backfillDone() {
+        if (!backfillDone) {
+            Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM chain_backfill_run", Integer.class);
+            backfillDone = n != null && n > 0;
+        }
+        return backfillDone;
     }
 
     /** Backfills every account whose history is not chained yet; answers how many links were added. */
     public long backfillAll(java.util.function.BiConsumer<Integer, Integer> progress) {
+        if (backfillDone()) {
+            return 0; // it ran once; an unlinked row found now is a broken chain, not history to link
+        }
         List<String> accounts = jdbc.queryForList("SELECT DISTINCT aggregateIdentifier FROM DomainEventEntry"
                 + " ORDER BY 1", String.class);
         long added = 0;
@@ -253,6 +274,13 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         if (added > 0) {
             log.info("hash chain: {} events stored before the chain existed were linked (backfill)", added);
         }
+        try {
+            jdbc.update("INSERT INTO chain_backfill_run (id, finished_at, links_added) VALUES (1, ?, ?)",
+                    java.sql.Timestamp.from(Instant.now()), added);
+        } catch (org.springframework.dao.DuplicateKeyException e) {
+            // another node recorded it first: the same run
+        }
+        backfillDone = true;
         return added;
     }
 
@@ -284,6 +312,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         Map<Long, String> backfill = new HashMap<>();
         jdbc.query("SELECT sequence_number, hash FROM event_chain_backfill WHERE account_id = ?",
                 (RowCallbackHandler) rs -> backfill.put(rs.getLong(1), rs.getString(2)), account);
+        boolean[] linkedSeen = {false};
         rows(account, upTo, r -> {
             if (found[0] != null) {
                 return;
@@ -294,9 +323,12 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
             }
             String expected = link(previous[0], r.sequence(), r.type(), r.revision(), r.timestamp(), r.actor(),
                     r.payload());
-            String stored = r.link() != null ? r.link() : backfill.get(r.sequence());
+            // a backfilled link stands only for history before the account's first linked event
+            String stored = r.link() != null || linkedSeen[0] ? r.link() : backfill.get(r.sequence());
+            linkedSeen[0] |= r.link() != null;
             if (stored == null) {
-                found[0] = new Break(account, r.sequence(), "event " + r.sequence() + " has no link");
+                found[0] = new Break(account, r.sequence(), "event " + r.sequence() + " has no link"
+                        + (linkedSeen[0] ? " after the account's first linked event (stripped)" : ""));
             } else if (!stored.equals(expected)) {
                 found[0] = new Break(account, r.sequence(), "event " + r.sequence()
                         + " does not hash to its link: changed, inserted or out of order");

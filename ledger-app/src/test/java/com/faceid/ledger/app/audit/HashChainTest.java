@@ -177,13 +177,7 @@ class HashChainTest {
     void historyStoredBeforeTheChainIsLinkedByTheBackfillAndThenChainedOn() {
         String a = account(15);
         // as a store written before the chain existed: no link in any event's metadata
-        for (Object[] row : jdbc.query("SELECT sequenceNumber, metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?",
-                (rs, i) -> new Object[]{rs.getLong(1), rs.getBytes(2)}, a)) {
-            String meta = new String((byte[]) row[1]).replaceAll(",?\"chainHash\":\"[0-9a-f]{64}\"", "")
-                    .replace("{,", "{");
-            jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
-                    meta.getBytes(), a, row[0]);
-        }
+        stripLinks(a, 0);
         assertThat(brokenLinks(a)).hasSize(1); // unlinked: not proven
         assertThat(chain.backfill(a)).isGreaterThan(15);
         assertThat(brokenLinks(a)).isEmpty();
@@ -194,6 +188,44 @@ class HashChainTest {
                 .isEqualTo(201);
         assertThat(brokenLinks(a)).isEmpty();
         assertThat(verifies(a, kept)).isTrue();
+    }
+
+    /** Strips the chain link from the account's events from {@code from} on, as someone who can write the store. */
+    void stripLinks(String a, long from) {
+        for (Object[] row : jdbc.query("SELECT sequenceNumber, metaData FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                + " AND sequenceNumber >= ?", (rs, i) -> new Object[]{rs.getLong(1), rs.getBytes(2)}, a, from)) {
+            String meta = new String((byte[]) row[1]).replaceAll(",?\"chainHash\":\"[0-9a-f]{64}\"", "")
+                    .replace("{,", "{");
+            jdbc.update("UPDATE DomainEventEntry SET metaData = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                    meta.getBytes(), a, row[0]);
+        }
+    }
+
+    @Test
+    void anEditWhoseLinksWereStrippedFromItOnIsBrokenThereWhateverTheBackfillDoes() {
+        String a = account(20);
+        JsonNode kept = digest(a);
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 9",
+                new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                        + " AND sequenceNumber = 9", byte[].class, a)).replace("POSTPAID", "NONE").getBytes(), a);
+        stripLinks(a, 9);
+        // the next start's backfill (it ran once already: recorded), a look-up, and a direct backfill link nothing
+        assertThat(chain.backfillDone()).isTrue();
+        assertThat(chain.backfillAll((done, total) -> { })).isZero();
+        assertThat(chain.stored(a, 15)).isEmpty();
+        assertThat(chain.backfill(a)).isZero();
+        JsonNode broken = brokenLinks(a);
+        assertThat(broken).hasSize(1);
+        assertThat(broken.get(0).path("sequence").asLong()).isEqualTo(9);
+        assertThat(broken.get(0).toString()).contains("stripped");
+        // links written into the backfill table by hand count for nothing after the account's first linked event
+        for (long seq = 9; chain.recomputed(a, seq).isPresent(); seq++) {
+            jdbc.update("INSERT INTO event_chain_backfill (account_id, sequence_number, hash) VALUES (?, ?, ?)",
+                    a, seq, chain.recomputed(a, seq).orElseThrow());
+        }
+        assertThat(brokenLinks(a)).hasSize(1);
+        assertThat(brokenLinks(a).get(0).path("sequence").asLong()).isEqualTo(9);
+        assertThat(verifies(a, kept)).isFalse();
     }
 
     @Test
