@@ -45,6 +45,8 @@ import java.util.List;
  * @param batchMaxCalls        most calls accepted in one {@code calls:batch} request
  * @param commandRetries       attempts for a command that lost a concurrency race (same account, other node)
  * @param crossAccountBatch    a {@code calls:batch} commits all its accounts in one transaction (else one per account)
+ * @param groupCommitGather   how long a group's leader that finds others of the account already waiting waits for
+ *                             more to join its group (a lone request never waits)
  * @param groupCommitMaxCalls  most concurrent single calls (or holds, captures and voids) of one account settled in
  *                             one unit of work
  * @param maxBodyBytes         largest request body accepted
@@ -91,6 +93,7 @@ public record LedgerProperties(
         @DefaultValue("1000") @Positive int batchMaxCalls,
         @DefaultValue("10") @Positive int commandRetries,
         @DefaultValue("true") boolean crossAccountBatch,
+        @DefaultValue("PT0.0003S") @NotNull Duration groupCommitGather,
         @DefaultValue("1000") @Positive int groupCommitMaxCalls,
         @DefaultValue("1048576") @Positive long maxBodyBytes,
         // the read models

@@ -31,9 +31,9 @@ public class GroupCommit {
     private final GroupCommitLanes<HoldOperation, HoldResult> holds;
 
     public GroupCommit(Commands commands, LedgerProperties props, MeterRegistry registry) {
-        this.calls = new GroupCommitLanes<>("calls", props.groupCommitMaxCalls(), (account, group, traces) ->
+        this.calls = new GroupCommitLanes<>("calls", props.groupCommitMaxCalls(), props.groupCommitGather(), (account, group, traces) ->
                 commands.send(new MeterCalls(account, group, traces), Map.of()), registry);
-        this.holds = new GroupCommitLanes<>("holds", props.groupCommitMaxCalls(), (account, group, traces) ->
+        this.holds = new GroupCommitLanes<>("holds", props.groupCommitMaxCalls(), props.groupCommitGather(), (account, group, traces) ->
                 commands.send(new SettleHolds(account, group, traces), Map.of()), registry);
     }
 
