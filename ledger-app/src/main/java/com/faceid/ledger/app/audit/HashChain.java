@@ -143,14 +143,19 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         });
     }
 
-    /** The committed link of event {@code sequence - 1} of the account. */
+    /**
+     * The committed link of event {@code sequence - 1} of the account. Where that event has none (its link was
+     * stripped, or it was stored while linking was off), the link its stored history recomputes to: the account
+     * stays writable, and verify still reports the chain broken at the first event without its link.
+     */
     private Link linkBefore(String account, long sequence) {
         Link cached = committed.get(account);
         if (cached != null && cached.sequence() == sequence - 1) {
             return cached;
         }
-        return stored(account, sequence - 1).orElseThrow(() -> new IllegalStateException(
-                "no link for event " + (sequence - 1) + " of " + account));
+        return stored(account, sequence - 1)
+                .or(() -> recomputed(account, sequence - 1).map(h -> new Link(sequence - 1, h, null)))
+                .orElseThrow(() -> new IllegalStateException("no event " + (sequence - 1) + " of " + account));
     }
 
     /** The stored link of one event: in its metadata, else in the backfill (computing the backfill if needed). */

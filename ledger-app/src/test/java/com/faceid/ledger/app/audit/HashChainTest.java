@@ -226,6 +226,12 @@ class HashChainTest {
         assertThat(brokenLinks(a)).hasSize(1);
         assertThat(brokenLinks(a).get(0).path("sequence").asLong()).isEqualTo(9);
         assertThat(verifies(a, kept)).isFalse();
+        // the account stays writable: its next call chains on, and the break stays where it was
+        accountCache.removeAll();
+        assertThat(ledger.call(a, "after-strip", "BANK_CARD_VERIFICATION", "2026-03-14T10:00:00+08:00").status())
+                .isEqualTo(201);
+        assertThat(brokenLinks(a)).hasSize(1);
+        assertThat(brokenLinks(a).get(0).path("sequence").asLong()).isEqualTo(9);
     }
 
     @Test
