@@ -96,13 +96,19 @@ class HashChainTest {
         assertThat(closed.path("digest").path("sequence").asLong()).isEqualTo(digest(a).path("sequence").asLong());
     }
 
+    /** Edits the stored payload of event {@code seq} as someone who can write the store: a postpaid call made free. */
+    void makePostpaidFree(String a, long seq) {
+        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = ?",
+                new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                        + " AND sequenceNumber = ?", byte[].class, a, seq)).replace("POSTPAID", "NONE").getBytes(), a,
+                seq);
+    }
+
     @Test
     void anEditedPayloadIsFoundAtItsSequence() {
         String a = account(20);
         JsonNode kept = digest(a);
-        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 9",
-                new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?"
-                        + " AND sequenceNumber = 9", byte[].class, a)).replace("POSTPAID", "NONE").getBytes(), a);
+        makePostpaidFree(a, 9);
         JsonNode broken = brokenLinks(a);
         assertThat(broken).hasSize(1);
         assertThat(broken.get(0).path("sequence").asLong()).isEqualTo(9);
@@ -205,9 +211,7 @@ class HashChainTest {
     void anEditWhoseLinksWereStrippedFromItOnIsBrokenThereWhateverTheBackfillDoes() {
         String a = account(20);
         JsonNode kept = digest(a);
-        jdbc.update("UPDATE DomainEventEntry SET payload = ? WHERE aggregateIdentifier = ? AND sequenceNumber = 9",
-                new String(jdbc.queryForObject("SELECT payload FROM DomainEventEntry WHERE aggregateIdentifier = ?"
-                        + " AND sequenceNumber = 9", byte[].class, a)).replace("POSTPAID", "NONE").getBytes(), a);
+        makePostpaidFree(a, 9);
         stripLinks(a, 9);
         // the next start's backfill (it ran once already: recorded), a look-up, and a direct backfill link nothing
         assertThat(chain.backfillDone()).isTrue();
