@@ -33,6 +33,18 @@ public class StepRunner {
     static final Duration LEASE = Duration.ofMinutes(5);
     static final Duration AWAITING_PRICE_RETRY = Duration.ofDays(1);
     static final Duration FAILURE_RETRY = Duration.ofMinutes(1);
+    /** The longest wait between two attempts of a step that keeps failing unexpectedly. */
+    static final Duration FAILURE_RETRY_MAX = Duration.ofDays(1);
+
+    /**
+     * How long a step that failed unexpectedly {@code attempts} times before waits: a minute, doubling to a day.
+     * A step that kept failing was retried every minute of the ledger clock; a simulated clock moved through
+     * months ran it some 778,000 times in a test before this.
+     */
+    static Duration backOff(int attempts) {
+        Duration wait = FAILURE_RETRY.multipliedBy(1L << Math.min(Math.max(attempts, 0), 20));
+        return wait.compareTo(FAILURE_RETRY_MAX) > 0 ? FAILURE_RETRY_MAX : wait;
+    }
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
     public record Step(long id, String accountId, StepKind kind, String ref, Instant dueAt, int attempts) {
@@ -133,9 +145,10 @@ public class StepRunner {
                         + " WHERE id = ?", truncate(e.code() + ": " + e.getMessage()), step.id());
             }
         } catch (RuntimeException e) {
-            log.warn("step {} {} {} of {} failed, will retry: {}", step.id(), step.kind(), step.ref(),
-                    step.accountId(), e.toString());
-            retryAt(step, clock.instant().plus(FAILURE_RETRY), e);
+            Duration wait = backOff(step.attempts());
+            log.warn("step {} {} {} of {} failed (attempt {}), will retry in {}: {}", step.id(), step.kind(),
+                    step.ref(), step.accountId(), step.attempts() + 1, wait, e.toString());
+            retryAt(step, clock.instant().plus(wait), e);
         }
     }
 
