@@ -5,6 +5,10 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import java.util.Arrays;
+import java.sql.SQLException;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.WebApplicationType;
 
 /** The faceid-ledger service: HTTP API, read models and persistence around the ledger-core domain. */
 @SpringBootApplication
@@ -19,7 +23,7 @@ public class LedgerApplication {
      * nor sends a notification on the side (the service does both when it runs). Defaults: settings given on
      * the command line still win.
      */
-    static final java.util.Map<String, Object> OPERATOR_COMMAND_DEFAULTS = java.util.Map.of(
+    static final Map<String, Object> OPERATOR_COMMAND_DEFAULTS = Map.of(
             "ledger.scheduler-enabled", "false",
             "ledger.webhooks.sender-enabled", "false",
             "logging.level.root", "ERROR",
@@ -41,10 +45,10 @@ public class LedgerApplication {
         try {
             SpringApplication app = new SpringApplication(LedgerApplication.class);
             app.setLogStartupInfo(false);
-            app.setBannerMode(org.springframework.boot.Banner.Mode.OFF);
+            app.setBannerMode(Banner.Mode.OFF);
             // a start that fails is explained below in one sentence, not in pages of traces from the pool
             // and from Spring; any other failure is rethrown with its trace
-            app.setWebApplicationType(org.springframework.boot.WebApplicationType.NONE);
+            app.setWebApplicationType(WebApplicationType.NONE);
             app.setDefaultProperties(OPERATOR_COMMAND_DEFAULTS);
             app.run(args);
         } catch (RuntimeException e) {
@@ -61,7 +65,7 @@ public class LedgerApplication {
     /** Did the start fail because another process holds the H2 file (H2 error 90020, "database in use")? */
     static boolean heldByAnotherProcess(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLException s && s.getErrorCode() == 90020) {
+            if (c instanceof SQLException s && s.getErrorCode() == 90020) {
                 return true;
             }
             if (c.getMessage() != null && c.getMessage().contains("Database may be already in use")) {

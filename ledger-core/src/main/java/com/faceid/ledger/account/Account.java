@@ -80,6 +80,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import com.faceid.ledger.statement.AdjustmentReceipt;
+import java.util.Comparator;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One customer account of the face-verification API: its packages, its open months and its prices.
@@ -259,7 +263,7 @@ public class Account {
     public List<MeteringResult> handle(MeterCalls cmd, BillingPolicy policy, MeteredRequests requests) {
         // one look-up of the whole batch's request ids, not one per call
         Map<String, MeteredCall> meteredBefore = requests.findAll(accountId, cmd.calls().stream()
-                .map(MeterCall::requestId).filter(java.util.Objects::nonNull).distinct().toList());
+                .map(MeterCall::requestId).filter(Objects::nonNull).distinct().toList());
         Map<String, MeteredCall> inThisBatch = new HashMap<>();
         List<MeteringResult> results = new ArrayList<>(cmd.calls().size());
         for (int i = 0; i < cmd.calls().size(); i++) {
@@ -284,7 +288,7 @@ public class Account {
      * @param reserved   the package a captured hold reserved a unit of, or null (§9 "Holds")
      */
     private CallOutcome meter(MeterCall cmd, BillingPolicy policy,
-                              java.util.function.Function<String, MeteredCall> meteredBefore,
+                              Function<String, MeteredCall> meteredBefore,
                               Map<String, MeteredCall> inThisUnit, CallTrace trace, String reserved) {
         require(cmd.requestId() != null && !cmd.requestId().isBlank(), "requestId is required");
         require(cmd.service() != null, "service is required");
@@ -410,7 +414,7 @@ public class Account {
     public Instant handle(ExpireHolds cmd) {
         require(cmd.at() != null, "at is required");
         List<Hold> due = openHolds.values().stream().filter(h -> !cmd.at().isBefore(h.expiresAt()))
-                .sorted(java.util.Comparator.comparing(Hold::expiresAt)).toList();
+                .sorted(Comparator.comparing(Hold::expiresAt)).toList();
         for (Hold h : due) {
             apply(new HoldExpired(accountId, h.holdId(), h.expiresAt()));
         }
@@ -595,7 +599,7 @@ public class Account {
      * answers the stored adjustment and changes nothing, with other content it is refused (§9).
      */
     @CommandHandler
-    public com.faceid.ledger.statement.AdjustmentReceipt handle(RecordAdjustment cmd, BillingPolicy policy) {
+    public AdjustmentReceipt handle(RecordAdjustment cmd, BillingPolicy policy) {
         require(cmd.adjustmentId() != null && !cmd.adjustmentId().isBlank(), "adjustmentId is required");
         require(cmd.month() != null, "month is required");
         require(cmd.amount() != null, "amount is required");
@@ -603,13 +607,13 @@ public class Account {
         if (known != null) {
             if (!known.correctsMonth().equals(cmd.month()) || known.amount().compareTo(cmd.amount()) != 0
                     || !known.reason().equals(cmd.reason())
-                    || !java.util.Objects.equals(known.requestId(), cmd.requestId())) {
+                    || !Objects.equals(known.requestId(), cmd.requestId())) {
                 throw new LedgerException(ErrorCode.ADJUSTMENT_ID_CONFLICT, "adjustmentId " + cmd.adjustmentId()
                         + " was recorded as " + known.amount() + " for " + known.correctsMonth()
                         + (known.requestId() == null ? "" : " (call " + known.requestId() + ")")
                         + "; a repeat must carry the same month, amount, reason and requestId");
             }
-            return new com.faceid.ledger.statement.AdjustmentReceipt(known, true);
+            return new AdjustmentReceipt(known, true);
         }
         require(cmd.amount().signum() != 0, "amount must be a non-zero credit or debit");
         require(cmd.amount().stripTrailingZeros().scale() <= 2, "amount has at most 2 decimals (fen)");
@@ -627,7 +631,7 @@ public class Account {
         AdjustmentRecorded recorded = new AdjustmentRecorded(accountId, cmd.adjustmentId(), target, cmd.month(),
                 cmd.amount(), cmd.reason(), cmd.requestId(), cmd.actor(), cmd.at());
         apply(recorded);
-        return new com.faceid.ledger.statement.AdjustmentReceipt(recorded, false);
+        return new AdjustmentReceipt(recorded, false);
     }
 
     /** Closes the month and every earlier open month, in order; answers the months it closed. */

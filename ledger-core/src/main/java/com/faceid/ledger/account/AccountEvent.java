@@ -17,6 +17,7 @@ import com.faceid.ledger.statement.StatementClosed;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Comparator;
 
 /**
  * Every event of an {@code Account}. Code that branches on the kind of event does it through a
@@ -134,5 +135,5 @@ public interface AccountEvent {
     /** Every event type, from the visitor's methods (one place defines the list). */
     List<Class<?>> TYPES = Arrays.stream(Visitor.class.getDeclaredMethods()).filter(m -> m.getName().equals("on"))
             .<Class<?>>map(m -> m.getParameterTypes()[0]).distinct()
-            .sorted(java.util.Comparator.comparing(Class::getSimpleName)).toList();
+            .sorted(Comparator.comparing(Class::getSimpleName)).toList();
 }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 
 /**
  * All calendar arithmetic of the rules, in the billing time zone (default Asia/Shanghai). Pure: the
@@ -15,7 +17,7 @@ public record BillingCalendar(ZoneId zone) {
      * The finest unit of an instant the ledger records (its clock's readings and every reported time): what every
      * store keeps, so an instant is the same in its event, in each view and in each fold of the events.
      */
-    public static final java.time.temporal.ChronoUnit RECORDED_PRECISION = java.time.temporal.ChronoUnit.MICROS;
+    public static final ChronoUnit RECORDED_PRECISION = ChronoUnit.MICROS;
 
     public YearMonth monthOf(Instant t) {
         return YearMonth.from(t.atZone(zone));
@@ -80,7 +82,7 @@ public record BillingCalendar(ZoneId zone) {
      * §9: the first instant at which {@code month} no longer accepts calls, purchases or adjustments: its
      * end plus the close grace. Whether its close has been recorded yet makes no difference.
      */
-    public Instant closeDeadline(YearMonth month, java.time.Duration grace) {
+    public Instant closeDeadline(YearMonth month, Duration grace) {
         return monthEnd(month).plus(grace);
     }
 }

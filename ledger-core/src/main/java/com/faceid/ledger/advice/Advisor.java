@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.Arrays;
 
 /**
  * The cost advisor (billing-rules §9 "Advice"): for each service with calls in the usage basis, the least-cost way
@@ -61,7 +62,7 @@ public final class Advisor {
         for (Map.Entry<Service, Long> e : new TreeMap<>(callsPerMonth).entrySet()) {
             Service s = e.getKey();
             long[] months = new long[horizonMonths];
-            java.util.Arrays.fill(months, e.getValue());
+            Arrays.fill(months, e.getValue());
             TreeMap<Integer, BigDecimal> prices = new TreeMap<>();
             for (int size : catalog.sizesSold(s)) {
                 prices.put(size, catalog.packagePrice(s, size).orElseThrow());

@@ -4,6 +4,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The least-cost package plan for one service (billing-rules §9 "Advice"). Every plan is costed by
@@ -93,7 +97,7 @@ public final class PlanSearch {
                     peak = Math.max(peak, window(w, k));
                 }
                 long ideal = (peak + size - 1) / size;
-                java.util.TreeSet<Long> counts = new java.util.TreeSet<>();
+                TreeSet<Long> counts = new TreeSet<>();
                 for (long n = 1; n <= Math.min(MAX_COUNT, ideal + 1); n++) {
                     counts.add(n);
                 }
@@ -196,7 +200,7 @@ public final class PlanSearch {
         int cap = (int) capUnits;
         long[] mixFen = new long[cap + 1]; // cheapest mix of exactly x units (x in multiples of `unit`)
         int[] lastSize = new int[cap + 1];
-        java.util.Arrays.fill(mixFen, Long.MAX_VALUE);
+        Arrays.fill(mixFen, Long.MAX_VALUE);
         mixFen[0] = 0;
         for (int x = 1; x <= cap; x++) {
             for (int s : useful) {
@@ -255,7 +259,7 @@ public final class PlanSearch {
         }
         List<Purchase> plan = new ArrayList<>();
         for (int m = 0; m < h; m++) {
-            Map<Integer, Integer> count = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+            Map<Integer, Integer> count = new TreeMap<>(Comparator.reverseOrder());
             for (int x = best.buys().get(m); x > 0; x -= lastSize[x] / unit) {
                 count.merge(lastSize[x], 1, Integer::sum);
             }
@@ -352,7 +356,7 @@ public final class PlanSearch {
 
     /** One line per (month, size), months ascending, larger sizes first. */
     static List<Purchase> normalise(List<Purchase> plan) {
-        Map<List<Integer>, Integer> counts = new java.util.TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
+        Map<List<Integer>, Integer> counts = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
                 ? Integer.compare(b.get(1), a.get(1)) : Integer.compare(a.get(0), b.get(0)));
         for (Purchase p : plan) {
             counts.merge(List.of(p.month(), p.size()), p.count(), Integer::sum);

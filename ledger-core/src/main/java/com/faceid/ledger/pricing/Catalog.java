@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.Arrays;
 
 /**
  * One version of the price list: the page's package table, its postpaid tiers and the free grant.
@@ -69,6 +70,6 @@ public final class Catalog {
 
     /** Services granted a free package on opening, in the order of {@link Service}. */
     public List<Service> freeGrantServices() {
-        return java.util.Arrays.stream(Service.values()).filter(freeGrantServices::contains).toList();
+        return Arrays.stream(Service.values()).filter(freeGrantServices::contains).toList();
     }
 }

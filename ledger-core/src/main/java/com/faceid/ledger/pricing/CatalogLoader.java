@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.io.ByteArrayInputStream;
 
 /**
  * Reads a catalog file (see {@code catalog/faceid-2026-01.catalog}): a small line format so the price
@@ -48,7 +49,7 @@ public final class CatalogLoader {
         Map<Service, List<String>> postpaidRows = new EnumMap<>(Service.class);
         int lineNo = 0;
         try (BufferedReader r = new BufferedReader(new InputStreamReader(
-                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))) {
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8))) {
             String line;
             while ((line = r.readLine()) != null) {
                 lineNo++;

@@ -1,6 +1,8 @@
 package com.faceid.ledger.pricing;
 
 import java.util.List;
+import java.util.ArrayList;
+import java.util.Comparator;
 
 /**
  * When to remind a customer: usage thresholds in percent of a package's size (depletion, 100 %, is always
@@ -11,13 +13,13 @@ public record Reminders(List<Integer> usagePercents, List<Integer> expiryDays) {
 
     public Reminders {
         usagePercents = usagePercents.stream().filter(p -> p > 0 && p < 100).sorted().distinct().toList();
-        expiryDays = expiryDays.stream().filter(d -> d > 0).sorted(java.util.Comparator.reverseOrder())
+        expiryDays = expiryDays.stream().filter(d -> d > 0).sorted(Comparator.reverseOrder())
                 .distinct().toList();
     }
 
     /** The thresholds (ascending, 100 last) crossed when a package's use goes from {@code before} to {@code after}. */
     public List<Integer> crossed(int size, int before, int after) {
-        java.util.ArrayList<Integer> out = new java.util.ArrayList<>();
+        ArrayList<Integer> out = new ArrayList<>();
         for (int p : usagePercents) {
             // crossed when used*100 reaches p*size: exact integer arithmetic, no rounding
             if ((long) before * 100 < (long) p * size && (long) after * 100 >= (long) p * size) {

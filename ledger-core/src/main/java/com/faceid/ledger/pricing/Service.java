@@ -1,5 +1,7 @@
 package com.faceid.ledger.pricing;
 
+import java.util.Optional;
+
 /**
  * The billing labels of the face-verification API (billing-rules.md §1). The code is what clients send;
  * the page name is the Chinese label of the pricing page, kept so a statement can be matched to it.
@@ -27,15 +29,15 @@ public enum Service {
     }
 
     /** Exact, case-sensitive lookup: "liveness_verification" is not a service code. */
-    public static java.util.Optional<Service> fromCode(String code) {
+    public static Optional<Service> fromCode(String code) {
         if (code == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         for (Service s : values()) {
             if (s.name().equals(code)) {
-                return java.util.Optional.of(s);
+                return Optional.of(s);
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

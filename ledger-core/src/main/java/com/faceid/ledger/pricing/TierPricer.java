@@ -2,6 +2,7 @@ package com.faceid.ledger.pricing;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Volume ("阶梯到达") pricing, billing-rules.md §6: every postpaid call of the month is priced at the unit
@@ -54,16 +55,16 @@ public final class TierPricer {
      * more postpaid calls that takes, and its list price (null for the top tier: negotiated). Empty in the top
      * tier. What the console's tier progress shows; every call is still priced by {@link #quote}.
      */
-    public java.util.Optional<NextTier> nextTier(PostpaidTariff tariff, long count) {
+    public Optional<NextTier> nextTier(PostpaidTariff tariff, long count) {
         int tier = tierOf(tariff, count);
         if (tier == tariff.topTier()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         long bound = tariff.bounds().get(tier - 1);
         long reachedAt = convention == TierConvention.UPPER_INCLUSIVE ? bound + 1 : bound;
         int next = tier + 1;
         BigDecimal price = next == tariff.topTier() ? null : tariff.unitPrices().get(next - 1);
-        return java.util.Optional.of(new NextTier(next, reachedAt, reachedAt - count, price));
+        return Optional.of(new NextTier(next, reachedAt, reachedAt - count, price));
     }
 
     /** @param unitPrice the tier's list price, null for the top (negotiated) tier */

@@ -1,6 +1,9 @@
 package com.faceid.ledger.statement;
 
 import com.faceid.ledger.metering.ChargedTo;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
 
 /**
  * One service's counters in one billing month. Mutable on purpose: the aggregate keeps one per open
@@ -29,8 +32,8 @@ public class ServiceUsage {
     }
 
     /** The counters by name, in the order of the monthly usage view's columns: for comparing field by field. */
-    public java.util.Map<String, Long> counters() {
-        java.util.Map<String, Long> m = new java.util.LinkedHashMap<>();
+    public Map<String, Long> counters() {
+        Map<String, Long> m = new LinkedHashMap<>();
         m.put("calls", calls);
         m.put("billable", billable);
         m.put("paidByFree", paidByFree);
@@ -49,6 +52,6 @@ public class ServiceUsage {
 
     @Override
     public int hashCode() {
-        return java.util.Objects.hash(calls, billable, paidByFree, paidByPurchased, postpaid, refused);
+        return Objects.hash(calls, billable, paidByFree, paidByPurchased, postpaid, refused);
     }
 }

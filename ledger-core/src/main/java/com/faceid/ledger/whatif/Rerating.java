@@ -51,6 +51,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.Arrays;
+import java.util.Iterator;
 
 /**
  * Re-rates an account's recorded history under a {@link Scenario} (billing-rules §9 "What-if"): its calls, with
@@ -100,7 +102,7 @@ public final class Rerating {
      */
     public static Rerated rerate(Iterable<? extends AccountEvent> history, Scenario scenario, BillingPolicy today,
                                  Instant now) {
-        java.util.Iterator<? extends AccountEvent> events = history.iterator();
+        Iterator<? extends AccountEvent> events = history.iterator();
         if (!events.hasNext() || !(events.next() instanceof AccountOpened opened)) {
             throw new IllegalArgumentException("a history starts with the account's opening");
         }
@@ -212,7 +214,7 @@ public final class Rerating {
                                      BillableResults billable, Duration holdTtl) {
             // a history has few distinct rule sets (a call's is its result code's billability): built once each,
             // not once per replayed command
-            return policies.computeIfAbsent(java.util.Arrays.asList(recordedCatalog, recordedConvention, billable,
+            return policies.computeIfAbsent(Arrays.asList(recordedCatalog, recordedConvention, billable,
                     holdTtl), k -> newPolicy(recordedCatalog, recordedConvention, billable, holdTtl));
         }
 

@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RestController;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import com.faceid.ledger.app.security.RequestContext;
+import java.time.Duration;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
@@ -51,7 +53,7 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
         Instant now = clock.instant();
         // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
-        Instant openedAt = Requests.reported("openedAt", req.openedAt(), now, java.time.Duration.ZERO);
+        Instant openedAt = Requests.reported("openedAt", req.openedAt(), now, Duration.ZERO);
         commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
                 req.postpaidEnabled() == null || req.postpaidEnabled(), now));
         readModels.await(() -> accounts.find(req.accountId()).isPresent()
@@ -79,7 +81,7 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     public PostpaidView postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
         accounts.require(accountId);
         commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(),
-                com.faceid.ledger.app.security.RequestContext.actor()));
+                RequestContext.actor()));
         readModels.await(() -> accounts.require(accountId).postpaidEnabled() == req.enabled());
         return new PostpaidView(accountId, req.enabled());
     }

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
+import io.swagger.v3.oas.annotations.Parameter;
 
 @RestController
 @Tag(name = "Audit")
@@ -24,7 +25,7 @@ public record AuditController(AuditService audit) {
                                           @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
                                           OffsetDateTime to,
                                           @RequestParam(required = false) String type,
-                                          @io.swagger.v3.oas.annotations.Parameter(description = "Only events after"
+                                          @Parameter(description = "Only events after"
                                                   + " this sequence number: the next page after one you hold,"
                                                   + " read straight from the index however deep")
                                           @RequestParam(required = false) Long after,

@@ -22,15 +22,20 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import com.faceid.ledger.account.AccountEvent;
+import com.faceid.ledger.app.axon.SerializationConfig;
+import com.faceid.ledger.app.hold.JdbcHoldRegistry;
+import java.util.ArrayList;
+import org.springframework.stereotype.Component;
 
 /**
  * An account's history and why a call cost what it cost: what the audit endpoints answer and what the console's
  * audit and dispute pages show (one assembly for both).
  */
-@org.springframework.stereotype.Component
+@Component
 public class AuditService {
     /** The names the events filter takes: every event type ({@code AccountEvent.TYPES}), e.g. CallMetered. */
-    static final List<String> EVENT_TYPES = com.faceid.ledger.account.AccountEvent.TYPES.stream()
+    static final List<String> EVENT_TYPES = AccountEvent.TYPES.stream()
             .map(Class::getSimpleName).toList();
 
     public static final int PAGE_SIZE_MAX = 1000;
@@ -58,7 +63,7 @@ public class AuditService {
     public record PostpaidCharge(
             @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
             long postpaidCountAfterCall,
-            @Schema(implementation = com.faceid.ledger.app.statement.StatementQueries.Status.class) String statementStatus,
+            @Schema(implementation = StatementQueries.Status.class) String statementStatus,
             @Schema(nullable = true) Integer tier,
             @Schema(nullable = true) String tierRange,
             @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, nullable = true) String unitPrice,
@@ -104,11 +109,11 @@ public class AuditService {
     private final EventStoreReader events;
     private final JdbcMeteredRequests requests;
     private final StatementQueries statements;
-    private final com.faceid.ledger.app.hold.JdbcHoldRegistry holds;
-    private final ObjectMapper storage = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
+    private final JdbcHoldRegistry holds;
+    private final ObjectMapper storage = SerializationConfig.storageMapper();
 
     public AuditService(AccountQueries accounts, EventStoreReader events, JdbcMeteredRequests requests,
-                           StatementQueries statements, com.faceid.ledger.app.hold.JdbcHoldRegistry holds) {
+                           StatementQueries statements, JdbcHoldRegistry holds) {
         this.holds = holds;
         this.accounts = accounts;
         this.events = events;
@@ -121,9 +126,9 @@ public class AuditService {
                              int page, int size, boolean customer) {
         // a customer sees what happened to its account, not the ledger's internal key ids and correlation ids
         ZoneId zone = accounts.require(accountId).zone();
-        long offset = com.faceid.ledger.app.web.Requests.offset(page, size, PAGE_SIZE_MAX);
-        Instant fromAt = com.faceid.ledger.app.web.Requests.instant("from", from);
-        Instant toAt = com.faceid.ledger.app.web.Requests.instant("to", to);
+        long offset = Requests.offset(page, size, PAGE_SIZE_MAX);
+        Instant fromAt = Requests.instant("from", from);
+        Instant toAt = Requests.instant("to", to);
         if (after != null && after < 0) {
             throw ApiException.validation("after is a sequence number, 0 or more");
         }
@@ -131,7 +136,7 @@ public class AuditService {
             throw ApiException.validation("from (" + from + ") must not be after to (" + to + ")");
         }
         if (type != null && !EVENT_TYPES.contains(type)) {
-            throw ApiException.validation("type '" + com.faceid.ledger.app.web.Requests.echo(type)
+            throw ApiException.validation("type '" + Requests.echo(type)
                     + "' is not an event type; known: " + EVENT_TYPES);
         }
         List<EventView> list = events.page(accountId, fromAt, toAt, type, after, (int) offset, size).stream()
@@ -188,7 +193,7 @@ public class AuditService {
     /** A request id's explanation in every account that metered it (operators' and auditors' look-up). */
     public CallLookup lookup(String requestId) throws Exception {
         Requests.key("requestId", requestId);
-        List<Explanation> items = new java.util.ArrayList<>();
+        List<Explanation> items = new ArrayList<>();
         for (String accountId : requests.accountsWith(requestId)) {
             items.add(explain(accountId, requestId));
         }

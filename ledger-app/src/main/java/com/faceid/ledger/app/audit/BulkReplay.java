@@ -20,6 +20,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import com.faceid.ledger.app.LedgerProperties;
 
 /**
  * A replay that does not go through the streaming processor: the stored events are read in order and handed,
@@ -45,7 +46,7 @@ public class BulkReplay {
     private volatile long position = -1;
 
     public BulkReplay(EventStorageEngine storage, TokenStore tokens, TransactionManager transactions,
-                      com.faceid.ledger.app.LedgerProperties props) {
+                      LedgerProperties props) {
         this.chunkSize = props.replayChunkEvents(); // at least 1: LedgerProperties is validated
         this.storage = storage;
         this.tokens = tokens;

@@ -32,12 +32,12 @@ import java.util.Map;
 public record DisputeReport(
         String accountId,
         @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
-        @Schema(implementation = com.faceid.ledger.app.statement.StatementQueries.Status.class) String status,
+        @Schema(implementation = StatementQueries.Status.class) String status,
         OffsetDateTime generatedAt, StatementView statement, List<Call> calls, List<PackageUse> packagesConsumed,
         List<Tier> tiers) {
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @io.swagger.v3.oas.annotations.media.Schema(name = "DisputedCall")
+    @Schema(name = "DisputedCall")
     public record Call(
             String requestId, OffsetDateTime occurredAt, OffsetDateTime recordedAt,
             @Schema(implementation = Service.class) String service,
@@ -49,7 +49,7 @@ public record DisputeReport(
     public record PackageUse(String packageId, @Schema(implementation = Service.class) String service, long calls) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "DisputeTier")
+    @Schema(name = "DisputeTier")
     public record Tier(
             @Schema(implementation = Service.class) String service,
             long postpaidCount, int tier, String tierRange,
@@ -72,7 +72,7 @@ public record DisputeReport(
             if (!e.type().equals("CallMetered") || !(e.event() instanceof CallMetered c) || !month.equals(c.month())) {
                 continue;
             }
-            Long number = c.chargedTo() == com.faceid.ledger.metering.ChargedTo.POSTPAID ? c.monthPostpaidCount() : null;
+            Long number = c.chargedTo() == ChargedTo.POSTPAID ? c.monthPostpaidCount() : null;
             calls.add(new Call(c.requestId(), Json.time(c.occurredAt(), zone), Json.time(c.recordedAt(), zone),
                     c.service().name(), c.resultCode(), c.billable(), c.chargedTo().name(), c.packageId(),
                     c.packageRemainingAfter(), number, reason(c)));

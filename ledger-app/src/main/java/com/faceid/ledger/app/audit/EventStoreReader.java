@@ -18,6 +18,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 
 /**
  * Reads an account's events straight from the event store table. Each comes twice: as recorded (the JSON
@@ -40,11 +44,11 @@ public class EventStoreReader {
         private final Instant timestamp;
         private final byte[] payloadBytes;
         private final byte[] metaBytes;
-        private final java.util.function.Supplier<AccountEvent> decode;
+        private final Supplier<AccountEvent> decode;
         private AccountEvent event;
 
         StoredEvent(long globalIndex, long sequenceNumber, String eventId, String type, Instant timestamp,
-                    byte[] payloadBytes, byte[] metaBytes, java.util.function.Supplier<AccountEvent> decode) {
+                    byte[] payloadBytes, byte[] metaBytes, Supplier<AccountEvent> decode) {
             this.globalIndex = globalIndex;
             this.sequenceNumber = sequenceNumber;
             this.eventId = eventId;
@@ -212,7 +216,7 @@ public class EventStoreReader {
                 + " AND sequenceNumber = ?", (rs, i) -> map(rs), accountId, sequenceNumber).stream().findFirst();
     }
 
-    private StoredEvent map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private StoredEvent map(ResultSet rs) throws SQLException {
         String payloadType = rs.getString(4);
         byte[] payload = rs.getBytes(6);
         byte[] meta = rs.getBytes(7);
@@ -226,7 +230,7 @@ public class EventStoreReader {
 
     /** The stored event as the aggregate and the processors read it: upcast, then deserialized. */
     private AccountEvent deserialize(GenericDomainEventEntry<byte[]> entry) {
-        return upcasters.upcast(java.util.stream.Stream.of(new InitialEventRepresentation(entry, serializer)))
+        return upcasters.upcast(Stream.of(new InitialEventRepresentation(entry, serializer)))
                 .map(r -> (AccountEvent) serializer.deserialize(r.getData())).findFirst()
                 .orElseThrow(() -> new IllegalStateException("event " + entry.getEventIdentifier()
                         + " was upcast to nothing"));

@@ -11,6 +11,12 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.prepaid.PackagesAsOf;
+import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.app.statement.StatementsAsOf;
+import com.faceid.ledger.pricing.BillingPolicy;
+import java.time.YearMonth;
 
 /**
  * Checkpoints of each account's fold, so an as-of answer reads at most {@code ledger.as-of-checkpoint-events}
@@ -23,19 +29,19 @@ import java.util.Optional;
  */
 @Component
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
-public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAsOf,
-        com.faceid.ledger.app.statement.StatementsAsOf {
+public class FoldCheckpoints implements PackagesAsOf,
+        StatementsAsOf {
     private final JdbcTemplate jdbc;
     private final EventStoreReader events;
     private final int every;
-    private final com.faceid.ledger.pricing.BillingPolicy policy;
+    private final BillingPolicy policy;
 
     /** A stored checkpoint: the fold of events 0..sequenceNumber, the last of them recorded at {@code lastAt}. */
     record Checkpoint(long sequenceNumber, Instant lastAt, LedgerFold fold) {
     }
 
-    public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events, com.faceid.ledger.pricing.BillingPolicy policy,
-                           com.faceid.ledger.app.LedgerProperties props) {
+    public FoldCheckpoints(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
+                           LedgerProperties props) {
         this.jdbc = jdbc;
         this.events = events;
         this.policy = policy;
@@ -78,8 +84,8 @@ public class FoldCheckpoints implements com.faceid.ledger.app.prepaid.PackagesAs
     }
 
     @Override
-    public com.faceid.ledger.app.statement.StatementQueries.Statement statementAt(String accountId,
-                                                                                  java.time.YearMonth month,
+    public StatementQueries.Statement statementAt(String accountId,
+                                                                                  YearMonth month,
                                                                                   Instant asOf) {
         return upTo(accountId, asOf).statement(month, policy, asOf);
     }

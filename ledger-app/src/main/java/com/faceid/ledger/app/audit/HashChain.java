@@ -29,6 +29,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
+import com.faceid.ledger.account.AccountEvent;
+import com.faceid.ledger.app.statement.ChainLinks;
+import java.sql.Timestamp;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Each account's events form a hash chain: the link of event n is SHA-256 over the link of event n-1, the
@@ -42,9 +52,9 @@ import java.util.function.BiFunction;
  * first sequence where a row is missing, added, changed or out of order.
  */
 @Component
-@org.springframework.core.annotation.Order(1) // before every other event dispatch interceptor (axon.EventStoreConfig)
+@Order(1) // before every other event dispatch interceptor (axon.EventStoreConfig)
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
-        com.faceid.ledger.app.statement.ChainLinks {
+        ChainLinks {
     public static final String META = "chainHash";
     public static final String GENESIS = "0".repeat(64);
     private static final Logger log = LoggerFactory.getLogger(HashChain.class);
@@ -64,7 +74,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
     private final EventStoreReader events;
     private final boolean postgres;
     /** The last committed link of recently written accounts (a look-up saved per command). */
-    private final Map<String, Link> committed = java.util.Collections.synchronizedMap(
+    private final Map<String, Link> committed = Collections.synchronizedMap(
             new LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<String, Link> eldest) {
@@ -81,7 +91,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         this.jdbc = jdbc;
         this.serializer = serializer;
         this.events = events;
-        this.postgres = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+        this.postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
                 c -> c.getMetaData().getDatabaseProductName()));
     }
 
@@ -108,7 +118,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         List<EventMessage<?>> linked = new ArrayList<>(messages.size());
         for (EventMessage<?> m : messages) {
             linked.add(linking && m instanceof DomainEventMessage<?> d
-                    && d.getPayload() instanceof com.faceid.ledger.account.AccountEvent ? chained(d) : m);
+                    && d.getPayload() instanceof AccountEvent ? chained(d) : m);
         }
         return (i, m) -> linked.get(i);
     }
@@ -197,7 +207,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
                String link) {
     }
 
-    private void rows(String account, long upTo, java.util.function.Consumer<Row> each) {
+    private void rows(String account, long upTo, Consumer<Row> each) {
         jdbc.query("SELECT sequenceNumber, payloadType, payloadRevision, timeStamp, payload, metaData"
                         + " FROM DomainEventEntry WHERE aggregateIdentifier = ? AND sequenceNumber <= ?"
                         + " ORDER BY aggregateIdentifier, sequenceNumber",
@@ -252,7 +262,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
                 + " CAST(? AS VARCHAR(64)))) s (a, q, h) ON t.account_id = s.a AND t.sequence_number = s.q"
                 + " WHEN NOT MATCHED THEN INSERT (account_id, sequence_number, hash) VALUES (s.a, s.q, s.h)";
         int[] added = jdbc.batchUpdate(insert, missing);
-        return (int) java.util.Arrays.stream(added).filter(n -> n != 0).count();
+        return (int) Arrays.stream(added).filter(n -> n != 0).count();
     }
 
     /** Has the one-time backfill run (recorded in {@code chain_backfill_run})? Once true, true for good. */
@@ -265,7 +275,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
     }
 
     /** Backfills every account whose history is not chained yet; answers how many links were added. */
-    public long backfillAll(java.util.function.BiConsumer<Integer, Integer> progress) {
+    public long backfillAll(BiConsumer<Integer, Integer> progress) {
         if (backfillDone()) {
             return 0; // it ran once; an unlinked row found now is a broken chain, not history to link
         }
@@ -281,8 +291,8 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         }
         try {
             jdbc.update("INSERT INTO chain_backfill_run (id, finished_at, links_added) VALUES (1, ?, ?)",
-                    java.sql.Timestamp.from(Instant.now()), added);
-        } catch (org.springframework.dao.DuplicateKeyException e) {
+                    Timestamp.from(Instant.now()), added);
+        } catch (DuplicateKeyException e) {
             // another node recorded it first: the same run
         }
         backfillDone = true;

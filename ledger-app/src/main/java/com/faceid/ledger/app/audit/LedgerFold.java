@@ -36,6 +36,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.hold.Hold;
+import com.faceid.ledger.hold.HoldCaptured;
+import com.faceid.ledger.hold.HoldExpired;
+import com.faceid.ledger.hold.HoldPlaced;
+import com.faceid.ledger.hold.HoldStatus;
+import com.faceid.ledger.hold.HoldVoided;
+import com.faceid.ledger.pricing.TierConvention;
+import com.faceid.ledger.pricing.TierPricer;
+import java.time.ZoneId;
+import java.util.HashMap;
 
 /**
  * One account's read models rebuilt "aside" from its recorded events alone: what account_view, package_view,
@@ -58,7 +69,7 @@ public final class LedgerFold {
     /** packageId|kind|threshold → how many alerts */
     public final Map<String, Integer> alerts = new TreeMap<>();
     /** Holds placed and not yet captured, voided or recorded as expired (the clock decides if they still hold). */
-    public final Map<String, com.faceid.ledger.hold.Hold> holds = new LinkedHashMap<>();
+    public final Map<String, Hold> holds = new LinkedHashMap<>();
     private final String accountId;
 
     public LedgerFold(String accountId) {
@@ -78,7 +89,7 @@ public final class LedgerFold {
                  List<PackageRow> packages, Map<YearMonth, Map<Service, ServiceUsage>> usage,
                  List<StatementClosed> closed, Map<YearMonth, List<PurchaseLine>> purchases,
                  List<AdjustmentRecorded> adjustments, NegotiatedPrices negotiated, Map<String, Integer> alerts,
-                 List<com.faceid.ledger.hold.Hold> holds) {
+                 List<Hold> holds) {
     }
 
     public String toCheckpoint() {
@@ -220,27 +231,27 @@ public final class LedgerFold {
         // Holds reserve units while they live (a captured hold's charge is its CallMetered): the fold keeps the
         // ones placed and not finished, so an as-of quota shows what they held then.
         @Override
-        public Void on(com.faceid.ledger.hold.HoldPlaced e) {
-            if (e.status() == com.faceid.ledger.hold.HoldStatus.HELD) {
-                holds.put(e.holdId(), com.faceid.ledger.hold.Hold.of(e));
+        public Void on(HoldPlaced e) {
+            if (e.status() == HoldStatus.HELD) {
+                holds.put(e.holdId(), Hold.of(e));
             }
             return null;
         }
 
         @Override
-        public Void on(com.faceid.ledger.hold.HoldCaptured e) {
+        public Void on(HoldCaptured e) {
             holds.remove(e.holdId());
             return null;
         }
 
         @Override
-        public Void on(com.faceid.ledger.hold.HoldVoided e) {
+        public Void on(HoldVoided e) {
             holds.remove(e.holdId());
             return null;
         }
 
         @Override
-        public Void on(com.faceid.ledger.hold.HoldExpired e) {
+        public Void on(HoldExpired e) {
             holds.remove(e.holdId());
             return null;
         }
@@ -248,7 +259,7 @@ public final class LedgerFold {
 
     /** Units reserved at {@code at} by package: holds placed by then, not finished, not past their expiry. */
     public Map<String, Integer> heldByPackage(Instant at) {
-        Map<String, Integer> out = new java.util.HashMap<>();
+        Map<String, Integer> out = new HashMap<>();
         holds.values().stream().filter(h -> h.packageId() != null && h.reserves(h.packageId(), at))
                 .forEach(h -> out.merge(h.packageId(), 1, Integer::sum));
         return out;
@@ -266,30 +277,30 @@ public final class LedgerFold {
 
     /**
      * The month's statement as these events and the clock at {@code now} have it: a month past its deadline is
-     * closed in effect, as {@link com.faceid.ledger.app.statement.StatementQueries#of} shows it.
+     * closed in effect, as {@link StatementQueries#of} shows it.
      */
-    public com.faceid.ledger.app.statement.StatementQueries.Statement statement(YearMonth month, BillingPolicy policy,
+    public StatementQueries.Statement statement(YearMonth month, BillingPolicy policy,
                                                                                Instant now) {
         var s = statement(month, policy);
-        if (s.status() == com.faceid.ledger.app.statement.StatementQueries.Status.CLOSED || openedAt == null) {
+        if (s.status() == StatementQueries.Status.CLOSED || openedAt == null) {
             return s;
         }
-        java.time.ZoneId z = java.time.ZoneId.of(zone);
-        YearMonth through = com.faceid.ledger.app.statement.StatementQueries.closedThrough(closedThrough, openedAt, z,
+        ZoneId z = ZoneId.of(zone);
+        YearMonth through = StatementQueries.closedThrough(closedThrough, openedAt, z,
                 policy, now, m -> statement(m, policy).status()
-                        != com.faceid.ledger.app.statement.StatementQueries.Status.OPEN);
+                        != StatementQueries.Status.OPEN);
         return month.isAfter(through) ? s
-                : com.faceid.ledger.app.statement.StatementQueries.closedByTheClock(s, z, policy);
+                : StatementQueries.closedByTheClock(s, z, policy);
     }
 
     /** The month's statement (status, closing instant, figures) as these events have it. */
-    public com.faceid.ledger.app.statement.StatementQueries.Statement statement(YearMonth month, BillingPolicy policy) {
+    public StatementQueries.Statement statement(YearMonth month, BillingPolicy policy) {
         StatementFigures f = figures(month, policy);
         StatementClosed s = closed.get(month);
-        var status = s != null ? com.faceid.ledger.app.statement.StatementQueries.Status.CLOSED
-                : f.awaitingPrice() ? com.faceid.ledger.app.statement.StatementQueries.Status.AWAITING_PRICE
-                : com.faceid.ledger.app.statement.StatementQueries.Status.OPEN;
-        return new com.faceid.ledger.app.statement.StatementQueries.Statement(accountId, month, status,
+        var status = s != null ? StatementQueries.Status.CLOSED
+                : f.awaitingPrice() ? StatementQueries.Status.AWAITING_PRICE
+                : StatementQueries.Status.OPEN;
+        return new StatementQueries.Statement(accountId, month, status,
                 s == null ? null : s.closedAt(), f);
     }
 
@@ -302,8 +313,8 @@ public final class LedgerFold {
                 purchases.getOrDefault(month, List.of()),
                 s != null ? policy.catalogs().version(s.catalogVersion()).orElse(policy.catalogs().inForceFor(month))
                         : policy.catalogs().inForceFor(month),
-                s != null ? new com.faceid.ledger.pricing.TierPricer(
-                        com.faceid.ledger.pricing.TierConvention.valueOf(s.tierConvention())) : policy.pricer(),
+                s != null ? new TierPricer(
+                        TierConvention.valueOf(s.tierConvention())) : policy.pricer(),
                 svc -> negotiated.priceFor(svc, month), adj);
     }
 

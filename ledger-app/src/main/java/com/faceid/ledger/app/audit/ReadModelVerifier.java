@@ -20,6 +20,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import com.faceid.ledger.account.AccountEvent;
+import com.faceid.ledger.account.AccountOpened;
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.alert.AlertQueries;
+import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.statement.AdjustmentLine;
+import com.faceid.ledger.whatif.Rerating;
+import com.faceid.ledger.whatif.Scenario;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.lang.reflect.RecordComponent;
+import java.sql.ResultSet;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.TreeMap;
 
 /**
  * Rebuilds every account's read models aside, from its events alone ({@link LedgerFold}), and reports each
@@ -29,12 +44,12 @@ import java.util.Set;
 @Component
 public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, BillingPolicy policy,
         FoldCheckpoints checkpoints, HashChain chain, PackageQueries packageQueries,
-        com.faceid.ledger.app.statement.StatementQueries statementQueries,
-        com.faceid.ledger.app.alert.AlertQueries alertQueries,
-        com.faceid.ledger.app.account.AccountQueries accountQueries, FairShare fairShare) {
+        StatementQueries statementQueries,
+        AlertQueries alertQueries,
+        AccountQueries accountQueries, FairShare fairShare) {
     /** One difference: which read model, which row (its key), which field, what the events say, what is there. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ReadModelDifference")
+    @Schema(name = "ReadModelDifference")
     public record Difference(String readModel, String key, String field, String expected, String actual, String kind,
                              String accountId, Long sequence) {
         public Difference(String readModel, String key, String field, String expected, String actual) {
@@ -52,7 +67,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
      * @param caughtUp false when the read models were still behind the event store (just after a start, or
      *                 during a replay): differences may then only be lag; ask again
      */
-    @io.swagger.v3.oas.annotations.media.Schema(name = "VerificationReport")
+    @Schema(name = "VerificationReport")
     public record Report(int accounts, long events, boolean caughtUp, List<Difference> differences) {
     }
 
@@ -104,14 +119,14 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
      * again, to the cent. A difference means the what-if engine and the ledger no longer agree on a rule.
      */
     private void rerating(String a, List<EventStoreReader.StoredEvent> history, List<Difference> out) {
-        List<com.faceid.ledger.account.AccountEvent> events = history.stream()
+        List<AccountEvent> events = history.stream()
                 .map(EventStoreReader.StoredEvent::event).toList();
-        if (events.isEmpty() || !(events.get(0) instanceof com.faceid.ledger.account.AccountOpened)) {
+        if (events.isEmpty() || !(events.get(0) instanceof AccountOpened)) {
             return; // an account without its opening is reported by the other checks
         }
-        com.faceid.ledger.whatif.Rerating.Rerated r;
+        Rerating.Rerated r;
         try {
-            r = com.faceid.ledger.whatif.Rerating.rerate(events, com.faceid.ledger.whatif.Scenario.none(), policy,
+            r = Rerating.rerate(events, Scenario.none(), policy,
                     history.get(history.size() - 1).timestamp());
         } catch (RuntimeException e) {
             out.add(new Difference("what-if", a, "re-rating", "the history re-rates", e.toString(),
@@ -120,7 +135,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
         }
         r.notes().forEach(n -> out.add(new Difference("what-if", a, "re-rating", "nothing refused", n,
                 "RERATE_MISMATCH", a, null)));
-        for (com.faceid.ledger.account.AccountEvent e : events) {
+        for (AccountEvent e : events) {
             if (e instanceof StatementClosed s) {
                 var m = r.month(s.month());
                 StatementClosed again = m == null || !m.closed() ? null
@@ -140,8 +155,8 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
             return;
         }
         // the view keeps microseconds (H2's and PostgreSQL's timestamp precision)
-        fieldByField(out, "account_view", a, new com.faceid.ledger.app.account.AccountQueries.AccountRow(a,
-                f.openedAt.truncatedTo(java.time.temporal.ChronoUnit.MICROS), java.time.ZoneId.of(f.zone),
+        fieldByField(out, "account_view", a, new AccountQueries.AccountRow(a,
+                f.openedAt.truncatedTo(ChronoUnit.MICROS), ZoneId.of(f.zone),
                 f.postpaidEnabled, f.closedThrough), row.get());
     }
 
@@ -163,7 +178,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
 
     /** Every component of two rows of one record type (the row type the view's queries and the fold share). */
     private static void fieldByField(List<Difference> out, String model, String key, Record expected, Record actual) {
-        for (java.lang.reflect.RecordComponent c : expected.getClass().getRecordComponents()) {
+        for (RecordComponent c : expected.getClass().getRecordComponents()) {
             try {
                 check(out, model, key, c.getName(), c.getAccessor().invoke(expected), c.getAccessor().invoke(actual));
             } catch (ReflectiveOperationException e) {
@@ -175,7 +190,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
     /** The monthly counters, as the statement queries read them, against the fold's: counter by counter. */
     private void usage(String a, LedgerFold f, List<Difference> out) {
         Map<YearMonth, Map<Service, ServiceUsage>> live = statementQueries.usage(a, null);
-        java.util.Set<String> seen = new HashSet<>();
+        Set<String> seen = new HashSet<>();
         for (Map.Entry<YearMonth, Map<Service, ServiceUsage>> m : f.usage.entrySet()) {
             for (Map.Entry<Service, ServiceUsage> s : m.getValue().entrySet()) {
                 String key = a + "/" + m.getKey() + "/" + s.getKey();
@@ -197,17 +212,17 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
 
     /** Calls per service, day (in the account's zone) and payer: the console's charts. */
     private void dailyUsage(String a, LedgerFold f, List<EventStoreReader.StoredEvent> history, List<Difference> out) {
-        Map<String, Long> expected = new java.util.TreeMap<>();
+        Map<String, Long> expected = new TreeMap<>();
         for (EventStoreReader.StoredEvent e : history) {
-            if (e.event() instanceof com.faceid.ledger.metering.CallMetered c) {
-                String day = c.occurredAt().atZone(java.time.ZoneId.of(f.zone)).toLocalDate().toString();
+            if (e.event() instanceof CallMetered c) {
+                String day = c.occurredAt().atZone(ZoneId.of(f.zone)).toLocalDate().toString();
                 expected.merge(c.service() + "/" + day + "/" + c.chargedTo() + "/"
                         + (c.packageId() == null ? "" : c.packageId()), 1L, Long::sum);
             }
         }
         Map<String, Long> live = new HashMap<>();
         jdbc.query("SELECT service, usage_day, charged_to, package_id, calls FROM daily_usage_view WHERE account_id = ?",
-                (java.sql.ResultSet r) -> {
+                (ResultSet r) -> {
                     live.put(r.getString(1) + "/" + r.getString(2) + "/" + r.getString(3) + "/" + r.getString(4),
                             r.getLong(5));
                 }, a);
@@ -227,7 +242,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
      * closed statement as the statement queries read it (statement_view), figure by figure.
      */
     private void statements(String a, LedgerFold f, List<Difference> out) {
-        Map<YearMonth, com.faceid.ledger.app.statement.StatementQueries.Statement> live;
+        Map<YearMonth, StatementQueries.Statement> live;
         try {
             live = new HashMap<>(statementQueries.closedStatements(a));
         } catch (IllegalStateException unreadable) {
@@ -251,7 +266,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
                     s.tierConvention(), s.lines(), s.purchases(), s.adjustments() == null ? List.of() : s.adjustments(),
                     s.prepaidSpend(), s.postpaidAmount(), s.adjustmentTotal(), s.totalSpend()), r.figures());
             // the view keeps microseconds (H2's and PostgreSQL's timestamp precision)
-            check(out, "statement_view", key, "closedAt", s.closedAt().truncatedTo(java.time.temporal.ChronoUnit.MICROS),
+            check(out, "statement_view", key, "closedAt", s.closedAt().truncatedTo(ChronoUnit.MICROS),
                     r.closedAt());
         }
         live.keySet().forEach(k -> out.add(new Difference("statement_view", a + "/" + k, "row", "absent", "present")));
@@ -259,7 +274,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
 
     /** Each adjustment as the statement queries read it against its event: the month, then field by field. */
     private void adjustments(String a, LedgerFold f, List<Difference> out) {
-        Map<String, com.faceid.ledger.app.statement.StatementQueries.Citing> live = new HashMap<>();
+        Map<String, StatementQueries.Citing> live = new HashMap<>();
         statementQueries.adjustmentsOf(a).forEach(c -> live.put(c.adjustment().adjustmentId(), c));
         for (AdjustmentRecorded e : f.adjustments.values()) {
             String key = a + "/" + e.adjustmentId();
@@ -270,23 +285,23 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
             }
             check(out, "adjustment_view", key, "month", e.month(), r.month());
             // the view keeps microseconds (H2's and PostgreSQL's timestamp precision)
-            fieldByField(out, "adjustment_view", key, new com.faceid.ledger.statement.AdjustmentLine(e.adjustmentId(),
+            fieldByField(out, "adjustment_view", key, new AdjustmentLine(e.adjustmentId(),
                     e.correctsMonth(), e.amount(), e.reason(), e.requestId(), e.actor(),
-                    e.at() == null ? null : e.at().truncatedTo(java.time.temporal.ChronoUnit.MICROS)), r.adjustment());
+                    e.at() == null ? null : e.at().truncatedTo(ChronoUnit.MICROS)), r.adjustment());
         }
         live.keySet().forEach(k -> out.add(new Difference("adjustment_view", a + "/" + k, "row", "absent", "present")));
     }
 
     private void negotiatedPrices(String a, LedgerFold f, List<Difference> out) {
-        Map<String, java.math.BigDecimal> live = new java.util.TreeMap<>();
+        Map<String, BigDecimal> live = new TreeMap<>();
         jdbc.queryForList("SELECT service, effective_from, unit_price FROM negotiated_price_view WHERE account_id = ?",
                 a).forEach(r -> live.put(r.get("service") + "/" + r.get("effective_from"),
-                (java.math.BigDecimal) r.get("unit_price")));
-        Map<String, java.math.BigDecimal> expected = new java.util.TreeMap<>();
+                (BigDecimal) r.get("unit_price")));
+        Map<String, BigDecimal> expected = new TreeMap<>();
         f.negotiated.byService.forEach((service, prices) -> prices.forEach((month, price) ->
                 expected.put(service + "/" + month, price)));
         expected.forEach((k, price) -> {
-            java.math.BigDecimal row = live.remove(k);
+            BigDecimal row = live.remove(k);
             if (row == null) {
                 out.add(new Difference("negotiated_price_view", a + "/" + k, "row", "present", "absent"));
             } else if (row.compareTo(price) != 0) {

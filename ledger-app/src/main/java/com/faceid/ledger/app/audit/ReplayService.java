@@ -12,6 +12,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
+import java.time.Duration;
+import java.util.TreeMap;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds every read model from the event store: each streaming processor is shut down and its tokens
@@ -23,12 +32,12 @@ import java.util.Map;
  */
 @Component
 public class ReplayService {
-    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReplayService.class);
+    private static final Logger log = LoggerFactory.getLogger(ReplayService.class);
 
     public record ProcessorProgress(String name, long position, long head, boolean replaying) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "ReplayProgress")
+    @Schema(name = "ReplayProgress")
     public record Progress(
             @Schema(allowableValues = {"IDLE", "RUNNING", "DONE", "FAILED"}) String status,
             @Schema(nullable = true) Instant startedAt,
@@ -38,11 +47,11 @@ public class ReplayService {
 
     private final EventProcessingConfiguration processing;
     private final JdbcTemplate jdbc;
-    private final com.faceid.ledger.app.axon.ReadModels readModels;
+    private final ReadModels readModels;
     private final BulkReplay bulkReplay;
     private final Clock wall = Clock.systemUTC();
     /** How long a replay waits for other nodes' claims on the read models' segments to lapse. */
-    static final java.time.Duration CLAIM_WAIT = java.time.Duration.ofSeconds(15);
+    static final Duration CLAIM_WAIT = Duration.ofSeconds(15);
     /** The processor being replayed in bulk (it is shut down meanwhile), or null. */
     private volatile String bulk;
     private volatile RuntimeException failure;
@@ -51,7 +60,7 @@ public class ReplayService {
     private volatile boolean running;
 
     public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                         com.faceid.ledger.app.axon.ReadModels readModels, BulkReplay bulkReplay) {
+                         ReadModels readModels, BulkReplay bulkReplay) {
         this.bulkReplay = bulkReplay;
         this.processing = processing;
         this.jdbc = jdbc;
@@ -74,10 +83,10 @@ public class ReplayService {
             for (StreamingEventProcessor p : processors().values()) {
                 resetOnceClaimsLapse(p);
             }
-        } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+        } catch (UnableToClaimTokenException e) {
             processors().values().forEach(StreamingEventProcessor::start); // as they were: nothing replayed
             running = false;
-            throw new com.faceid.ledger.app.web.ApiException(com.faceid.ledger.app.web.HttpError.READ_MODELS_CLAIMED,
+            throw new ApiException(HttpError.READ_MODELS_CLAIMED,
                     "another node holds the read models' segments (" + e.getMessage() + "): stop the other nodes,"
                             + " or wait for a stopped node's claims to lapse, and start the replay again");
         }
@@ -99,11 +108,11 @@ public class ReplayService {
             try {
                 p.resetTokens();
                 return;
-            } catch (org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException e) {
+            } catch (UnableToClaimTokenException e) {
                 if (System.nanoTime() > deadline) {
                     throw e;
                 }
-                java.util.concurrent.locks.LockSupport.parkNanos(250_000_000L);
+                LockSupport.parkNanos(250_000_000L);
             }
         }
     }
@@ -132,7 +141,7 @@ public class ReplayService {
             p.start();
         }
         while (!caughtUp()) {
-            java.util.concurrent.locks.LockSupport.parkNanos(50_000_000L);
+            LockSupport.parkNanos(50_000_000L);
         }
         finishedAt = wall.instant();
         running = false;
@@ -173,7 +182,7 @@ public class ReplayService {
     }
 
     private Map<String, StreamingEventProcessor> processors() {
-        Map<String, StreamingEventProcessor> out = new java.util.TreeMap<>();
+        Map<String, StreamingEventProcessor> out = new TreeMap<>();
         processing.eventProcessors().forEach((name, p) -> {
             if (p instanceof StreamingEventProcessor s) {
                 out.put(name, s);

@@ -18,6 +18,10 @@ import org.springframework.context.annotation.Configuration;
 import java.util.HashSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import com.faceid.ledger.pricing.Reminders;
+import org.axonframework.messaging.annotation.HandlerDefinition;
+import org.axonframework.messaging.annotation.ParameterResolverFactory;
+import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
 
 /**
  * The Account aggregate (no Spring in ledger-core, so it is registered here) with its cache and snapshots, and
@@ -30,7 +34,7 @@ public class AccountConfig {
         CatalogBook catalogs = new CatalogBook(props.catalogs().stream().map(CatalogLoader::fromClasspath).toList());
         return new BillingPolicy(catalogs, props.tierConvention(),
                 new BillableResults(new HashSet<>(props.billableResultCodes())),
-                new com.faceid.ledger.pricing.Reminders(props.reminderUsagePercents(), props.reminderExpiryDays()),
+                new Reminders(props.reminderUsagePercents(), props.reminderExpiryDays()),
                 props.closeGrace(), props.holdTtl());
     }
 
@@ -60,9 +64,9 @@ public class AccountConfig {
     @Bean
     public Snapshotter snapshotter(org.axonframework.config.Configuration configuration, EventStore eventStore,
                                    TransactionManager transactionManager, ExecutorService snapshotExecutor,
-                                   org.axonframework.messaging.annotation.ParameterResolverFactory parameterResolverFactory,
-                                   org.axonframework.messaging.annotation.HandlerDefinition handlerDefinition) {
-        return org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter.builder()
+                                   ParameterResolverFactory parameterResolverFactory,
+                                   HandlerDefinition handlerDefinition) {
+        return SpringAggregateSnapshotter.builder()
                 .repositoryProvider(configuration::repository)
                 .eventStore(eventStore)
                 .parameterResolverFactory(parameterResolverFactory)

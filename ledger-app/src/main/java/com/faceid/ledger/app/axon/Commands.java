@@ -9,6 +9,11 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
+import com.faceid.ledger.app.security.RequestContext;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.locks.LockSupport;
+import org.axonframework.commandhandling.GenericCommandMessage;
 
 /**
  * Sends commands and turns Axon's failures into the ledger's: a rule refusal stays a
@@ -32,16 +37,16 @@ public class Commands {
     }
 
     /** The metadata naming the current request's actor and correlation id (copied onto every event). */
-    public static java.util.Map<String, String> currentSender() {
-        var who = com.faceid.ledger.app.security.RequestContext.current();
-        return java.util.Map.of("actor", who.actor(), "correlationId", who.correlationId());
+    public static Map<String, String> currentSender() {
+        var who = RequestContext.current();
+        return Map.of("actor", who.actor(), "correlationId", who.correlationId());
     }
 
     /** Sends the command with this metadata (none: the command names each call's sender itself). */
-    public <R> R send(Object command, java.util.Map<String, ?> metaData) {
+    public <R> R send(Object command, Map<String, ?> metaData) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return gateway.sendAndWait(org.axonframework.commandhandling.GenericCommandMessage
+                return gateway.sendAndWait(GenericCommandMessage
                         .asCommandMessage(command).andMetaData(metaData));
             } catch (RuntimeException e) {
                 LedgerException refusal = find(e, LedgerException.class);
@@ -71,8 +76,8 @@ public class Commands {
 
     /** A short jittered pause before the next attempt, growing with the attempt number. */
     public static void backOff(int attempt) {
-        java.util.concurrent.locks.LockSupport.parkNanos(
-                java.util.concurrent.ThreadLocalRandom.current().nextLong(1, 1 + attempt * 2_000_000L));
+        LockSupport.parkNanos(
+                ThreadLocalRandom.current().nextLong(1, 1 + attempt * 2_000_000L));
     }
 
     private static String accountOf(Object command) {

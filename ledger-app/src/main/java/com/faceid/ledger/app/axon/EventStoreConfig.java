@@ -8,6 +8,21 @@ import org.axonframework.serialization.Serializer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import java.util.List;
+import com.faceid.ledger.account.EventUpcasters;
+import java.lang.management.ManagementFactory;
+import java.sql.SQLException;
+import java.time.Duration;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
+import org.axonframework.messaging.MessageDispatchInterceptor;
 
 /**
  * The event store on Axon's JDBC storage engine (Flyway owns the schema), the event bus the subscribing
@@ -21,15 +36,15 @@ public class EventStoreConfig {
      * inside a BatchUpdateException (SQLState 23505 on the next exception), which the default resolver misses.
      */
     @Bean
-    public org.axonframework.common.jdbc.PersistenceExceptionResolver persistenceExceptionResolver() {
-        var fallback = new org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver();
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        var fallback = new JdbcSQLErrorCodesResolver();
         return e -> isUniqueViolation(e) || fallback.isDuplicateKeyViolation(e);
     }
 
     static boolean isUniqueViolation(Throwable t) {
         for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (c instanceof java.sql.SQLException s) {
-                for (java.sql.SQLException x = s; x != null; x = x.getNextException()) {
+            if (c instanceof SQLException s) {
+                for (SQLException x = s; x != null; x = x.getNextException()) {
                     if ("23505".equals(x.getSQLState())) {
                         return true;
                     }
@@ -45,20 +60,20 @@ public class EventStoreConfig {
      * store 1,000 events per query (Axon's default is 100), which is what a replay streams at.
      */
     @Bean
-    public org.axonframework.eventsourcing.eventstore.EventStorageEngine eventStorageEngine(
-            Serializer serializer, org.axonframework.common.jdbc.PersistenceExceptionResolver resolver,
-            org.axonframework.common.jdbc.ConnectionProvider connectionProvider,
+    public EventStorageEngine eventStorageEngine(
+            Serializer serializer, PersistenceExceptionResolver resolver,
+            ConnectionProvider connectionProvider,
             TransactionManager transactionManager, org.axonframework.config.Configuration configuration) {
-        return org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine.builder()
+        return JdbcEventStorageEngine.builder()
                 .eventSerializer(serializer)
                 .snapshotSerializer(serializer)
                 .persistenceExceptionResolver(resolver)
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
-                .schema(org.axonframework.eventsourcing.eventstore.jdbc.EventSchema.builder().build())
+                .schema(EventSchema.builder().build())
                 .batchSize(1000)
                 // every reader of stored events goes through the same upcasters (docs/events.md)
-                .upcasterChain(com.faceid.ledger.account.EventUpcasters.chain())
+                .upcasterChain(EventUpcasters.chain())
                 // a snapshot of another revision than the Account class's is ignored (@Revision on Account)
                 .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
                 .build();
@@ -72,11 +87,11 @@ public class EventStoreConfig {
      * read-your-writes wait (opening an account waits for its view) last up to a second after any burst.
      */
     @Bean
-    public org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventBus(
-            org.axonframework.eventsourcing.eventstore.EventStorageEngine storageEngine,
+    public EmbeddedEventStore eventBus(
+            EventStorageEngine storageEngine,
             org.axonframework.config.Configuration configuration,
-            List<org.axonframework.messaging.MessageDispatchInterceptor<? super EventMessage<?>>> interceptors) {
-        var store = org.axonframework.eventsourcing.eventstore.EmbeddedEventStore.builder()
+            List<MessageDispatchInterceptor<? super EventMessage<?>>> interceptors) {
+        var store = EmbeddedEventStore.builder()
                 .storageEngine(storageEngine)
                 .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
                 .cachedEvents(20_000)
@@ -95,9 +110,9 @@ public class EventStoreConfig {
      * every 500 ms otherwise (Axon's own poll).
      */
     @Bean(destroyMethod = "close")
-    public WakingEventSource readModelSource(org.axonframework.eventsourcing.eventstore.EmbeddedEventStore eventBus) {
-        return new WakingEventSource(eventBus, java.time.Duration.ofMillis(500), java.time.Duration.ofMillis(100),
-                java.time.Duration.ofMillis(50));
+    public WakingEventSource readModelSource(EmbeddedEventStore eventBus) {
+        return new WakingEventSource(eventBus, Duration.ofMillis(500), Duration.ofMillis(100),
+                Duration.ofMillis(50));
     }
 
     /**
@@ -105,17 +120,17 @@ public class EventStoreConfig {
      * pid@host) is how nodes sharing a store tell their claims apart.
      */
     @Bean
-    public org.axonframework.eventhandling.tokenstore.TokenStore tokenStore(
-            org.axonframework.common.jdbc.ConnectionProvider connectionProvider, Serializer serializer,
+    public TokenStore tokenStore(
+            ConnectionProvider connectionProvider, Serializer serializer,
             LedgerProperties props) {
         String nodeId = props.nodeId() == null || props.nodeId().isBlank()
-                ? java.lang.management.ManagementFactory.getRuntimeMXBean().getName() : props.nodeId();
-        return org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore.builder()
+                ? ManagementFactory.getRuntimeMXBean().getName() : props.nodeId();
+        return JdbcTokenStore.builder()
                 .connectionProvider(connectionProvider)
                 .serializer(serializer)
-                .schema(org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema.builder().build())
+                .schema(TokenSchema.builder().build())
                 .nodeId(nodeId)
-                .claimTimeout(java.time.Duration.ofSeconds(10))
+                .claimTimeout(Duration.ofSeconds(10))
                 .build();
     }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
+import java.time.Duration;
 
 /**
  * Group commit: concurrent requests of one account are settled together in one command (one lock, one
@@ -78,7 +79,7 @@ public final class GroupCommitLanes<T, R> {
     /**
      * @param kind names the lanes in the metric {@code ledger_group_commit_size{kind}} (items per group)
      */
-    public GroupCommitLanes(String kind, int maxGroup, java.time.Duration gather, Settle<T, R> settle,
+    public GroupCommitLanes(String kind, int maxGroup, Duration gather, Settle<T, R> settle,
                             MeterRegistry registry) {
         this.maxGroup = maxGroup;
         this.gatherNanos = gather.toNanos();

@@ -5,6 +5,11 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import java.time.Clock;
+import java.util.Map;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 
 /**
  * The event processors: what a handler error does in each (never Axon's default of logging and going on), the
@@ -21,11 +26,11 @@ public class ProcessorConfig {
      * needs no correlation data; only commands' do.
      */
     @Bean
-    public org.axonframework.messaging.correlation.CorrelationDataProvider actorAndCorrelation() {
-        var fromCommand = new org.axonframework.messaging.correlation.SimpleCorrelationDataProvider("actor",
+    public CorrelationDataProvider actorAndCorrelation() {
+        var fromCommand = new SimpleCorrelationDataProvider("actor",
                 "correlationId");
-        return message -> message instanceof org.axonframework.eventhandling.EventMessage<?>
-                ? java.util.Map.of() : fromCommand.correlationDataFor(message);
+        return message -> message instanceof EventMessage<?>
+                ? Map.of() : fromCommand.correlationDataFor(message);
     }
 
     /**
@@ -48,7 +53,7 @@ public class ProcessorConfig {
             // crash the dead node's claims block the first attempt, and with a clock standing still the
             // retry never came (read models stuck until the clock was moved). Infrastructure runs on real time.
             configurer.eventProcessing().registerPooledStreamingEventProcessorConfiguration((c, builder) -> {
-                builder.clock(java.time.Clock.systemUTC());
+                builder.clock(Clock.systemUTC());
                 if (props.processorMaxClaimedSegments() > 0) {
                     builder.maxClaimedSegments(props.processorMaxClaimedSegments());
                 }

@@ -12,6 +12,11 @@ import org.springframework.stereotype.Component;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongPredicate;
+import org.axonframework.messaging.InterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 
 /**
  * What happens when a read model cannot take an event: never swallowed (Axon's default logs and skips it,
@@ -23,7 +28,7 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @Component
 public class ProjectionFailures implements ListenerInvocationErrorHandler,
-        org.axonframework.messaging.MessageHandlerInterceptor<EventMessage<?>> {
+        MessageHandlerInterceptor<EventMessage<?>> {
     private static final Logger log = LoggerFactory.getLogger(ProjectionFailures.class);
 
     /** The event a read model last failed on, and how often it has been tried. */
@@ -46,8 +51,8 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler,
      * batch commits, outside any one handler, and a failure there rolls the batch back like a handler's.
      */
     @Override
-    public Object handle(org.axonframework.messaging.unitofwork.UnitOfWork<? extends EventMessage<?>> unitOfWork,
-                         org.axonframework.messaging.InterceptorChain chain) throws Exception {
+    public Object handle(UnitOfWork<? extends EventMessage<?>> unitOfWork,
+                         InterceptorChain chain) throws Exception {
         var root = unitOfWork.root();
         root.getOrComputeResource("projection-failures.watched", k -> {
             root.onRollback(u -> {
@@ -64,8 +69,8 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler,
     }
 
     private void record(Exception exception, EventMessage<?> event) {
-        if (org.axonframework.messaging.unitofwork.CurrentUnitOfWork.isStarted()) {
-            org.axonframework.messaging.unitofwork.CurrentUnitOfWork.get().root().resources().put(RECORDED, true);
+        if (CurrentUnitOfWork.isStarted()) {
+            CurrentUnitOfWork.get().root().resources().put(RECORDED, true);
         }
         total.increment();
         Instant now = Instant.now();
@@ -91,7 +96,7 @@ public class ProjectionFailures implements ListenerInvocationErrorHandler,
     }
 
     /** The failure not yet got past, if any; {@code passed} tells whether the processor is beyond a position. */
-    public Failure current(java.util.function.LongPredicate passed) {
+    public Failure current(LongPredicate passed) {
         Failure f = current.get();
         if (f != null && f.position() != null && passed.test(f.position())) {
             current.compareAndSet(f, null);

@@ -12,6 +12,8 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Read models follow the event store a few milliseconds behind. An endpoint that answers with a view of
@@ -20,9 +22,9 @@ import java.util.function.BooleanSupplier;
  */
 @Component
 public record ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-        com.faceid.ledger.app.axon.WakingEventSource readModelSource) {
+        WakingEventSource readModelSource) {
     static final long MAX_WAIT_NANOS = 10_000_000_000L;
-    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(ReadModels.class);
+    private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
 
     public boolean await(BooleanSupplier caughtUp) {
         if (caughtUp.getAsBoolean()) {

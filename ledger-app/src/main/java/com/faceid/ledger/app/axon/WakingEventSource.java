@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The read-model processor's event source: the event store, whose streams wake the processor soon after
@@ -41,7 +42,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private final long coalesceMs;
     private final Set<WakingStream> open = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService scheduler;
-    private final java.util.concurrent.atomic.AtomicBoolean wakeScheduled = new java.util.concurrent.atomic.AtomicBoolean();
+    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
 
     public WakingEventSource(EventStore store, Duration fallbackEvery, Duration commitCoalesce, Duration commitWait) {
         this.store = store;

@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.HashMap;
 
 /**
  * The page a customer opens first (calls left, held, expiring next, packages, alerts, charts) and the operators'
@@ -121,7 +122,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
     }
 
     private List<BurnDown> burnDowns(String accountId, QuotaView quota, LocalDate today) {
-        Map<String, Map<LocalDate, Long>> usedByPackage = new java.util.HashMap<>();
+        Map<String, Map<LocalDate, Long>> usedByPackage = new HashMap<>();
         for (DailyUsageQueries.DayRow r : daily.paidByPackages(accountId)) {
             usedByPackage.computeIfAbsent(r.packageId(), k -> new TreeMap<>()).merge(r.day(), r.calls(), Long::sum);
         }

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.validation.BindException;
 
 /**
  * What every console page has (the signed-in user, the CSRF token for its forms) and how a page shows an error:
@@ -55,7 +56,7 @@ public class ConsoleAdvice {
     }
 
     @ExceptionHandler({MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,
-            org.springframework.validation.BindException.class})
+            BindException.class})
     String badParameter(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(request, model);
         return page(response, model, 400, "VALIDATION_FAILED", "Bad request", e.getMessage());

@@ -24,6 +24,13 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import com.faceid.ledger.app.LedgerProperties;
+import jakarta.servlet.http.Cookie;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.apache.catalina.Globals;
 
 /**
  * The console's sessions: a page needs a signed-in session (else the sign-in page), every POST needs the
@@ -49,7 +56,7 @@ public class ConsoleSessions extends OncePerRequestFilter implements HttpSession
     private final AtomicInteger sessions = new AtomicInteger();
     private final int maxSessions;
 
-    public ConsoleSessions(com.faceid.ledger.app.LedgerProperties props) {
+    public ConsoleSessions(LedgerProperties props) {
         RANDOM.nextBytes(signInKey);
         this.maxSessions = props.console().maxSessions();
     }
@@ -81,7 +88,7 @@ public class ConsoleSessions extends OncePerRequestFilter implements HttpSession
     String signInToken(HttpServletRequest request, HttpServletResponse response) {
         String nonce = newToken();
         ResponseCookie cookie = ResponseCookie.from(SIGN_IN_COOKIE, nonce).path("/console/sign-in").httpOnly(true)
-                .sameSite("Strict").secure(request.isSecure()).maxAge(java.time.Duration.ofHours(1)).build();
+                .sameSite("Strict").secure(request.isSecure()).maxAge(Duration.ofHours(1)).build();
         response.addHeader("Set-Cookie", cookie.toString());
         return mac(nonce);
     }
@@ -91,7 +98,7 @@ public class ConsoleSessions extends OncePerRequestFilter implements HttpSession
         if (sent == null || request.getCookies() == null) {
             return false;
         }
-        for (jakarta.servlet.http.Cookie c : request.getCookies()) {
+        for (Cookie c : request.getCookies()) {
             if (c.getName().equals(SIGN_IN_COOKIE) && MessageDigest.isEqual(mac(c.getValue())
                     .getBytes(StandardCharsets.UTF_8), sent.getBytes(StandardCharsets.UTF_8))) {
                 return true;
@@ -102,10 +109,10 @@ public class ConsoleSessions extends OncePerRequestFilter implements HttpSession
 
     private String mac(String nonce) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(signInKey, "HmacSHA256"));
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(signInKey, "HmacSHA256"));
             return HexFormat.of().formatHex(mac.doFinal(nonce.getBytes(StandardCharsets.UTF_8)));
-        } catch (java.security.GeneralSecurityException e) {
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -180,7 +187,7 @@ public class ConsoleSessions extends OncePerRequestFilter implements HttpSession
     /** Did Tomcat refuse to read the form for its size (with or without Content-Length)? */
     private static boolean formTooLarge(HttpServletRequest request) {
         request.getParameterNames(); // reads the form, once
-        Object reason = request.getAttribute(org.apache.catalina.Globals.PARAMETER_PARSE_FAILED_REASON_ATTR);
+        Object reason = request.getAttribute(Globals.PARAMETER_PARSE_FAILED_REASON_ATTR);
         return reason != null && reason.toString().endsWith("TOO_LARGE");
     }
 

@@ -4,6 +4,7 @@ import com.faceid.ledger.app.security.AccessPolicy;
 import com.faceid.ledger.app.security.Role;
 
 import java.io.Serializable;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * Who is signed in to the console: the key's id, role and (CUSTOMER) account, never its secret. Kept in the
@@ -18,7 +19,7 @@ public record ConsoleUser(String keyId, Role role, String accountId) implements 
     static final String REQUEST_ATTRIBUTE = ConsoleUser.class.getName() + ".request";
 
     /** The signed-in user of this request, or null (the sign-in page, a page refused before it ran). */
-    static ConsoleUser of(jakarta.servlet.http.HttpServletRequest request) {
+    static ConsoleUser of(HttpServletRequest request) {
         return (ConsoleUser) request.getAttribute(REQUEST_ATTRIBUTE);
     }
 

@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import com.faceid.ledger.account.BillingCalendar;
 
 /** A month's statement (open or closed, now or as of an instant), its CSV and its dispute report. */
 @Controller
@@ -51,7 +52,7 @@ public record StatementPages(StatementService statements, DisputeReports reports
         OffsetDateTime at = asOf == null ? null : asOf.atZone(zone).toOffsetDateTime();
         StatementView view = statements.view(accountId, m, at);
         // the neighbouring months, where the account lived in them (its opening month to the clock's)
-        com.faceid.ledger.account.BillingCalendar cal = new com.faceid.ledger.account.BillingCalendar(zone);
+        BillingCalendar cal = new BillingCalendar(zone);
         model.addAttribute("accountId", accountId);
         model.addAttribute("zone", zone.getId());
         model.addAttribute("statement", view);

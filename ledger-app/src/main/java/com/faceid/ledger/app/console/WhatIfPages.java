@@ -20,6 +20,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import com.faceid.ledger.pricing.Service;
+import jakarta.validation.Validator;
 
 /**
  * What-if as a form: the history re-rated with a package bought or postpaid switched (a GET, because it changes
@@ -28,7 +30,7 @@ import java.util.Map;
  * second until the answer is there. A refusal is shown as the what-if's own would be.
  */
 @Controller
-public record WhatIfPages(WhatIfRuns runs, AccountQueries accounts, jakarta.validation.Validator validator) {
+public record WhatIfPages(WhatIfRuns runs, AccountQueries accounts, Validator validator) {
     /** How long the form's answer is waited for before the page shows the run's progress instead. */
     static final Duration SHOWN_AT_ONCE = Duration.ofSeconds(1);
 
@@ -47,7 +49,7 @@ public record WhatIfPages(WhatIfRuns runs, AccountQueries accounts, jakarta.vali
         }
 
         /** The API's request for it, checked against the API's limits (a size up to 100,000,000). */
-        WhatIfRequest request(ZoneId zone, jakarta.validation.Validator validator) {
+        WhatIfRequest request(ZoneId zone, Validator validator) {
             List<WhatIfRequest.PurchaseRequest> purchases = null;
             if (!blank(service)) {
                 if (size == null || size < 1 || purchasedAt == null) {
@@ -104,7 +106,7 @@ public record WhatIfPages(WhatIfRuns runs, AccountQueries accounts, jakarta.vali
         me.require("POST", "/api/v1/accounts/" + accountId + "/what-if");
         ZoneId zone = accounts.require(accountId).zone();
         model.addAttribute("accountId", accountId);
-        model.addAttribute("services", com.faceid.ledger.pricing.Service.values());
+        model.addAttribute("services", Service.values());
         model.addAttribute("form", form.values());
         return zone;
     }

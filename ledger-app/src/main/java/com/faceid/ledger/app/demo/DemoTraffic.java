@@ -22,6 +22,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import com.faceid.ledger.app.security.RequestContext;
+import java.time.YearMonth;
 
 /**
  * The demo (profile {@code demo}): on a simulated clock, three accounts and {@code ledger.demo.days} days of
@@ -61,7 +63,7 @@ public class DemoTraffic implements ApplicationRunner {
             finished = true;
             return;
         }
-        Thread t = new Thread(() -> com.faceid.ledger.app.security.RequestContext.runAs("demo", "demo",
+        Thread t = new Thread(() -> RequestContext.runAs("demo", "demo",
                 () -> {
                     generate();
                     return null;
@@ -104,7 +106,7 @@ public class DemoTraffic implements ApplicationRunner {
         log.info("demo: done in {} s: {} calls over {} days; the clock stands at {}. Try GET "
                         + "/api/v1/accounts/demo-retail/alerts or /api/v1/accounts/demo-bank/statements/{}",
                 (System.nanoTime() - started) / 1_000_000_000, calls, days, clock.instant(),
-                java.time.YearMonth.from(day0.atZone(clock.getZone())).plusMonths(1));
+                YearMonth.from(day0.atZone(clock.getZone())).plusMonths(1));
     }
 
     private int meter(String account, Service service, int n, Instant day, int d, Random random) {

@@ -45,6 +45,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Function;
+import com.faceid.ledger.account.ErrorCode;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * Holds (docs/api.md "Holds"): the gateway asks before it serves a call, then captures the hold with the
@@ -53,7 +57,7 @@ import java.util.function.Function;
 @RestController
 @Tag(name = "Holds")
 public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
-        jakarta.validation.Validator validator, LedgerProperties props) {
+        Validator validator, LedgerProperties props) {
     public record PlaceHoldRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
@@ -141,8 +145,8 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
     @GetMapping("/api/v1/accounts/{accountId}/holds/{holdId}")
     @Operation(operationId = "getHold")
     public HoldView get(@PathVariable String accountId, @PathVariable String holdId) {
-        Hold h = registry.find(accountId, holdId).orElseThrow(() -> new com.faceid.ledger.account.LedgerException(
-                com.faceid.ledger.account.ErrorCode.HOLD_NOT_FOUND, "no hold " + Requests.key("holdId", holdId) + " on " + accountId));
+        Hold h = registry.find(accountId, holdId).orElseThrow(() -> new LedgerException(
+                ErrorCode.HOLD_NOT_FOUND, "no hold " + Requests.key("holdId", holdId) + " on " + accountId));
         return view(h.with(h.statusAt(clock.instant()), h.requestId()));
     }
 
@@ -229,7 +233,7 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
     }
 
     /** A time the gateway reported, checked against the ledger clock; null when it reported none. */
-    private java.time.Instant reported(String field, OffsetDateTime at) {
+    private Instant reported(String field, OffsetDateTime at) {
         return at == null ? null : Requests.reported(field, at, clock, props.maxFutureSkew());
     }
 
@@ -248,7 +252,7 @@ public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHol
 
     /** Times in the billing zone, the ledger clock's (every account is opened in it). */
     private HoldView view(Hold h) {
-        java.time.ZoneId zone = clock.getZone();
+        ZoneId zone = clock.getZone();
         return new HoldView(h.holdId(), h.status().name(), h.service().name(),
                 h.source() == null ? null : h.source().name(), h.packageId(), Json.time(h.requestedAt(), zone),
                 Json.time(h.expiresAt(), zone), h.requestId());

@@ -18,6 +18,12 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The permanent record of holds ({@link HoldRegistry}): written by a subscribing processor inside the
@@ -74,16 +80,16 @@ public record JdbcHoldRegistry(JdbcTemplate jdbc) implements HoldRegistry {
     }
 
     /** Units reserved now, by package: holds recorded as held, on a package, not past their expiry. */
-    public java.util.Map<String, Integer> heldByPackage(String accountId, java.time.Instant now) {
-        java.util.Map<String, Integer> out = new java.util.HashMap<>();
+    public Map<String, Integer> heldByPackage(String accountId, Instant now) {
+        Map<String, Integer> out = new HashMap<>();
         jdbc.query("SELECT package_id, COUNT(*) FROM hold_registry WHERE account_id = ? AND status = 'HELD'"
                         + " AND package_id IS NOT NULL AND expires_at > ? GROUP BY package_id",
-                (org.springframework.jdbc.core.RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getInt(2)),
+                (RowCallbackHandler) rs -> out.put(rs.getString(1), rs.getInt(2)),
                 accountId, Timestamp.from(now));
         return out;
     }
 
-    private static Hold map(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static Hold map(ResultSet rs) throws SQLException {
         return new Hold(rs.getString(1), Service.valueOf(rs.getString(2)), HoldStatus.valueOf(rs.getString(3)),
                 rs.getString(4) == null ? null : ChargedTo.valueOf(rs.getString(4)), rs.getString(5),
                 rs.getTimestamp(6).toInstant(), rs.getTimestamp(7).toInstant(), rs.getTimestamp(8).toInstant(),

@@ -11,6 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The reads that replay or fold much of a history (what-if, advice, verify, dispute reports) share a node
@@ -31,7 +32,7 @@ public class FairShare {
     private final Set<String> keysReading = ConcurrentHashMap.newKeySet();
     private final Set<String> accountsRead = ConcurrentHashMap.newKeySet();
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public FairShare(LedgerProperties props) {
         this(props.expensiveReadsPerNode() > 0 ? props.expensiveReadsPerNode()
                 : Runtime.getRuntime().availableProcessors());

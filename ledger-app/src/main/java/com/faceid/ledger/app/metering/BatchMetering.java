@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.axonframework.config.Configuration;
 
 /**
  * Meters a {@code calls:batch}: each account's calls as one {@link MeterCalls}, and (by default,
@@ -36,7 +37,7 @@ import java.util.SortedMap;
  * @param senderOnEvents the same provider the command bus uses: the batch's actor and correlation id on every event
  */
 @Component
-public record BatchMetering(org.axonframework.config.Configuration axon, TransactionManager transactions,
+public record BatchMetering(Configuration axon, TransactionManager transactions,
         Commands commands, LedgerProperties props, CorrelationDataProvider senderOnEvents,
         JdbcMeteredRequests requests) {
     /** An account's part of the batch: its per-call results, or why the whole account was refused. */

@@ -24,6 +24,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The permanent idempotency record of metered calls (see {@link MeteredRequests}). Its handler runs in a
@@ -38,7 +44,7 @@ import java.util.Set;
 @ProcessingGroup(ProcessingGroups.IN_TRANSACTION)
 public class JdbcMeteredRequests implements MeteredRequests {
     public record RequestRow(String accountId, String requestId, CallOutcome outcome, long sequenceNumber,
-                             int duplicates, java.time.Instant firstDuplicateAt, java.time.Instant lastDuplicateAt) {
+                             int duplicates, Instant firstDuplicateAt, Instant lastDuplicateAt) {
     }
 
     /** One (account, requestId) key of the table. */
@@ -69,7 +75,7 @@ public class JdbcMeteredRequests implements MeteredRequests {
 
     public JdbcMeteredRequests(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        this.postgres = "PostgreSQL".equals(jdbc.execute((org.springframework.jdbc.core.ConnectionCallback<String>)
+        this.postgres = "PostgreSQL".equals(jdbc.execute((ConnectionCallback<String>)
                 c -> c.getMetaData().getDatabaseProductName()));
     }
 
@@ -81,7 +87,7 @@ public class JdbcMeteredRequests implements MeteredRequests {
     @EventHandler
     void on(CallMetered e, @SequenceNumber long sequenceNumber) {
         Object[] row = {e.accountId(), e.requestId(), e.billable(), e.chargedTo().name(), e.packageId(), sequenceNumber,
-                e.service().name(), java.sql.Timestamp.from(e.occurredAt()), e.resultCode()};
+                e.service().name(), Timestamp.from(e.occurredAt()), e.resultCode()};
         Pending pending = PerBatch.buffer(PENDING, () -> new Pending(jdbc));
         if (pending == null) {
             jdbc.update(Pending.INSERT, row);
@@ -155,7 +161,7 @@ public class JdbcMeteredRequests implements MeteredRequests {
         List<Key> all = List.copyOf(keys);
         for (int from = 0; from < all.size(); from += KEYS_PER_QUERY) {
             List<Key> chunk = all.subList(from, Math.min(all.size(), from + KEYS_PER_QUERY));
-            org.springframework.jdbc.core.RowCallbackHandler row =
+            RowCallbackHandler row =
                     rs -> found.put(new Key(rs.getString(1), rs.getString(2)), mapCall(rs));
             if (chunk.size() == 1) { // a lone call: the plain primary-key look-up, one round trip, no arrays
                 Key k = chunk.get(0);
@@ -186,7 +192,7 @@ public class JdbcMeteredRequests implements MeteredRequests {
         return found;
     }
 
-    private static MeteredCall mapCall(java.sql.ResultSet rs) throws java.sql.SQLException {
+    private static MeteredCall mapCall(ResultSet rs) throws SQLException {
         return new MeteredCall(new CallOutcome(rs.getString(2), rs.getBoolean(3), ChargedTo.valueOf(rs.getString(4)),
                 rs.getString(5), false), Service.valueOf(rs.getString(6)), rs.getTimestamp(7).toInstant(),
                 rs.getString(8));
@@ -204,8 +210,8 @@ public class JdbcMeteredRequests implements MeteredRequests {
     }
 
     /** Notes that a repeat of a metered call was received (answered with the original outcome). */
-    public void noteDuplicate(String accountId, String requestId, java.time.Instant at) {
-        java.sql.Timestamp t = java.sql.Timestamp.from(at);
+    public void noteDuplicate(String accountId, String requestId, Instant at) {
+        Timestamp t = Timestamp.from(at);
         jdbc.update("UPDATE metered_request SET duplicates = duplicates + 1,"
                 + " first_duplicate_at = COALESCE(first_duplicate_at, ?), last_duplicate_at = ?"
                 + " WHERE account_id = ? AND request_id = ?", t, t, accountId, requestId);

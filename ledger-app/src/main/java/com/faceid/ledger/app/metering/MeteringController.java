@@ -34,6 +34,12 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 @RestController
 @Tag(name = "Metering")
@@ -95,8 +101,8 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
         }
         CallResult[] results = new CallResult[req.calls().size()];
         // calls that pass validation, grouped by account (in request order): one unit of work per account
-        java.util.Map<String, List<Integer>> byAccount = new java.util.LinkedHashMap<>();
-        java.util.Map<Integer, MeterCall> commandsByIndex = new java.util.HashMap<>();
+        Map<String, List<Integer>> byAccount = new LinkedHashMap<>();
+        Map<Integer, MeterCall> commandsByIndex = new HashMap<>();
         var now = clock.instant();
         for (int i = 0; i < results.length; i++) {
             BatchCall c = req.calls().get(i);
@@ -114,7 +120,7 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
                 results[i] = CallResult.failed(accountId, requestId, e.status(), e.code().name(), e.getMessage());
             }
         }
-        java.util.SortedMap<String, MeterCalls> grouped = new java.util.TreeMap<>();
+        SortedMap<String, MeterCalls> grouped = new TreeMap<>();
         byAccount.forEach((account, indexes) -> grouped.put(account,
                 new MeterCalls(account, indexes.stream().map(commandsByIndex::get).toList())));
         for (var done : batchMetering.meter(grouped).entrySet()) {
@@ -150,7 +156,7 @@ public record MeteringController(GroupCommit groupCommit, BatchMetering batchMet
     }
 
     /** A call without occurredAt occurred when the ledger receives it: the aggregate takes its recordedAt. */
-    private java.time.Instant occurred(OffsetDateTime occurredAt) {
+    private Instant occurred(OffsetDateTime occurredAt) {
         return occurredAt == null ? null : Requests.reported("occurredAt", occurredAt, clock, props.maxFutureSkew());
     }
 }

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
+import org.springframework.core.annotation.Order;
 
 /**
  * {@code ledger_calls_total{service,charged_to}}: calls metered by this process, counted as their
@@ -19,7 +20,7 @@ import java.util.function.BiFunction;
  * rolled-back batch or a refused command counts nothing. Registered on the event store (axon.EventStoreConfig).
  */
 @Component
-@org.springframework.core.annotation.Order(2) // after audit.HashChain (axon.EventStoreConfig)
+@Order(2) // after audit.HashChain (axon.EventStoreConfig)
 public class CallsMeter implements MessageDispatchInterceptor<EventMessage<?>> {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

@@ -17,6 +17,7 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import com.faceid.ledger.app.LedgerProperties;
 
 /**
  * Axon's meters (replacing the registry Axon's Spring Boot support would make): the same timers, counters, latency
@@ -33,7 +34,7 @@ import java.util.function.Function;
 public class LedgerMetricRegistry extends GlobalMetricRegistry {
     private final long windowMillis;
 
-    public LedgerMetricRegistry(MeterRegistry registry, com.faceid.ledger.app.LedgerProperties props) {
+    public LedgerMetricRegistry(MeterRegistry registry, LedgerProperties props) {
         super(registry);
         this.windowMillis = props.capacityWindow().toMillis();
     }

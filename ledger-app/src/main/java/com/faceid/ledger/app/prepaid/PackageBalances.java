@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import com.faceid.ledger.prepaid.PackageStatus;
 
 /** The account view's calls left per service, from its packages less what holds reserve. */
 @Component
@@ -28,13 +29,13 @@ public record PackageBalances(PackageQueries packages, JdbcHoldRegistry holds) i
         int usable = 0;
         int reserved = 0;
         for (PackageQueries.PackageRow p : packages) {
-            com.faceid.ledger.prepaid.PackageStatus s = p.statusAt(at);
+            PackageStatus s = p.statusAt(at);
             int heldOfPackage = held.getOrDefault(p.packageId(), 0);
-            if (s == com.faceid.ledger.prepaid.PackageStatus.ACTIVE || s == com.faceid.ledger.prepaid.PackageStatus.PENDING) {
+            if (s == PackageStatus.ACTIVE || s == PackageStatus.PENDING) {
                 remaining += p.remaining() - heldOfPackage;
                 reserved += heldOfPackage;
             }
-            if (s == com.faceid.ledger.prepaid.PackageStatus.ACTIVE) {
+            if (s == PackageStatus.ACTIVE) {
                 usable += p.remaining() - heldOfPackage;
             }
         }

@@ -36,6 +36,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.prepaid.PackageStatus;
+import java.time.Duration;
 
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/packages")
@@ -60,11 +63,11 @@ public class PackageController {
     private final Commands commands;
     private final AccountQueries accounts;
     private final Clock clock;
-    private final java.time.Duration skew;
+    private final Duration skew;
     private final QuotaService quotas;
 
     public PackageController(Commands commands, AccountQueries accounts, Clock clock,
-                             com.faceid.ledger.app.LedgerProperties props,
+                             LedgerProperties props,
                              QuotaService quotas) {
         this.quotas = quotas;
         this.skew = props.maxFutureSkew();
@@ -93,7 +96,7 @@ public class PackageController {
     public List<PackageView> list(@PathVariable String accountId,
                                   @Parameter(schema = @Schema(implementation = Service.class))
                                   @RequestParam(required = false) String service,
-                                  @Parameter(schema = @Schema(implementation = com.faceid.ledger.prepaid.PackageStatus.class))
+                                  @Parameter(schema = @Schema(implementation = PackageStatus.class))
                                   @RequestParam(required = false) String status) {
         return quotas.packages(accountId, service, status);
     }

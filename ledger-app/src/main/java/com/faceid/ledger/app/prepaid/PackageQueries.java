@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.Comparator;
 
 /** Reads package_view; a package's status is derived from its row and the instant asked about. */
 @Component
@@ -31,7 +32,7 @@ public record PackageQueries(JdbcTemplate jdbc) {
         }
 
         /** The order packages are listed in: free grants first, then by expiry (as {@link #ofAccount} reads them). */
-        public static final java.util.Comparator<PackageRow> LISTED = java.util.Comparator
+        public static final Comparator<PackageRow> LISTED = Comparator
                 .comparing((PackageRow p) -> p.kind().name()).thenComparing(PackageRow::expiresAt)
                 .thenComparing(PackageRow::effectiveFrom).thenComparing(PackageRow::packageId);
 

@@ -8,6 +8,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import com.faceid.ledger.prepaid.PackageStatus;
 
 /**
  * A package as the API and the console show it, at an instant, in the account's zone.
@@ -18,7 +19,7 @@ public record PackageView(
         String packageId,
         @Schema(implementation = PackageKind.class) String kind,
         @Schema(implementation = Service.class) String service,
-        @Schema(implementation = com.faceid.ledger.prepaid.PackageStatus.class) String status,
+        @Schema(implementation = PackageStatus.class) String status,
         int size, int used, int remaining, int forfeited,
         @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
         OffsetDateTime effectiveFrom, OffsetDateTime expiresAt,

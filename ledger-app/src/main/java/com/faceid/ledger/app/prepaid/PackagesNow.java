@@ -3,6 +3,7 @@ package com.faceid.ledger.app.prepaid;
 import com.faceid.ledger.app.account.AccountQueries.AccountRow;
 
 import java.time.Instant;
+import com.faceid.ledger.account.LedgerException;
 
 /**
  * An account's packages as every event stored before the question has them, answered without waiting for the
@@ -16,6 +17,6 @@ public interface PackagesNow {
     record Current(AccountRow account, PackagesAsOf.PackagesAt packages) {
     }
 
-    /** @throws com.faceid.ledger.account.LedgerException ACCOUNT_NOT_FOUND when the account has no events */
+    /** @throws LedgerException ACCOUNT_NOT_FOUND when the account has no events */
     Current packagesNow(String accountId, Instant now);
 }

@@ -10,6 +10,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 
 /** Where the ledger clock stands, and moving a simulated one forward (for the API and the console). */
 @Component
@@ -41,7 +42,7 @@ public record ClockService(LedgerClock clock, StepRunner runner, ReadModels read
     }
 
     /** The billing zone the clock reads in. */
-    public java.time.ZoneId zone() {
+    public ZoneId zone() {
         return clock.getZone();
     }
 

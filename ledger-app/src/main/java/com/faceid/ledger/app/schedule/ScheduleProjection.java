@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.List;
+import com.faceid.ledger.hold.HoldPlaced;
 
 /**
  * Writes the schedule of time-driven steps from the events that cause them, inside the same transaction
@@ -63,7 +64,7 @@ public class ScheduleProjection {
      * (StepRunner keeps the earlier due of the two when it finishes).
      */
     @EventHandler
-    void on(com.faceid.ledger.hold.HoldPlaced e) {
+    void on(HoldPlaced e) {
         for (StepsOf.Step s : steps.of(e)) {
             int moved = jdbc.update("UPDATE scheduled_step SET status = 'PENDING', due_at = ?, claimed_by = NULL"
                             + " WHERE account_id = ? AND kind = ? AND ref = ? AND (status <> 'PENDING' OR due_at > ?)",
@@ -84,7 +85,7 @@ public class ScheduleProjection {
         }
     }
 
-    private void schedule(String accountId, java.util.List<StepsOf.Step> due) {
+    private void schedule(String accountId, List<StepsOf.Step> due) {
         for (StepsOf.Step s : due) {
             jdbc.update("INSERT INTO scheduled_step (account_id, kind, ref, due_at, status, attempts)"
                             + " SELECT ?, ?, ?, ?, 'PENDING', 0 FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS"

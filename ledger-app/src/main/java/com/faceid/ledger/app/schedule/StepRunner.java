@@ -21,6 +21,10 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
+import com.faceid.ledger.app.security.RequestContext;
+import com.faceid.ledger.app.webhook.WebhookOutbox;
+import com.faceid.ledger.hold.ExpireHold;
+import com.faceid.ledger.hold.ExpireHolds;
 
 /**
  * Runs due steps of the schedule, earliest first, one at a time. A step is claimed with a conditional
@@ -58,10 +62,10 @@ public class StepRunner {
     private final String node = "node-" + UUID.randomUUID().toString().substring(0, 8);
     private final ReentrantLock running = new ReentrantLock();
 
-    private final com.faceid.ledger.app.webhook.WebhookOutbox webhooks;
+    private final WebhookOutbox webhooks;
 
     public StepRunner(JdbcTemplate jdbc, Commands commands, LedgerClock clock,
-                      com.faceid.ledger.app.webhook.WebhookOutbox webhooks) {
+                      WebhookOutbox webhooks) {
         this.jdbc = jdbc;
         this.commands = commands;
         this.clock = clock;
@@ -123,7 +127,7 @@ public class StepRunner {
 
     private void run(Step step) {
         try {
-            Object answer = com.faceid.ledger.app.security.RequestContext.runAs("scheduler", "step-" + step.id(),
+            Object answer = RequestContext.runAs("scheduler", "step-" + step.id(),
                     () -> commands.send(command(step)));
             if (step.kind() == StepKind.EXPIRE_HOLDS && answer instanceof Instant next) {
                 again(step, next);
@@ -164,8 +168,8 @@ public class StepRunner {
             }
             // the aggregate records a month past its deadline as closed at its deadline, however late this runs
             case CLOSE_MONTH -> new CloseStatement(step.accountId(), YearMonth.parse(step.ref()), at, "scheduler");
-            case EXPIRE_HOLD -> new com.faceid.ledger.hold.ExpireHold(step.accountId(), step.ref(), at);
-            case EXPIRE_HOLDS -> new com.faceid.ledger.hold.ExpireHolds(step.accountId(), at);
+            case EXPIRE_HOLD -> new ExpireHold(step.accountId(), step.ref(), at);
+            case EXPIRE_HOLDS -> new ExpireHolds(step.accountId(), at);
         };
     }
 

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Arrays;
 
 /**
  * One configured key: {@code keyId:ROLE:sha256hex} or {@code keyId:CUSTOMER:accountId:sha256hex}. Only the
@@ -22,9 +23,9 @@ public record ApiKey(String keyId, Role role, String accountId, byte[] secretHas
             // a key id is recorded as the actor of what the key does: never a hash or a secret put there by mistake
             throw malformed(named, "the key id must be 1 to 64 letters, digits or . _ @ - (and not a hash)");
         }
-        Role role = java.util.Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[1])).findFirst()
+        Role role = Arrays.stream(Role.values()).filter(r -> r.name().equals(parts[1])).findFirst()
                 .orElseThrow(() -> malformed(named, "the role must be one of "
-                        + java.util.Arrays.toString(Role.values())));
+                        + Arrays.toString(Role.values())));
         if (role == Role.CUSTOMER && parts.length != 4) {
             throw malformed(named, "a CUSTOMER key is keyId:CUSTOMER:accountId:sha256hex");
         }

@@ -17,6 +17,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import java.security.Principal;
 
 /**
  * Authenticates every request by its Bearer key and authorizes it by the key's role; sets the actor
@@ -90,7 +92,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
     }
 
     /** A request on an open path made with a valid key: the key is its principal, its role its one role. */
-    private static final class KeyHolder extends jakarta.servlet.http.HttpServletRequestWrapper {
+    private static final class KeyHolder extends HttpServletRequestWrapper {
         private final ApiKey key;
 
         KeyHolder(HttpServletRequest request, ApiKey key) {
@@ -99,7 +101,7 @@ public class ApiKeyFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.security.Principal getUserPrincipal() {
+        public Principal getUserPrincipal() {
             return key::keyId;
         }
 

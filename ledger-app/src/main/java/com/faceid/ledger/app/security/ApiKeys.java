@@ -12,6 +12,8 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
  * The configured keys ({@code ledger.security.api-keys}, or the environment variable
@@ -25,8 +27,8 @@ public class ApiKeys {
     private final List<ApiKey> keys;
 
     public ApiKeys(Environment env, JdbcTemplate jdbc) {
-        List<String> configured = org.springframework.boot.context.properties.bind.Binder.get(env)
-                .bind("ledger.security.api-keys", org.springframework.boot.context.properties.bind.Bindable
+        List<String> configured = Binder.get(env)
+                .bind("ledger.security.api-keys", Bindable
                         .listOf(String.class)).orElse(List.of());
         List<String> entries = new ArrayList<>(configured.stream().filter(s -> !s.isBlank()).toList());
         String fromEnv = env.getProperty("LEDGER_SECURITY_API_KEYS");

@@ -19,11 +19,12 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
+import jakarta.validation.Validator;
 
 /** Records a credit or debit on a statement, for the API and the console (an operator's form). */
 @Component
 public record AdjustmentService(Commands commands, AccountQueries accounts, Clock clock, ReadModels readModels,
-        StatementQueries statements, jakarta.validation.Validator validator) {
+        StatementQueries statements, Validator validator) {
     public record AdjustmentRequest(
             @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
             @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,

@@ -35,13 +35,17 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
+import com.faceid.ledger.app.security.RequestContext;
+import java.time.OffsetDateTime;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.RequestParam;
 
 @RestController
 @Tag(name = "Statements")
 public record StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
         ReadModels readModels, Clock clock, StatementService statementViews) {
     public record NegotiatedPriceView(
-            String accountId, com.faceid.ledger.pricing.Service service,
+            String accountId, Service service,
             @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
             @Schema(type = "string", pattern = Requests.MONTH_PATTERN, example = "2026-05") String effectiveFrom,
             String agreedBy) {
@@ -64,10 +68,10 @@ public record StatementController(Commands commands, AccountQueries accounts, St
                                                schema = @Schema(pattern = Requests.MONTH_PATH_PATTERN))
                                        @PathVariable String month,
                                        @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.ACCEPT, required = false) String accept,
-                                       @org.springframework.web.bind.annotation.RequestParam(required = false)
-                                       @org.springframework.format.annotation.DateTimeFormat(
-                                               iso = org.springframework.format.annotation.DateTimeFormat.ISO.DATE_TIME)
-                                       java.time.OffsetDateTime asOf) {
+                                       @RequestParam(required = false)
+                                       @DateTimeFormat(
+                                               iso = DateTimeFormat.ISO.DATE_TIME)
+                                       OffsetDateTime asOf) {
         boolean csv = month.endsWith(".csv") || Csv.asked(accept);
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
         StatementView view = statementViews.view(accountId, m, asOf);
@@ -80,7 +84,7 @@ public record StatementController(Commands commands, AccountQueries accounts, St
         YearMonth m = Requests.month(month);
         AccountQueries.AccountRow account = accounts.require(accountId);
         List<YearMonth> closed = commands.send(new CloseStatement(accountId, m, clock.instant(),
-                com.faceid.ledger.app.security.RequestContext.actor()));
+                RequestContext.actor()));
         readModels.await(() -> closed.isEmpty()
                 || statements.of(account, m).status() == StatementQueries.Status.CLOSED);
         StatementQueries.Statement s = statements.of(account, m);

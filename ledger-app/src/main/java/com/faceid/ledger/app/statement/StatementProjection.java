@@ -18,6 +18,10 @@ import com.faceid.ledger.statement.StatementClosed;
 
 import java.sql.Timestamp;
 import java.util.List;
+import com.faceid.ledger.app.audit.HashChain;
+import com.faceid.ledger.app.axon.SerializationConfig;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * Monthly counters per service (the running statement), negotiated prices, and closed statements as
@@ -27,7 +31,7 @@ import java.util.List;
 @ProcessingGroup(ProcessingGroups.READ_MODELS)
 public class StatementProjection {
     private final JdbcTemplate jdbc;
-    private final ObjectMapper json = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
+    private final ObjectMapper json = SerializationConfig.storageMapper();
 
     public StatementProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -65,8 +69,8 @@ public class StatementProjection {
     }
 
     @EventHandler
-    void on(StatementClosed e, @org.axonframework.eventhandling.SequenceNumber long sequence,
-            @org.axonframework.messaging.annotation.MetaDataValue(com.faceid.ledger.app.audit.HashChain.META)
+    void on(StatementClosed e, @SequenceNumber long sequence,
+            @MetaDataValue(HashChain.META)
             String link) throws JsonProcessingException {
         jdbc.update("INSERT INTO statement_view (account_id, billing_month, closed_at, catalog_version, tier_convention,"
                         + " lines_json, purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend,"

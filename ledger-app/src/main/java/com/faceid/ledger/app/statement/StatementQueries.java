@@ -24,6 +24,17 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import com.faceid.ledger.account.BillingCalendar;
+import com.faceid.ledger.app.account.ClosedMonths;
+import com.faceid.ledger.app.axon.SerializationConfig;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.TreeMap;
+import java.util.function.Predicate;
 
 /**
  * A month's statement: a closed month is exactly what its StatementClosed event said; an open month is
@@ -31,16 +42,16 @@ import java.util.Optional;
  * so the estimate and the final bill can differ only by what happens before the close.
  */
 @Component
-public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, java.time.Clock clock,
-        ChainLinks chain) implements com.faceid.ledger.app.account.ClosedMonths {
-    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementStatus")
+public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, BillingPolicy policy, Clock clock,
+        ChainLinks chain) implements ClosedMonths {
+    @Schema(name = "StatementStatus")
     public enum Status { OPEN, AWAITING_PRICE, CLOSED }
 
     public record Statement(String accountId, YearMonth month, Status status, Instant closedAt,
                             StatementFigures figures) {
     }
 
-    private static final ObjectMapper JSON = com.faceid.ledger.app.axon.SerializationConfig.storageMapper();
+    private static final ObjectMapper JSON = SerializationConfig.storageMapper();
 
     /** The month's statement as the events and the ledger clock have it now. */
     public Statement of(AccountQueries.AccountRow account, YearMonth month) {
@@ -69,10 +80,10 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
      * events (as-of answers): from the last recorded close, each next month past its deadline at {@code now}
      * counts as closed until one awaits a price.
      */
-    public static YearMonth closedThrough(YearMonth recorded, Instant openedAt, java.time.ZoneId zone,
+    public static YearMonth closedThrough(YearMonth recorded, Instant openedAt, ZoneId zone,
                                           BillingPolicy policy, Instant now,
-                                          java.util.function.Predicate<YearMonth> awaitsPrice) {
-        com.faceid.ledger.account.BillingCalendar cal = new com.faceid.ledger.account.BillingCalendar(zone);
+                                          Predicate<YearMonth> awaitsPrice) {
+        BillingCalendar cal = new BillingCalendar(zone);
         YearMonth m = recorded != null ? recorded : cal.monthOf(openedAt).minusMonths(1);
         while (!now.isBefore(cal.closeDeadline(m.plusMonths(1), policy.closeGrace())) && !awaitsPrice.test(m.plusMonths(1))) {
             m = m.plusMonths(1);
@@ -81,9 +92,9 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
     }
 
     /** An open month past its deadline, shown as the close will record it: closed at its deadline. */
-    public static Statement closedByTheClock(Statement running, java.time.ZoneId zone, BillingPolicy policy) {
+    public static Statement closedByTheClock(Statement running, ZoneId zone, BillingPolicy policy) {
         return new Statement(running.accountId(), running.month(), Status.CLOSED,
-                new com.faceid.ledger.account.BillingCalendar(zone).closeDeadline(running.month(), policy.closeGrace()),
+                new BillingCalendar(zone).closeDeadline(running.month(), policy.closeGrace()),
                 running.figures());
     }
 
@@ -92,7 +103,7 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
             + " adjustments_json FROM statement_view WHERE account_id = ?";
 
     /** A row of statement_view, whose columns are read here only. */
-    private Statement closedRow(String accountId, java.sql.ResultSet rs) throws java.sql.SQLException {
+    private Statement closedRow(String accountId, ResultSet rs) throws SQLException {
         YearMonth month = YearMonth.parse(rs.getString(1));
         try {
             List<StatementLine> lines = JSON.readValue(rs.getString(5), new TypeReference<>() { });
@@ -115,7 +126,7 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
 
     /** Every closed statement of the account as statement_view holds it, by month (verify reads them). */
     public Map<YearMonth, Statement> closedStatements(String accountId) {
-        Map<YearMonth, Statement> all = new java.util.TreeMap<>();
+        Map<YearMonth, Statement> all = new TreeMap<>();
         jdbc.query(CLOSED, (rs, i) -> closedRow(accountId, rs), accountId).forEach(st -> all.put(st.month(), st));
         return all;
     }
@@ -148,7 +159,7 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
      * the view's columns are read here only.
      */
     public Map<YearMonth, Map<Service, ServiceUsage>> usage(String accountId, YearMonth month) {
-        Map<YearMonth, Map<Service, ServiceUsage>> usage = new java.util.TreeMap<>();
+        Map<YearMonth, Map<Service, ServiceUsage>> usage = new TreeMap<>();
         jdbc.query("SELECT billing_month, service, calls, billable, paid_by_free, paid_by_purchased, postpaid, refused"
                 + " FROM usage_view WHERE account_id = ?" + (month == null ? "" : " AND billing_month = ?"), rs -> {
             ServiceUsage u = new ServiceUsage();
@@ -168,7 +179,7 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
         Map<Service, ServiceUsage> usage = usage(accountId, month).getOrDefault(month, new EnumMap<>(Service.class));
         List<PurchaseLine> purchases = packages.purchasedIn(accountId, month).stream()
                 .map(p -> new PurchaseLine(p.packageId(), p.service(), p.size(), p.price(), p.effectiveFrom()))
-                .sorted(java.util.Comparator.comparing(PurchaseLine::purchasedAt).thenComparing(PurchaseLine::packageId))
+                .sorted(Comparator.comparing(PurchaseLine::purchasedAt).thenComparing(PurchaseLine::packageId))
                 .toList();
         NegotiatedPrices prices = negotiatedPrices(accountId);
         StatementFigures f = StatementCalculator.compute(month, usage, purchases, policy.catalogs().inForceFor(month),
@@ -183,7 +194,7 @@ public record StatementQueries(JdbcTemplate jdbc, PackageQueries packages, Billi
     private static final String ADJUSTMENTS = "SELECT billing_month, adjustment_id, corrects_month, amount, reason,"
             + " request_id, actor, recorded_at FROM adjustment_view WHERE account_id = ?";
 
-    private static Citing adjustment(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    private static Citing adjustment(ResultSet rs, int row) throws SQLException {
         return new Citing(YearMonth.parse(rs.getString(1)), new AdjustmentLine(rs.getString(2),
                 YearMonth.parse(rs.getString(3)), rs.getBigDecimal(4), rs.getString(5), rs.getString(6),
                 rs.getString(7), rs.getTimestamp(8) == null ? null : rs.getTimestamp(8).toInstant()));

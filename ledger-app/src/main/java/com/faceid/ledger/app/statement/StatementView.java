@@ -37,7 +37,7 @@ public record StatementView(
                 adjustments, prepaidSpend, postpaidAmount, adjustmentTotal, totalSpend, d);
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementLine")
+    @Schema(name = "StatementLine")
     public record Line(
             @Schema(implementation = Service.class) String service,
             long calls, long billable, long paidByFree, long paidByPurchased, long postpaidCount, long refused,
@@ -52,7 +52,7 @@ public record StatementView(
         }
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementAdjustment")
+    @Schema(name = "StatementAdjustment")
     public record Adjustment(
             String adjustmentId,
             @Schema(type = "string", pattern = Requests.MONTH_PATTERN, nullable = true) String correctsMonth,
@@ -62,7 +62,7 @@ public record StatementView(
             String actor, OffsetDateTime recordedAt) {
     }
 
-    @io.swagger.v3.oas.annotations.media.Schema(name = "StatementPurchase")
+    @Schema(name = "StatementPurchase")
     public record Purchase(
             String packageId,
             @Schema(implementation = Service.class) String service,

@@ -4,6 +4,7 @@ import com.faceid.ledger.app.account.AccountQueries.AccountRow;
 
 import java.time.Instant;
 import java.time.YearMonth;
+import com.faceid.ledger.account.LedgerException;
 
 /**
  * A month's statement as every event stored before the question has it, answered without waiting for the read
@@ -17,6 +18,6 @@ public interface StatementsNow {
     record Current(AccountRow account, StatementQueries.Statement statement) {
     }
 
-    /** @throws com.faceid.ledger.account.LedgerException ACCOUNT_NOT_FOUND when the account has no events */
+    /** @throws LedgerException ACCOUNT_NOT_FOUND when the account has no events */
     Current statementNow(String accountId, YearMonth month, Instant now);
 }

@@ -17,6 +17,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.stream.Stream;
+import java.time.Clock;
+import java.util.Objects;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
  * Creates the ledger clock. Axon's event timestamps use it too, so an event's recorded time and the
@@ -49,8 +52,8 @@ public class ClockConfig {
      * tests start several).
      */
     @Bean
-    public org.springframework.beans.factory.DisposableBean eventTimestampClock(LedgerClock clock) {
-        java.time.Clock previous = GenericEventMessage.clock;
+    public DisposableBean eventTimestampClock(LedgerClock clock) {
+        Clock previous = GenericEventMessage.clock;
         GenericEventMessage.clock = clock;
         return () -> {
             if (GenericEventMessage.clock == clock) { // another context may have bound its own since
@@ -66,11 +69,11 @@ public class ClockConfig {
         String configured = env.getProperty("ledger.clock.start");
         Instant start = !stored.isEmpty() ? stored.get(0).toInstant()
                 : configured != null && !configured.isBlank() ? OffsetDateTime.parse(configured).toInstant()
-                : java.time.Clock.systemUTC().instant(); // the contract: "else at the real time of the first start"
+                : Clock.systemUTC().instant(); // the contract: "else at the real time of the first start"
         List<String> lastEvent = jdbc.queryForList("SELECT MAX(timeStamp) FROM DomainEventEntry", String.class);
         Instant latest = lastEvent.isEmpty() || lastEvent.get(0) == null ? null
                 : DateTimeUtils.parseInstant(lastEvent.get(0));
-        Instant now = Stream.of(start, latest).filter(java.util.Objects::nonNull).max(Instant::compareTo).orElseThrow();
+        Instant now = Stream.of(start, latest).filter(Objects::nonNull).max(Instant::compareTo).orElseThrow();
         persist(jdbc, now);
         return now;
     }

@@ -6,6 +6,8 @@ import org.springframework.stereotype.Component;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 
 /** Reads daily_usage_view. */
 @Component
@@ -27,7 +29,7 @@ public record DailyUsageQueries(JdbcTemplate jdbc) {
         return jdbc.query(SELECT + " AND package_id <> '' ORDER BY usage_day", DailyUsageQueries::row, accountId);
     }
 
-    private static DayRow row(java.sql.ResultSet rs, int i) throws java.sql.SQLException {
+    private static DayRow row(ResultSet rs, int i) throws SQLException {
         return new DayRow(Service.valueOf(rs.getString(1)), LocalDate.parse(rs.getString(2)), rs.getString(3),
                 rs.getString(4).isEmpty() ? null : rs.getString(4), rs.getLong(5));
     }

@@ -31,6 +31,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: springdoc reads the controllers (paths, parameters, bodies,
@@ -94,7 +97,7 @@ public class ApiDocument {
             if (property == null || property.get$ref() == null || type.getCtxAnnotations() == null) {
                 return property;
             }
-            for (java.lang.annotation.Annotation a : type.getCtxAnnotations()) {
+            for (Annotation a : type.getCtxAnnotations()) {
                 if (a instanceof io.swagger.v3.oas.annotations.media.Schema schema && schema.nullable()) {
                     ComposedSchema nullable = new ComposedSchema();
                     nullable.addAllOfItem(new Schema<>().$ref(property.get$ref()));
@@ -149,8 +152,8 @@ public class ApiDocument {
             }
             return new com.fasterxml.jackson.databind.ObjectMapper().readValue(in,
                     new com.fasterxml.jackson.core.type.TypeReference<>() { });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

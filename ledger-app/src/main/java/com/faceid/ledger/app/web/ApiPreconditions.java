@@ -19,6 +19,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import java.io.InputStream;
 import java.util.Arrays;
 import java.util.List;
+import java.io.IOException;
 
 /**
  * What an API request must satisfy before its handler runs, so that a refusal changes nothing:
@@ -50,7 +51,7 @@ public record ApiPreconditions(ObjectMapper json, LedgerProperties props) implem
     }
 
     private boolean acceptable(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws java.io.IOException {
+            throws IOException {
         String accept = request.getHeader(HttpHeaders.ACCEPT);
         if (accept == null || accept.isBlank() || !(handler instanceof HandlerMethod method)) {
             return true;
@@ -75,7 +76,7 @@ public record ApiPreconditions(ObjectMapper json, LedgerProperties props) implem
 
     /** A body the handler does not read is read here and dropped; past the limit, 413. */
     private boolean bodyWithinLimit(HttpServletRequest request, HttpServletResponse response, Object handler)
-            throws java.io.IOException {
+            throws IOException {
         if (request.getContentLengthLong() == 0 || !(handler instanceof HandlerMethod m) || Arrays.stream(
                 m.getMethodParameters()).anyMatch(p -> p.hasParameterAnnotation(RequestBody.class))) {
             return true;
@@ -101,7 +102,7 @@ public record ApiPreconditions(ObjectMapper json, LedgerProperties props) implem
         return Arrays.stream(m.produces()).map(MediaType::parseMediaType).toList();
     }
 
-    private boolean refuse(HttpServletResponse response, HttpError code, String detail) throws java.io.IOException {
+    private boolean refuse(HttpServletResponse response, HttpError code, String detail) throws IOException {
         response.setStatus(code.status().value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), Problems.of(code, detail));

@@ -1,10 +1,11 @@
 package com.faceid.ledger.app.web;
 
 import org.springframework.http.HttpStatus;
+import com.faceid.ledger.account.ErrorCode;
 
 /**
  * The problem codes the HTTP layer answers itself (the ledger's rule violations are
- * {@link com.faceid.ledger.account.ErrorCode}); each with its one status. Together the two enums are every
+ * {@link ErrorCode}); each with its one status. Together the two enums are every
  * {@code code} a problem document can carry, and the API document lists exactly them.
  */
 public enum HttpError {

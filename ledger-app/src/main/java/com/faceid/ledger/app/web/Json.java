@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.math.RoundingMode;
 
 /** How the contract writes values: money as strings with 2 decimals, times with the billing zone's offset. */
 public final class Json {
@@ -17,7 +18,7 @@ public final class Json {
 
     public static String money(BigDecimal amount) {
         return amount == null ? null : amount.setScale(Math.max(2, amount.stripTrailingZeros().scale()),
-                java.math.RoundingMode.UNNECESSARY).toPlainString();
+                RoundingMode.UNNECESSARY).toPlainString();
     }
 
     public static OffsetDateTime time(Instant t, ZoneId zone) {

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeParseException;
 
 /**
  * Strict JSON for the HTTP API: a value of the wrong JSON type is refused, never guessed. Numbers and
@@ -35,12 +37,12 @@ public class JsonConfig {
                 String text = p.getText().trim();
                 try {
                     return OffsetDateTime.parse(text);
-                } catch (java.time.format.DateTimeParseException e) {
+                } catch (DateTimeParseException e) {
                     boolean local = false;
                     try {
-                        java.time.LocalDateTime.parse(text);
+                        LocalDateTime.parse(text);
                         local = true;
-                    } catch (java.time.format.DateTimeParseException ignored) {
+                    } catch (DateTimeParseException ignored) {
                         // not even a local time: the general message below
                     }
                     throw ctxt.weirdStringException(text.length() > 80 ? text.substring(0, 80) + "…" : text,

@@ -9,14 +9,16 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Hidden;
+import jakarta.servlet.DispatcherType;
 
 /** The servlet container's error dispatch (errors outside any controller) answers problem+json as well. */
 @RestController
-@io.swagger.v3.oas.annotations.Hidden
+@Hidden
 public class ProblemErrorController implements ErrorController {
     @RequestMapping("/error")
     public ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
-        if (request.getDispatcherType() != jakarta.servlet.DispatcherType.ERROR) {
+        if (request.getDispatcherType() != DispatcherType.ERROR) {
             // asked for by name, not the container's error dispatch: a path like any unknown one (was a 500)
             return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.APPLICATION_PROBLEM_JSON)
                     .body(Problems.of(HttpError.NOT_FOUND, "no such path: /error"));

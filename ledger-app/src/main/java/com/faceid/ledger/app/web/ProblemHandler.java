@@ -18,6 +18,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.stream.Collectors;
+import com.faceid.ledger.app.metering.MeteringController;
+import java.time.OffsetDateTime;
+import java.util.regex.Pattern;
 
 /** Every error leaves as application/problem+json with a stable {@code code}; nothing leaks a stack trace. */
 @RestControllerAdvice
@@ -62,8 +65,8 @@ public class ProblemHandler {
                 "the request body is not the expected JSON: " + detail));
     }
 
-    /** A qualified Java name, e.g. {@code com.faceid.ledger.app.metering.MeteringController$MeterCallRequest}. */
-    private static final java.util.regex.Pattern QUALIFIED = java.util.regex.Pattern.compile(
+    /** A qualified Java name, e.g. {@code MeteringController$MeterCallRequest}. */
+    private static final Pattern QUALIFIED = Pattern.compile(
             "\\b(?:[a-z_][a-z0-9_]*\\.)+(?:[A-Za-z_][\\w]*\\$)*([A-Za-z_][\\w]*)");
 
     /**
@@ -90,7 +93,7 @@ public class ProblemHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
-        String detail = java.time.OffsetDateTime.class.equals(e.getRequiredType())
+        String detail = OffsetDateTime.class.equals(e.getRequiredType())
                 ? e.getName() + " must be an ISO-8601 time with an offset, such as 2026-03-01T09:30:00+08:00 (an"
                 + " offset is required), got '" + Requests.echo(String.valueOf(e.getValue())) + "'"
                 : e.getName() + " is not a valid " + (e.getRequiredType() == null ? "value"

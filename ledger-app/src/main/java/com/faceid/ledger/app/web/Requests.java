@@ -11,6 +11,10 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
+import com.faceid.ledger.account.BillingCalendar;
+import jakarta.validation.Validator;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 
 /**
  * Every input field's range and character set, defined once and checked at the edge, before any command
@@ -57,7 +61,7 @@ public final class Requests {
      *
      * @param what the item's name in the detail ("call", "hold", "capture")
      */
-    public static <T> T item(jakarta.validation.Validator validator, T item, String what) {
+    public static <T> T item(Validator validator, T item, String what) {
         if (item == null) {
             throw ApiException.validation("null " + what);
         }
@@ -67,7 +71,7 @@ public final class Requests {
     /** Service codes are exact and case-sensitive: "liveness_verification" is UNKNOWN_SERVICE. */
     public static Service service(String code) {
         return Service.fromCode(code).orElseThrow(() -> new LedgerException(ErrorCode.UNKNOWN_SERVICE,
-                "unknown service '" + echo(code) + "'; known: " + java.util.Arrays.toString(Service.values())));
+                "unknown service '" + echo(code) + "'; known: " + Arrays.toString(Service.values())));
     }
 
     public static String accountId(String field, String value) {
@@ -209,7 +213,7 @@ public final class Requests {
             return null;
         }
         // what every store keeps: a reported time with nanoseconds is recorded to the microsecond (docs/api.md)
-        Instant i = t.toInstant().truncatedTo(com.faceid.ledger.account.BillingCalendar.RECORDED_PRECISION);
+        Instant i = t.toInstant().truncatedTo(BillingCalendar.RECORDED_PRECISION);
         if (i.isBefore(EARLIEST) || !i.isBefore(LATEST)) {
             throw ApiException.validation(field + " must be between " + EARLIEST + " and " + LATEST + ", got " + t);
         }
@@ -235,7 +239,7 @@ public final class Requests {
         }
         Instant i = instant(field, t);
         if (i.isAfter(now.plus(skew))) {
-            throw new com.faceid.ledger.account.LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE,
+            throw new LedgerException(ErrorCode.TIMESTAMP_IN_FUTURE,
                     field + " " + t + " is more than " + skew + " ahead of the ledger clock (" + now + ")");
         }
         return i;
@@ -278,10 +282,10 @@ public final class Requests {
      * A request's own constraints (its annotations), for a request that did not come as a validated JSON body (the
      * console's forms): the same 400 VALIDATION_FAILED, field by field, as the API's.
      */
-    public static <T> T valid(jakarta.validation.Validator validator, T request) {
+    public static <T> T valid(Validator validator, T request) {
         String invalid = validator.validate(request).stream()
                 .map(v -> v.getPropertyPath() + " " + v.getMessage()).sorted()
-                .collect(java.util.stream.Collectors.joining("; "));
+                .collect(Collectors.joining("; "));
         if (!invalid.isEmpty()) {
             throw ApiException.validation(invalid);
         }

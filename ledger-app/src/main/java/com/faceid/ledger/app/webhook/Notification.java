@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Collections;
 
 /**
  * One notification, as every delivery of it sends it: {@code {"id","type","accountId","occurredAt","data"}}.
@@ -22,7 +23,7 @@ public record Notification(String id, WebhookEventType type, String accountId, I
             .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN);
 
     public Notification {
-        data = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(data));
+        data = Collections.unmodifiableMap(new LinkedHashMap<>(data));
     }
 
     public String body() {

@@ -25,6 +25,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox (docs/webhooks.md): a subscribing processor, so each notification and its deliveries are written in
@@ -39,12 +41,12 @@ public class WebhookOutbox {
     private final WebhookSubscriptions subscriptions;
     private final EventStoreReader events;
     private final LedgerClock clock;
-    private final org.springframework.transaction.support.TransactionTemplate transaction;
+    private final TransactionTemplate transaction;
 
     public WebhookOutbox(JdbcTemplate jdbc, WebhookSubscriptions subscriptions, EventStoreReader events,
-                         LedgerClock clock, org.springframework.transaction.PlatformTransactionManager transactions) {
+                         LedgerClock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
-        this.transaction = new org.springframework.transaction.support.TransactionTemplate(transactions);
+        this.transaction = new TransactionTemplate(transactions);
         this.subscriptions = subscriptions;
         this.events = events;
         this.clock = clock;

@@ -36,6 +36,9 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.net.http.HttpTimeoutException;
+import java.util.ArrayList;
+import java.util.Collections;
 
 /**
  * Sends due deliveries (docs/webhooks.md): at least once, the same {@code Ledger-Event-Id} on every attempt, signed,
@@ -104,11 +107,11 @@ public class WebhookSender implements SmartLifecycle {
         // fill the page and hold up the others
         List<String> saturated = perEndpoint.entrySet().stream().filter(e -> e.getValue().availablePermits() == 0)
                 .map(Map.Entry::getKey).toList();
-        List<Object> args = new java.util.ArrayList<>(List.of(Timestamp.from(clock.instant())));
+        List<Object> args = new ArrayList<>(List.of(Timestamp.from(clock.instant())));
         args.addAll(saturated);
         List<Claimed> due = jdbc.query(CLAIMED + " WHERE d.status = 'PENDING' AND d.next_attempt_at <= ?"
                 + (saturated.isEmpty() ? "" : " AND d.webhook_id NOT IN ("
-                + String.join(", ", java.util.Collections.nCopies(saturated.size(), "?")) + ")")
+                + String.join(", ", Collections.nCopies(saturated.size(), "?")) + ")")
                 + " ORDER BY d.next_attempt_at, d.delivery_id LIMIT 100", ROW, args.toArray());
         int started = 0;
         for (Claimed c : due) {
@@ -193,7 +196,7 @@ public class WebhookSender implements SmartLifecycle {
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
                 // the client's own timeout (connect or answer) may fire a moment before ours: the same outcome
-                error = cause instanceof java.net.http.HttpTimeoutException
+                error = cause instanceof HttpTimeoutException
                         ? "no answer within " + settings.timeout().toSeconds() + " s"
                         : "not delivered: " + cause.getClass().getSimpleName()
                         + (cause.getMessage() == null ? "" : ": " + cause.getMessage());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Arrays;
 
 /**
  * Subscriptions and their delivery log, as each role may see them: an OPERATOR every subscription, for one
@@ -115,6 +116,6 @@ public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveri
     }
 
     private static List<String> wireNames() {
-        return java.util.Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wire).toList();
+        return Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wire).toList();
     }
 }

@@ -16,6 +16,8 @@ import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.time.YearMonth;
+import java.util.Arrays;
 
 /**
  * The body of {@code POST …/what-if}: the months to compare and the scenario. Every scenario knob is optional;
@@ -56,12 +58,12 @@ public record WhatIfRequest(
     }
 
     /** The first month compared, or null for the account's first month; a bad value is a 400. */
-    public java.time.YearMonth fromMonth() {
+    public YearMonth fromMonth() {
         return from == null ? null : Requests.month(from);
     }
 
     /** The last month compared, or null for the ledger clock's month; a bad value is a 400. */
-    public java.time.YearMonth toMonth() {
+    public YearMonth toMonth() {
         return to == null ? null : Requests.month(to);
     }
 
@@ -76,7 +78,7 @@ public record WhatIfRequest(
                 bounds = TierConvention.valueOf(scenario.tierBounds());
             } catch (IllegalArgumentException e) {
                 throw ApiException.validation("scenario.tierBounds must be one of "
-                        + java.util.Arrays.toString(TierConvention.values()));
+                        + Arrays.toString(TierConvention.values()));
             }
         }
         List<Scenario.NegotiatedPrice> prices = scenario.negotiatedPrices() == null ? null

@@ -22,6 +22,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import com.faceid.ledger.app.security.RequestContext;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * What-ifs run in the background, for a history long enough that the answer takes a while (a million calls
@@ -72,7 +76,7 @@ public class WhatIfRuns implements DisposableBean {
         return t;
     });
 
-    @org.springframework.beans.factory.annotation.Autowired
+    @Autowired
     public WhatIfRuns(WhatIfService whatIf, Clock clock) {
         this((WhatIfs) whatIf, clock);
     }
@@ -89,7 +93,7 @@ public class WhatIfRuns implements DisposableBean {
     public final class Run {
         final String id = "wir_" + UUID.randomUUID().toString().replace("-", "");
         final String accountId;
-        final String key = com.faceid.ledger.app.security.RequestContext.actor();
+        final String key = RequestContext.actor();
         final Instant startedAt = clock.instant();
         final AtomicLong read = new AtomicLong();
         /** The account's events when the run was asked for; when it starts re-rating, those it will read. */
@@ -101,7 +105,7 @@ public class WhatIfRuns implements DisposableBean {
         volatile RuntimeException refusal;
         volatile Instant finishedAt;
         volatile long finishedNanos;
-        private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+        private final CountDownLatch ended = new CountDownLatch(1);
 
         Run(String accountId, long total) {
             this.accountId = accountId;
@@ -119,7 +123,7 @@ public class WhatIfRuns implements DisposableBean {
         /** Whether the run has ended within {@code wait}: a short history's what-if can be shown at once. */
         public boolean awaitEnd(Duration wait) {
             try {
-                return ended.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+                return ended.await(wait.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -180,7 +184,7 @@ public class WhatIfRuns implements DisposableBean {
                 throw new ApiException(HttpError.TOO_MANY_RUNS, "at most " + UNFINISHED_MAX + " what-if runs wait"
                         + " or run at once on this node; ask again when one has finished");
             }
-            String key = com.faceid.ledger.app.security.RequestContext.actor();
+            String key = RequestContext.actor();
             if (unfinished.stream().filter(r -> r.accountId.equals(accountId)).count() >= UNFINISHED_PER_ACCOUNT_OR_KEY
                     || unfinished.stream().filter(r -> r.key.equals(key)).count() >= UNFINISHED_PER_ACCOUNT_OR_KEY) {
                 throw new ApiException(HttpError.TOO_MANY_RUNS, "at most " + UNFINISHED_PER_ACCOUNT_OR_KEY

@@ -26,6 +26,11 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import com.faceid.ledger.pricing.Service;
+import java.time.ZoneId;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
 
 /**
  * Answers a what-if from the account's events alone: the actual side is the fold of the events (each closed
@@ -58,7 +63,7 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
         // one pass over the events up to the last one now: the re-rating reads them, the fold (the actual side)
         // takes each as it passes
         Rerating.Rerated rerated = Rerating.rerate(streamed(accountId, last, fold, progress), scenario, policy, now);
-        BillingCalendar cal = new BillingCalendar(java.time.ZoneId.of(fold.zone));
+        BillingCalendar cal = new BillingCalendar(ZoneId.of(fold.zone));
         // the what-if's months closed in effect: the ledger's own rule (StatementQueries.closedThrough), from the
         // re-rating's last close, each later month past its deadline until one awaits a price
         YearMonth closedThrough = StatementQueries.closedThrough(rerated.months().stream()
@@ -107,9 +112,9 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
 
     /** The account's events up to {@code last}, read {@link #PAGE} at a time, each applied to {@code fold}. */
     private Iterable<AccountEvent> streamed(String accountId, long last, LedgerFold fold, Progress progress) {
-        return () -> new java.util.Iterator<>() {
+        return () -> new Iterator<>() {
             private long after = -1;
-            private java.util.Iterator<EventStoreReader.StoredEvent> page = java.util.Collections.emptyIterator();
+            private Iterator<EventStoreReader.StoredEvent> page = Collections.emptyIterator();
 
             @Override
             public boolean hasNext() {
@@ -126,7 +131,7 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
             @Override
             public AccountEvent next() {
                 if (!hasNext()) {
-                    throw new java.util.NoSuchElementException();
+                    throw new NoSuchElementException();
                 }
                 EventStoreReader.StoredEvent e = page.next();
                 fold.apply(e);
@@ -150,7 +155,7 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
     /** Each service line whose count, tier or amount differs, and the prepaid spend when it differs. */
     static List<WhatIfView.LineDifference> differences(StatementFigures actual, StatementFigures whatIf) {
         List<WhatIfView.LineDifference> out = new ArrayList<>();
-        for (com.faceid.ledger.pricing.Service s : com.faceid.ledger.pricing.Service.values()) {
+        for (Service s : Service.values()) {
             StatementLine a = line(actual, s);
             StatementLine w = line(whatIf, s);
             if (a == null && w == null) {
@@ -174,7 +179,7 @@ public record WhatIfService(EventStoreReader events, BillingPolicy policy, Clock
         return out;
     }
 
-    private static StatementLine line(StatementFigures f, com.faceid.ledger.pricing.Service s) {
+    private static StatementLine line(StatementFigures f, Service s) {
         return f.lines().stream().filter(l -> l.service() == s).findFirst().orElse(null);
     }
 }
