@@ -12,7 +12,14 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Tamper evidence for the people who hold a digest (docs/audit.md): the head of an account's hash chain, and
@@ -20,7 +27,7 @@ import java.time.OffsetDateTime;
  */
 @RestController
 @Tag(name = "Audit")
-public record DigestController(HashChain chain, AccountQueries accounts, ChainBackfill backfill) {
+public record DigestController(HashChain chain, AccountQueries accounts, ChainBackfill backfill, KeptDigests kept) {
     public record Digest(String accountId, long sequence, String hash, OffsetDateTime at) {
     }
 
@@ -49,16 +56,32 @@ public record DigestController(HashChain chain, AccountQueries accounts, ChainBa
         if (sequence < 0 || !hash.matches("[0-9a-fA-F]{64}")) {
             throw ApiException.validation("sequence must be >= 0 and hash 64 hex digits (SHA-256)");
         }
-        var recomputed = chain.recomputed(accountId, sequence);
-        if (recomputed.isEmpty()) {
-            return new DigestCheck(accountId, sequence, hash, false, "the history has no event " + sequence
-                    + " (or events before it are missing)");
+        return kept.checkOne(new KeptDigests.Kept(accountId, sequence, hash));
+    }
+
+    /**
+     * @param digests each {@code {"accountId","sequence","hash"}}, or a kept {@code ledger.digest} webhook body, log
+     *                line's JSON or {@code GET …/digest} answer as it is
+     */
+    public record DigestList(@ArraySchema(schema = @Schema(type = "object",
+            example = "{\"accountId\":\"acme\",\"sequence\":12,\"hash\":\"9f…\"}")) List<JsonNode> digests) {
+    }
+
+    @PostMapping("/api/v1/admin/verify/digests")
+    @Operation(operationId = "verifyKeptDigests")
+    public KeptDigests.Report verifyKept(@RequestBody DigestList body) {
+        if (body == null || body.digests() == null) {
+            throw ApiException.validation("digests is required: a list of kept digests");
         }
-        boolean same = recomputed.get().equalsIgnoreCase(hash);
-        return new DigestCheck(accountId, sequence, hash, same, same
-                ? "the stored history up to event " + sequence + " hashes to this digest: unchanged"
-                : "the stored history up to event " + sequence + " hashes to " + recomputed.get()
-                + ": something up to there is not what it was when the digest was taken");
+        if (body.digests().size() > KeptDigests.MAX) {
+            throw ApiException.validation("give 1 to " + KeptDigests.MAX + " digests (" + body.digests().size()
+                    + " given)");
+        }
+        List<KeptDigests.Kept> list = new ArrayList<>();
+        for (int i = 0; i < body.digests().size(); i++) {
+            list.add(KeptDigests.parse(body.digests().get(i), "digests[" + i + "]"));
+        }
+        return kept.check(list);
     }
 
     @GetMapping("/api/v1/admin/chain")

@@ -28,6 +28,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.NavigableSet;
+import java.util.TreeSet;
 import java.util.function.BiFunction;
 import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.app.statement.ChainLinks;
@@ -356,13 +358,34 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
 
     /** The link the account's stored history recomputes to at {@code sequence}, if that event exists. */
     public Optional<String> recomputed(String account, long sequence) {
+        return Optional.ofNullable(recomputed(account, new TreeSet<>(List.of(sequence))).get(sequence));
+    }
+
+    /**
+     * The links the account's stored history recomputes to at each of {@code sequences}, in one pass up to the
+     * last of them; a sequence whose event, or an event before it, is missing has none.
+     */
+    public Map<Long, String> recomputed(String account, NavigableSet<Long> sequences) {
+        Map<Long, String> out = new HashMap<>();
+        if (sequences.isEmpty()) {
+            return out;
+        }
         String[] previous = {GENESIS};
-        long[] count = {0};
-        rows(account, sequence, r -> {
+        long[] next = {0};
+        rows(account, sequences.last(), r -> {
+            if (r.sequence() != next[0]) {
+                next[0] = -1; // a gap: nothing from here on recomputes
+            }
+            if (next[0] < 0) {
+                return;
+            }
             previous[0] = link(previous[0], r.sequence(), r.type(), r.revision(), r.timestamp(), r.actor(),
                     r.payload());
-            count[0]++;
+            if (sequences.contains(r.sequence())) {
+                out.put(r.sequence(), previous[0]);
+            }
+            next[0]++;
         });
-        return count[0] == sequence + 1 ? Optional.of(previous[0]) : Optional.empty();
+        return out;
     }
 }

@@ -9,12 +9,19 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
+import com.faceid.ledger.app.web.ApiException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
 /**
  * The audit operations from the command line, against the configured store:
  * {@code java -jar ledger-app.jar verify} prints the verification report and exits 0 (no difference) or 1;
+ * {@code java -jar ledger-app.jar verify --digests=kept.log} checks the digests kept in that file (log lines or JSON,
+ * one a line) against the stored history instead, and exits 0 (every one consistent) or 1;
  * {@code java -jar ledger-app.jar replay} rebuilds every read model, printing progress, then verifies.
  */
 @Component
@@ -23,11 +30,13 @@ public class OperatorCommands implements ApplicationRunner {
     private final ReadModelVerifier verifier;
     private final ReadModels readModels;
     private final ConfigurableApplicationContext context;
+    private final KeptDigests kept;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public OperatorCommands(ReplayService replay, ReadModelVerifier verifier, ReadModels readModels,
-                            ConfigurableApplicationContext context) {
+                            ConfigurableApplicationContext context, KeptDigests kept) {
+        this.kept = kept;
         this.replay = replay;
         this.verifier = verifier;
         this.readModels = readModels;
@@ -53,6 +62,8 @@ public class OperatorCommands implements ApplicationRunner {
             }
             System.out.println("replay: done " + json.writeValueAsString(replay.progress()));
             exitWith(report());
+        } else if (args.getNonOptionArgs().contains("verify") && args.containsOption("digests")) {
+            exitWith(checkDigests(Path.of(args.getOptionValues("digests").get(0))));
         } else if (args.getNonOptionArgs().contains("verify")) {
             // after a crash the old claims expire first (token claim timeout): wait up to a minute
             for (int i = 0; i < 6 && !readModels.awaitAll(); i++) {
@@ -66,6 +77,19 @@ public class OperatorCommands implements ApplicationRunner {
         ReadModelVerifier.Report r = verifier.verify(readModels.awaitAll());
         System.out.println(json.writeValueAsString(r));
         return r.differences().isEmpty() ? 0 : 1;
+    }
+
+    private int checkDigests(Path file) throws Exception {
+        List<KeptDigests.Kept> digests;
+        try {
+            digests = KeptDigests.parseLines(Files.readAllLines(file));
+        } catch (ApiException e) {
+            System.out.println("verify: " + file + ": " + e.getMessage());
+            return 2;
+        }
+        KeptDigests.Report r = kept.check(digests);
+        System.out.println(json.writeValueAsString(r));
+        return r.inconsistent() == 0 ? 0 : 1;
     }
 
     private void exitWith(int code) {

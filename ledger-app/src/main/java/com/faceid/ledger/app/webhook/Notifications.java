@@ -11,6 +11,7 @@ import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.StatementClosed;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -88,6 +89,18 @@ public final class Notifications {
     public Notification awaitingPrice(String accountId, YearMonth month, Instant at, String reason) {
         return make("awaiting_price_" + accountId + "_" + month, WebhookEventType.STATEMENT_AWAITING_PRICE,
                 accountId, at, data("month", month.toString(), "reason", reason));
+    }
+
+    /**
+     * The account's chain head as the billing day {@code day} ended, published once that day is over (docs/audit.md):
+     * one a day, identified by the account and the day. {@code data} names the account too, so a kept body is a
+     * digest on its own ({@code POST /api/v1/admin/verify/digests} takes it as it is).
+     */
+    public Notification digest(String accountId, LocalDate day, long sequence, String hash, Instant headAt,
+                               Instant publishedAt) {
+        return make("digest_" + accountId + "_" + day, WebhookEventType.LEDGER_DIGEST, accountId, publishedAt,
+                data("accountId", accountId, "day", day.toString(), "sequence", sequence, "hash", hash,
+                        "at", time(headAt)));
     }
 
     private Notification make(String id, WebhookEventType type, String accountId, Instant at,

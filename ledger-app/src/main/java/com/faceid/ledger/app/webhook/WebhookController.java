@@ -42,7 +42,8 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
     public record Webhook(String webhookId, String url,
                           @ArraySchema(schema = @Schema(allowableValues = {"package.expiring", "package.expired", "package.depleted",
                                   "usage.threshold", "grant.activated", "statement.closed", "statement.awaiting_price",
-                                  "hold.expired", "adjustment.recorded", "calls.refused"})) List<String> events,
+                                  "hold.expired", "adjustment.recorded", "calls.refused",
+                                  "ledger.digest"})) List<String> events,
                           @Schema(nullable = true) String accountId, String createdBy, OffsetDateTime createdAt,
                           @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(requiredMode = Schema.RequiredMode.NOT_REQUIRED)
                           String secret) {

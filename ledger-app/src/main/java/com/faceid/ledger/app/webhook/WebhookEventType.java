@@ -20,7 +20,9 @@ public enum WebhookEventType {
     STATEMENT_AWAITING_PRICE,
     HOLD_EXPIRED,
     ADJUSTMENT_RECORDED,
-    CALLS_REFUSED;
+    CALLS_REFUSED,
+    /** Every account's chain head, once a billing day (docs/audit.md): a digest to keep outside the ledger. */
+    LEDGER_DIGEST;
 
     private final String wire = name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
 

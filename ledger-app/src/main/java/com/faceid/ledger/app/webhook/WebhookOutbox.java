@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
@@ -103,6 +104,12 @@ public class WebhookOutbox {
     public void awaitingPrice(String accountId, YearMonth month, Instant at, String reason) {
         transaction.executeWithoutResult(tx -> write(accountId, WebhookEventType.STATEMENT_AWAITING_PRICE,
                 n -> n.awaitingPrice(accountId, month, at, reason)));
+    }
+
+    /** An account's daily digest (schedule.DailyDigests): for the webhooks that want it, once per account and day. */
+    public void digest(String accountId, LocalDate day, long sequence, String hash, Instant headAt, Instant now) {
+        transaction.executeWithoutResult(tx -> write(accountId, WebhookEventType.LEDGER_DIGEST,
+                n -> n.digest(accountId, day, sequence, hash, headAt, now)));
     }
 
     private void write(String accountId, WebhookEventType type, Function<Notifications, Notification> make) {

@@ -47,6 +47,21 @@ class NotificationsTest {
     }
 
     @Test
+    void aDigestIsOneADayAndCarriesTheAccountItsHeadAndTheDayThatEnded() throws Exception {
+        JsonNode b = body(notifications.digest("acme", java.time.LocalDate.parse("2026-12-06"), 41, "ab".repeat(32),
+                Instant.parse("2026-12-06T09:30:00Z"), Instant.parse("2026-12-06T16:00:01Z")));
+        assertThat(b.path("id").asText()).isEqualTo("digest_acme_2026-12-06");
+        assertThat(b.path("type").asText()).isEqualTo("ledger.digest");
+        assertThat(b.path("occurredAt").asText()).isEqualTo("2026-12-07T00:00:01+08:00");
+        JsonNode d = b.path("data");
+        assertThat(d.path("accountId").asText()).isEqualTo("acme");
+        assertThat(d.path("day").asText()).isEqualTo("2026-12-06");
+        assertThat(d.path("sequence").asLong()).isEqualTo(41);
+        assertThat(d.path("hash").asText()).isEqualTo("ab".repeat(32));
+        assertThat(d.path("at").asText()).isEqualTo("2026-12-06T17:30:00+08:00");
+    }
+
+    @Test
     void anExpiryIsPackageExpiredWithTheForfeitedCount() throws Exception {
         var e = new PackageExpired("acme", "PKG-000001", Instant.parse("2027-01-10T02:00:00Z"), 37);
         JsonNode b = body(notifications.of(e, "e-2", "PHOTO_VERIFICATION"));
