@@ -57,6 +57,8 @@ import java.util.List;
  * @param currentFoldsMaxAccounts accounts whose fold at their last event is kept for the quota, package and running
  *                             statement reads (most recently read)
  * @param capacityWindow       how far back Axon's capacity gauges look (they keep an entry for every message in it)
+ * @param storeWait            longest wait for a connection to the store; past it the request is 503 STORE_UNAVAILABLE
+ * @param storeLockTimeout     longest wait for a lock in the store (a session setting); past it, 503 STORE_UNAVAILABLE
  * @param processorMaxClaimedSegments most read-model segments one node claims (0: all); with several nodes,
  *                             set it so the segments spread (docs/operations.md)
  * @param readinessMaxLagEvents readiness ({@code /actuator/health/readiness}) is DOWN while the read models are
@@ -89,6 +91,8 @@ public record LedgerProperties(
         @DefaultValue("true") boolean h2CompactOnStop,
         @DefaultValue("") String nodeId,
         @DefaultValue("500") @Positive int snapshotThreshold,
+        @DefaultValue("PT5S") @NotNull Duration storeWait,
+        @DefaultValue("PT10S") @NotNull Duration storeLockTimeout,
         // the write path
         @DefaultValue("1000") @Positive int batchMaxCalls,
         @DefaultValue("10") @Positive int commandRetries,

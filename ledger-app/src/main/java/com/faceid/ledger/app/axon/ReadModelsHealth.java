@@ -11,8 +11,17 @@ import org.springframework.stereotype.Component;
  */
 @Component("readModelsHealthIndicator")
 public record ReadModelsHealth(ProjectionFailures failures, ReadModels readModels) implements HealthIndicator {
+    /** A store that cannot be read is DOWN here, as in the db component, never an error of the health endpoint. */
     @Override
     public Health health() {
+        try {
+            return check();
+        } catch (RuntimeException e) {
+            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+        }
+    }
+
+    private Health check() {
         ProjectionFailures.Failure f = failures.current(readModels::caughtUpTo);
         if (f == null) {
             return Health.up().withDetail("handlerErrors", failures.total()).build();

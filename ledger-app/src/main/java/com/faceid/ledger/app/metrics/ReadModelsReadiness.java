@@ -22,9 +22,15 @@ public class ReadModelsReadiness implements HealthIndicator {
         this.maxLag = props.readinessMaxLagEvents();
     }
 
+    /** A store that cannot be read is DOWN here, as in the db component, never an error of the health endpoint. */
     @Override
     public Health health() {
-        long lag = readModels.lag();
+        long lag;
+        try {
+            lag = readModels.lag();
+        } catch (RuntimeException e) {
+            return Health.down().withDetail("error", e.getClass().getSimpleName()).build();
+        }
         return (lag > maxLag ? Health.down() : Health.up()).withDetail("lagEvents", lag)
                 .withDetail("maxLagEvents", maxLag).build();
     }

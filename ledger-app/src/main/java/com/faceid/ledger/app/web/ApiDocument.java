@@ -159,7 +159,7 @@ public class ApiDocument {
 
     private static void completeAnswers(String path, PathItem.HttpMethod method, Operation op) {
         ApiResponses responses = op.getResponses() == null ? new ApiResponses() : op.getResponses();
-        Set<Integer> refusals = new LinkedHashSet<>(List.of(400, 401, 403, 406, 500));
+        Set<Integer> refusals = new LinkedHashSet<>(List.of(400, 401, 403, 406, 500, 503));
         if (op.getRequestBody() != null) {
             refusals.addAll(List.of(413, 415));
         }
@@ -177,7 +177,9 @@ public class ApiDocument {
             int code = Integer.parseInt(status);
             if (code >= 400) {
                 if (response.getDescription() == null || response.getDescription().isBlank()) {
-                    response.setDescription(HttpStatus.valueOf(code).getReasonPhrase());
+                    response.setDescription(code == 503 ? "STORE_UNAVAILABLE: the store is away or too slow; nothing"
+                            + " was recorded unless a retry with the same id says so (Retry-After)"
+                            : HttpStatus.valueOf(code).getReasonPhrase());
                 }
                 response.setContent(new Content().addMediaType("application/problem+json",
                         new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM))));

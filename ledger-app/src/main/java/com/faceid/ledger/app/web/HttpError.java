@@ -37,7 +37,9 @@ public enum HttpError {
     UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     /** Any other refusal the servlet container answers itself (an unusual 4xx status). */
     REQUEST_REJECTED(HttpStatus.BAD_REQUEST),
-    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR);
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR),
+    /** The store is away or too slow (web.StoreUnavailable): nothing was recorded unless a retry says so. */
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE);
 
     private final HttpStatus status;
 

@@ -118,15 +118,31 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (StoreUnavailable.is(e)) {
+            // one line, not a stack a request: under load an outage would otherwise flood the log
+            log.warn("store unavailable: {}", rootMessage(e));
+            return respond(Problems.of(HttpError.STORE_UNAVAILABLE, "the ledger's store is unavailable or too slow"
+                    + " right now; nothing was recorded unless a retry with the same id says so: try again shortly"));
+        }
         log.error("unexpected failure", e);
         return respond(Problems.of(HttpError.INTERNAL_ERROR,
                 "the ledger could not complete the request; nothing was recorded unless a retry says so"));
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
     private static ResponseEntity<ProblemDetail> respond(ProblemDetail p) {
         var answer = ResponseEntity.status(p.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (p.getStatus() == 429) { // a share or a queue is full: ask again soon (limits.FairShare, what-if runs)
             answer.header("Retry-After", "1");
+        } else if (p.getStatus() == 503) { // the store is away: a few seconds, as the pool waits for a connection
+            answer.header("Retry-After", "5");
         }
         return answer.body(p);
     }

@@ -32,9 +32,22 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
         if (h2 == null || !h2.startsWith("jdbc:h2:")) {
             return;
         }
+        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test",
+                new java.util.HashMap<String, Object>(settings(h2, base()))));
+    }
+
+    /** The server the tests use: LEDGER_TEST_PG_URL, or the machine's. */
+    public static String base() {
+        return env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/ledger_test");
+    }
+
+    /**
+     * The settings that put a context started on the H2 URL {@code h2} on a PostgreSQL schema of its own, on the server
+     * at {@code base} (a test may route it through a proxy: {@link #base} with another host and port).
+     */
+    public static Map<String, String> settings(String h2, String base) {
         String schema = "t_" + sha1(h2).substring(0, 24);
-        String base = env("LEDGER_TEST_PG_URL", "jdbc:postgresql://127.0.0.1:5432/ledger_test");
-        context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("postgres-test", Map.of(
+        return Map.of(
                 "spring.datasource.url", base + (base.contains("?") ? "&" : "?") + "currentSchema=" + schema,
                 "spring.datasource.username", env("LEDGER_TEST_PG_USER", "postgres"),
                 "spring.datasource.password", env("LEDGER_TEST_PG_PASSWORD", ""),
@@ -42,7 +55,7 @@ public class PostgresTestDatabase implements ApplicationContextInitializer<Confi
                 "spring.datasource.hikari.maximum-pool-size", "8",
                 "spring.flyway.schemas", schema,
                 "spring.flyway.default-schema", schema,
-                "spring.flyway.create-schemas", "true")));
+                "spring.flyway.create-schemas", "true");
     }
 
     private static String env(String name, String fallback) {
