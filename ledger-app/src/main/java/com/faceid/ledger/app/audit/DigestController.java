@@ -56,15 +56,16 @@ public record DigestController(HashChain chain, AccountQueries accounts, ChainBa
         if (sequence < 0 || !hash.matches("[0-9a-fA-F]{64}")) {
             throw ApiException.validation("sequence must be >= 0 and hash 64 hex digits (SHA-256)");
         }
-        return kept.checkOne(new KeptDigests.Kept(accountId, sequence, hash));
+        return kept.checkOne(new KeptDigests.KeptDigest(accountId, sequence, hash));
     }
 
     /**
      * @param digests each {@code {"accountId","sequence","hash"}}, or a kept {@code ledger.digest} webhook body, log
      *                line's JSON or {@code GET …/digest} answer as it is
      */
-    public record DigestList(@ArraySchema(schema = @Schema(type = "object",
-            example = "{\"accountId\":\"acme\",\"sequence\":12,\"hash\":\"9f…\"}")) List<JsonNode> digests) {
+    public record DigestList(@ArraySchema(schema = @Schema(implementation = KeptDigests.KeptDigest.class,
+            description = "A kept digest; a kept ledger.digest webhook body, log line's JSON or digest answer is"
+                    + " taken as it is")) List<JsonNode> digests) {
     }
 
     @PostMapping("/api/v1/admin/verify/digests")
@@ -77,7 +78,7 @@ public record DigestController(HashChain chain, AccountQueries accounts, ChainBa
             throw ApiException.validation("give 1 to " + KeptDigests.MAX + " digests (" + body.digests().size()
                     + " given)");
         }
-        List<KeptDigests.Kept> list = new ArrayList<>();
+        List<KeptDigests.KeptDigest> list = new ArrayList<>();
         for (int i = 0; i < body.digests().size(); i++) {
             list.add(KeptDigests.parse(body.digests().get(i), "digests[" + i + "]"));
         }

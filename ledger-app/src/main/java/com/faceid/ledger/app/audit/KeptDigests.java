@@ -29,7 +29,7 @@ public class KeptDigests {
     private static final Pattern HASH = Pattern.compile("[0-9a-fA-F]{64}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    public record Kept(String accountId, long sequence, String hash) {
+    public record KeptDigest(String accountId, long sequence, String hash) {
     }
 
     /** @param inconsistent how many digests the stored history no longer hashes to (or cannot: an event is gone) */
@@ -47,7 +47,7 @@ public class KeptDigests {
     }
 
     /** A kept digest in any of the shapes the ledger hands out; {@code where} names it in an error. */
-    public static Kept parse(JsonNode node, String where) {
+    public static KeptDigest parse(JsonNode node, String where) {
         JsonNode d = node != null && node.path("data").isObject() ? node.path("data") : node;
         if (d == null || !d.isObject() || !d.path("accountId").isTextual() || !d.path("sequence").canConvertToLong()
                 || !d.path("sequence").isIntegralNumber() || d.path("sequence").asLong() < 0
@@ -55,15 +55,15 @@ public class KeptDigests {
             throw ApiException.validation(where + " is not a digest: it needs \"accountId\" (text), \"sequence\""
                     + " (an integer >= 0) and \"hash\" (64 hex digits), at its top or under \"data\"");
         }
-        return new Kept(d.path("accountId").asText(), d.path("sequence").asLong(), d.path("hash").asText());
+        return new KeptDigest(d.path("accountId").asText(), d.path("sequence").asLong(), d.path("hash").asText());
     }
 
     /**
      * Digests from lines of text, as kept from the log or one JSON document a line: each non-blank line from its first
      * {@code {}. Lines without one are passed over (a log's other lines); a line with one must be a digest.
      */
-    public static List<Kept> parseLines(List<String> lines) {
-        List<Kept> out = new ArrayList<>();
+    public static List<KeptDigest> parseLines(List<String> lines) {
+        List<KeptDigest> out = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             int brace = lines.get(i).indexOf('{');
             if (brace < 0) {
@@ -79,7 +79,7 @@ public class KeptDigests {
     }
 
     /** Checks every digest, in the order given; one read of each account's history. */
-    public Report check(List<Kept> kept) {
+    public Report check(List<KeptDigest> kept) {
         if (kept.isEmpty() || kept.size() > MAX) {
             throw ApiException.validation("give 1 to " + MAX + " digests (" + kept.size() + " given)");
         }
@@ -87,11 +87,11 @@ public class KeptDigests {
     }
 
     /** One digest of one account: what {@code GET …/digest/verify} answers. */
-    public DigestController.DigestCheck checkOne(Kept digest) {
+    public DigestController.DigestCheck checkOne(KeptDigest digest) {
         return checkNow(List.of(digest)).checks().get(0);
     }
 
-    private Report checkNow(List<Kept> kept) {
+    private Report checkNow(List<KeptDigest> kept) {
         Map<String, TreeSet<Long>> wanted = new LinkedHashMap<>();
         kept.forEach(k -> wanted.computeIfAbsent(k.accountId(), a -> new TreeSet<>()).add(k.sequence()));
         Map<String, Map<Long, String>> recomputed = new LinkedHashMap<>();
@@ -99,7 +99,7 @@ public class KeptDigests {
                 ? chain.recomputed(account, sequences) : null));
         List<DigestController.DigestCheck> checks = new ArrayList<>();
         int consistent = 0;
-        for (Kept k : kept) {
+        for (KeptDigest k : kept) {
             DigestController.DigestCheck c = judge(k, recomputed.get(k.accountId()));
             checks.add(c);
             consistent += c.consistent() ? 1 : 0;
@@ -107,7 +107,7 @@ public class KeptDigests {
         return new Report(kept.size(), consistent, kept.size() - consistent, checks);
     }
 
-    private static DigestController.DigestCheck judge(Kept k, Map<Long, String> links) {
+    private static DigestController.DigestCheck judge(KeptDigest k, Map<Long, String> links) {
         if (links == null) {
             return new DigestController.DigestCheck(k.accountId(), k.sequence(), k.hash(), false,
                     "the ledger has no account " + k.accountId());

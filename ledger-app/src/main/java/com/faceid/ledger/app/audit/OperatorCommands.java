@@ -9,6 +9,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
 
+import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.app.web.ApiException;
 
 import java.nio.file.Files;
@@ -31,12 +32,14 @@ public class OperatorCommands implements ApplicationRunner {
     private final ReadModels readModels;
     private final ConfigurableApplicationContext context;
     private final KeptDigests kept;
+    private final LedgerClock clock;
     private final ObjectMapper json = new ObjectMapper().findAndRegisterModules()
             .enable(SerializationFeature.INDENT_OUTPUT).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
     public OperatorCommands(ReplayService replay, ReadModelVerifier verifier, ReadModels readModels,
-                            ConfigurableApplicationContext context, KeptDigests kept) {
+                            ConfigurableApplicationContext context, KeptDigests kept, LedgerClock clock) {
         this.kept = kept;
+        this.clock = clock;
         this.replay = replay;
         this.verifier = verifier;
         this.readModels = readModels;
@@ -45,6 +48,11 @@ public class OperatorCommands implements ApplicationRunner {
 
     @Override
     public void run(ApplicationArguments args) throws Exception {
+        if (args.getNonOptionArgs().contains("replay") || args.getNonOptionArgs().contains("verify")) {
+            // a store run on a simulated clock is judged as of where that clock stands only if this start uses it
+            System.out.println("ledger clock: " + (clock.isSimulated() ? "SIMULATED" : "SYSTEM") + ", now "
+                    + clock.instant().atZone(clock.getZone()).toOffsetDateTime());
+        }
         if (args.getNonOptionArgs().contains("replay")) {
             replay.start();
             long last = 0;
@@ -80,7 +88,7 @@ public class OperatorCommands implements ApplicationRunner {
     }
 
     private int checkDigests(Path file) throws Exception {
-        List<KeptDigests.Kept> digests;
+        List<KeptDigests.KeptDigest> digests;
         try {
             digests = KeptDigests.parseLines(Files.readAllLines(file));
         } catch (ApiException e) {

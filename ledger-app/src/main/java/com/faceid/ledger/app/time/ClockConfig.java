@@ -36,6 +36,7 @@ public class ClockConfig {
         LedgerClock clock;
         if ("system".equals(props.clock())) {
             clock = LedgerClock.system(zone);
+            warnIfTheStoreRanSimulated(jdbc, zone);
         } else if ("simulated".equals(props.clock())) {
             clock = LedgerClock.simulated(zone, simulatedStart(env, jdbc), t -> persist(jdbc, t));
             log.warn("ledger clock is SIMULATED and stands at {}; move it with POST /api/v1/admin/clock",
@@ -60,6 +61,20 @@ public class ClockConfig {
                 GenericEventMessage.clock = previous;
             }
         };
+    }
+
+    /**
+     * A store last run on a simulated clock, opened on the real one (a command-line tool started without the clock
+     * options, say): its figures as of "now" would be as of today, not of where its clock stood. Said loudly.
+     */
+    private static void warnIfTheStoreRanSimulated(JdbcTemplate jdbc, ZoneId zone) {
+        List<Timestamp> stored = jdbc.queryForList("SELECT now_at FROM ledger_clock WHERE name = 'simulated'",
+                Timestamp.class);
+        if (!stored.isEmpty()) {
+            log.warn("this store was run on a SIMULATED clock, which stands at {}; this start uses the SYSTEM clock"
+                            + " (real time): start with --ledger.clock=simulated to go on from where it stands",
+                    stored.get(0).toInstant().atZone(zone).toOffsetDateTime());
+        }
     }
 
     /** Where it stood before a restart, else ledger.clock.start, else the real time; never behind an event. */

@@ -79,7 +79,8 @@ public class ApiDocument {
                                 by their client-chosen id: the first answer is 201, a repeat 200 with the same \
                                 body, a conflicting repeat 409."""))
                 // fixed, so the document is the same wherever it is served (docs/openapi.json is a copy)
-                .servers(List.of(new Server().url("http://localhost:8080").description("A ledger started as the README says")))
+                // relative: Swagger UI's "Try it out" calls the ledger that serves it, whatever its host and port
+                .servers(List.of(new Server().url("/").description("The ledger serving this document")))
                 .components(new Components().addSecuritySchemes(BEARER, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer")
                         .description("An API key issued by the ledger's operator (ledger.security.api-keys)")))

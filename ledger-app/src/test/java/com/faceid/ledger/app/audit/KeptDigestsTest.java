@@ -204,14 +204,14 @@ class KeptDigestsTest {
 
     @Test
     void keptLinesAreReadFromTheirFirstBraceAndOtherLinesPassedOver() {
-        List<KeptDigests.Kept> kept = KeptDigests.parseLines(List.of(
+        List<KeptDigests.KeptDigest> kept = KeptDigests.parseLines(List.of(
                 "2026-12-07 00:00:01 INFO ledger.digest - digest {\"accountId\":\"acme\",\"day\":\"2026-12-06\","
                         + "\"sequence\":12,\"hash\":\"" + "ab".repeat(32) + "\",\"at\":\"2026-12-06T10:00:00Z\"}",
                 "2026-12-07 00:00:02 INFO chain digests of 2026-12-06 published for 1 accounts",
                 "{\"id\":\"digest_acme_2026-12-06\",\"type\":\"ledger.digest\",\"accountId\":\"acme\",\"data\":"
                         + "{\"accountId\":\"acme\",\"sequence\":13,\"hash\":\"" + "cd".repeat(32) + "\"}}",
                 ""));
-        assertThat(kept).containsExactly(new KeptDigests.Kept("acme", 12, "ab".repeat(32)),
-                new KeptDigests.Kept("acme", 13, "cd".repeat(32)));
+        assertThat(kept).containsExactly(new KeptDigests.KeptDigest("acme", 12, "ab".repeat(32)),
+                new KeptDigests.KeptDigest("acme", 13, "cd".repeat(32)));
     }
 }
