@@ -64,5 +64,23 @@ class BootstrapKeyTest {
                 System.setOut(original);
             }
         }
+        // keys configured later: the generated one stops working, and the start says so
+        ByteArrayOutputStream third = new ByteArrayOutputStream();
+        try (PrintStream tee = new PrintStream(third, true, StandardCharsets.UTF_8)) {
+            System.setOut(tee);
+            try (ConfigurableApplicationContext configured = new SpringApplicationBuilder(LedgerApplication.class)
+                    .run("--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
+                            "--ledger.scheduler-enabled=false", "--logging.level.org.axonframework=WARN",
+                            Http.KEY_ARGS[0])) {
+                System.setOut(original);
+                assertThat(third.toString(StandardCharsets.UTF_8))
+                        .contains("the generated bootstrap key is not accepted while keys are configured");
+                int port = Integer.parseInt(configured.getEnvironment().getProperty("local.server.port"));
+                assertThat(new Http(port, secret).get("/api/v1/admin/clock").status()).isEqualTo(401);
+                assertThat(new Http(port).get("/api/v1/admin/clock").status()).isEqualTo(200);
+            } finally {
+                System.setOut(original);
+            }
+        }
     }
 }

@@ -38,6 +38,11 @@ public class ApiKeys {
         List<ApiKey> parsed = new ArrayList<>(entries.stream().map(ApiKey::parse).toList());
         if (parsed.isEmpty()) {
             parsed.add(bootstrap(jdbc));
+        } else if (!jdbc.queryForList("SELECT key_id FROM api_key_hash WHERE key_id = 'bootstrap'", String.class)
+                .isEmpty()) {
+            // an operator who configured keys after a first start still holds the printed key: say it stopped working
+            log.warn("the generated bootstrap key is not accepted while keys are configured"
+                    + " (ledger.security.api-keys / LEDGER_SECURITY_API_KEYS); use a configured key");
         }
         long distinct = parsed.stream().map(ApiKey::keyId).distinct().count();
         if (distinct != parsed.size()) {
