@@ -3,6 +3,7 @@ package com.faceid.ledger.app;
 import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
+import com.faceid.ledger.app.support.StartedLedger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,11 +12,9 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +33,8 @@ class FuzzProperties {
 
     @BeforeContainer
     static void start() {
-        String dir = "./target/h2/fuzz-" + UUID.randomUUID();
-        ctx = new SpringApplicationBuilder(LedgerApplication.class).run(RestartTest.args(Http.KEY_ARGS,
-                "--server.port=0", "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
-                "--logging.level.org.axonframework=WARN", "--logging.level.com.faceid=WARN",
-                "--ledger.scheduler-enabled=false"));
-        http = new Http(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+        ctx = StartedLedger.start("fuzz");
+        http = StartedLedger.http(ctx);
         jdbc = ctx.getBean(JdbcTemplate.class);
         Ledger ledger = new Ledger(http);
         ledger.open("fz", "2026-03-10T15:00:00+08:00");

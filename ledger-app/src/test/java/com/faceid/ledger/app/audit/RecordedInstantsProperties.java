@@ -1,8 +1,8 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.LedgerApplication;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
+import com.faceid.ledger.app.support.StartedLedger;
 import com.fasterxml.jackson.databind.JsonNode;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -12,7 +12,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.time.OffsetDateTime;
@@ -42,15 +41,8 @@ class RecordedInstantsProperties {
 
     @BeforeContainer
     static void start() {
-        String dir = "./target/h2/instants-" + UUID.randomUUID();
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
-                "--logging.level.org.axonframework=WARN", "--logging.level.com.faceid=WARN",
-                "--ledger.scheduler-enabled=false"));
-        args.addAll(List.of(Http.KEY_ARGS));
-        args.addAll(List.of(Http.CLOCK_ARGS));
-        ctx = new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
-        http = new Http(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+        ctx = StartedLedger.start("instants");
+        http = StartedLedger.http(ctx);
     }
 
     @AfterContainer

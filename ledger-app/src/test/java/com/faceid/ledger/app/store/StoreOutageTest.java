@@ -31,6 +31,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
@@ -95,29 +96,32 @@ class StoreOutageTest {
                         if (r.status() == 201 || r.status() == 200) {
                             lastSuccess.set(System.nanoTime());
                         } else {
+                            // no back-off needed: while the store is away each refusal takes the pool's 2 s wait
                             refusals.add(r.status() + " " + r.contentType() + " " + r.code());
-                            sleep(50);
                         }
                     }
                     return null;
                 }));
             }
-            sleep(3000);
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() > 10); // metering is under way
             long beforeCut = answered.size();
             proxy.cut();
             long cutAt = System.nanoTime();
-            sleep(8000);
-            Http.Response health = http.get("/actuator/health");
-            assertThat(health.status()).as(health.text()).isEqualTo(503);
-            assertThat(health.json().path("status").asText()).as(health.text()).isEqualTo("DOWN");
-            sleep(OUTAGE.toMillis() - 8000);
+            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Http.Response health = http.get("/actuator/health");
+                assertThat(health.status()).as(health.text()).isEqualTo(503);
+                assertThat(health.json().path("status").asText()).as(health.text()).isEqualTo("DOWN");
+            });
+            // the scenario: the store stays away for OUTAGE, while the clients keep being refused
+            await().atMost(OUTAGE.plusSeconds(15)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> !refusals.isEmpty() && System.nanoTime() - cutAt >= OUTAGE.toNanos());
             long restoredAt = System.nanoTime();
             proxy.restore();
-            while (lastSuccess.get() < restoredAt && System.nanoTime() - restoredAt < Duration.ofSeconds(60).toNanos()) {
-                sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> lastSuccess.get() > restoredAt);
             Duration recovery = Duration.ofNanos(lastSuccess.get() - restoredAt);
-            sleep(2000);
+            int atRecovery = answered.size();
+            await().atMost(Duration.ofSeconds(30)).until(() -> answered.size() >= atRecovery + 20); // metering on
             metering.set(false);
             for (Future<?> f : running) {
                 f.get(1, TimeUnit.MINUTES);
@@ -131,13 +135,12 @@ class StoreOutageTest {
             assertThat(refusals).isNotEmpty()
                     .allMatch(s -> s.equals("503 application/problem+json STORE_UNAVAILABLE"), "only 503s");
             // health is UP again within 30 s of the store's return (the read models resume from their tokens)
-            long upBy = restoredAt + Duration.ofSeconds(30).toNanos();
-            Http.Response healthAfter = http.get("/actuator/health");
-            while (healthAfter.status() != 200 && System.nanoTime() < upBy) {
-                sleep(500);
-                healthAfter = http.get("/actuator/health");
-            }
-            assertThat(healthAfter.status()).as(healthAfter.text()).isEqualTo(200);
+            Duration leftOfThirty = Duration.ofNanos(Math.max(1_000_000,
+                    restoredAt + Duration.ofSeconds(30).toNanos() - System.nanoTime()));
+            await().atMost(leftOfThirty).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+                Http.Response healthAfter = http.get("/actuator/health");
+                assertThat(healthAfter.status()).as(healthAfter.text()).isEqualTo(200);
+            });
             Duration healthy = Duration.ofNanos(System.nanoTime() - restoredAt);
 
             JdbcTemplate jdbc = node.getBean(JdbcTemplate.class);
@@ -216,19 +219,13 @@ class StoreOutageTest {
         }
     }
 
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
+
     static String requestId(byte[] payload) {
         try {
-            return new com.fasterxml.jackson.databind.ObjectMapper().readTree(payload).path("requestId").asText();
+            return JSON.readTree(payload).path("requestId").asText();
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

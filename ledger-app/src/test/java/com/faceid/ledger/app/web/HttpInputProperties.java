@@ -1,8 +1,8 @@
 package com.faceid.ledger.app.web;
 
-import com.faceid.ledger.app.LedgerApplication;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
+import com.faceid.ledger.app.support.StartedLedger;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,7 +11,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -41,16 +40,9 @@ class HttpInputProperties {
 
     @BeforeContainer
     static void start() {
-        String dir = "./target/h2/inputs-" + UUID.randomUUID();
-        List<String> args = new ArrayList<>(List.of("--server.port=0",
-                "--spring.datasource.url=jdbc:h2:file:" + dir + "/ledger;WRITE_DELAY=0",
-                "--logging.level.org.axonframework=WARN", "--logging.level.com.faceid=WARN",
-                "--ledger.scheduler-enabled=false", "--ledger.webhooks.allow-private=true",
-                "--ledger.webhooks.sender-enabled=false"));
-        args.addAll(List.of(Http.KEY_ARGS));
-        args.addAll(List.of(Http.CLOCK_ARGS));
-        ctx = new SpringApplicationBuilder(LedgerApplication.class).run(args.toArray(String[]::new));
-        http = new Http(Integer.parseInt(ctx.getEnvironment().getProperty("local.server.port")));
+        ctx = StartedLedger.start("inputs", "--ledger.webhooks.allow-private=true",
+                "--ledger.webhooks.sender-enabled=false");
+        http = StartedLedger.http(ctx);
         jdbc = ctx.getBean(JdbcTemplate.class);
         Ledger ledger = new Ledger(http);
         ledger.open("pg", "2026-03-10T15:00:00+08:00");
