@@ -2,6 +2,7 @@ package com.faceid.ledger.app;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import java.util.Arrays;
@@ -9,9 +10,14 @@ import java.sql.SQLException;
 import java.util.Map;
 import org.springframework.boot.Banner;
 import org.springframework.boot.WebApplicationType;
+import org.springframework.core.env.MapPropertySource;
 
-/** The faceid-ledger service: HTTP API, read models and persistence around the ledger-core domain. */
-@SpringBootApplication
+/**
+ * The faceid-ledger service: HTTP API, read models and persistence around the ledger-core domain. Spring Boot's
+ * Kafka auto-configuration is left out: the ledger's own ({@code kafka.KafkaIntake}) is on only when
+ * {@code ledger.kafka.bootstrap-servers} is set.
+ */
+@SpringBootApplication(exclude = KafkaAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class LedgerApplication {
     /** Exit code of the operator commands when the store is held by a running ledger (H2 file lock). */
@@ -50,6 +56,9 @@ public class LedgerApplication {
             // and from Spring; any other failure is rethrown with its trace
             app.setWebApplicationType(WebApplicationType.NONE);
             app.setDefaultProperties(OPERATOR_COMMAND_DEFAULTS);
+            // never consumes usage, whatever the configuration says: the service does (docs/kafka.md)
+            app.addInitializers(ctx -> ctx.getEnvironment().getPropertySources().addFirst(
+                    new MapPropertySource("operator-command", Map.of("ledger.kafka.bootstrap-servers", ""))));
             app.run(args);
         } catch (RuntimeException e) {
             if (heldByAnotherProcess(e)) {

@@ -67,6 +67,7 @@ import java.util.List;
  * @param demo                 the demo traffic generator (profile {@code demo})
  * @param webhooks             webhook delivery (docs/webhooks.md)
  * @param console              the web console (docs/console.md)
+ * @param kafka                usage records from Kafka (docs/kafka.md)
  */
 @ConfigurationProperties("ledger")
 @Validated
@@ -111,7 +112,8 @@ public record LedgerProperties(
         // the parts with settings of their own
         @DefaultValue @Valid Demo demo,
         @DefaultValue @Valid Webhooks webhooks,
-        @DefaultValue @Valid Console console) {
+        @DefaultValue @Valid Console console,
+        @DefaultValue @Valid Kafka kafka) {
 
     /**
      * @param enabled run the demo traffic generator
@@ -147,6 +149,36 @@ public record LedgerProperties(
      * @param chartDays   days of calls the account page charts
      * @param maxSessions most console sessions alive on a node at once; one more sign-in is refused (503)
      */
+    /**
+     * @param bootstrapServers Kafka brokers ({@code host:port,…}); empty: no consumer, no producer, no broker needed
+     * @param usageTopic       the topic usage records are read from (key: account id)
+     * @param outcomesTopic    one outcome per usage record is written here (key: account id)
+     * @param dlqTopic         records that can never be metered go here, as read, with the reason in headers
+     * @param groupId          the consumer group the ledger nodes share
+     * @param consumers        consumer threads on this node (each owns some of the topic's partitions)
+     * @param maxPollRecords   most records one poll hands over: they are metered in one transaction
+     * @param partitions       partitions of each topic the ledger creates when it is missing (existing ones are
+     *                         left as they are)
+     * @param replicas         replicas of each topic the ledger creates
+     * @param retryFirst       first wait before a poll whose metering failed for a passing reason is tried again
+     * @param retryMax         longest wait between such tries (the waits double up to it; tries never stop)
+     */
+    public record Kafka(@DefaultValue("") String bootstrapServers,
+                        @DefaultValue("ledger.usage") @NotEmpty String usageTopic,
+                        @DefaultValue("ledger.outcomes") @NotEmpty String outcomesTopic,
+                        @DefaultValue("ledger.usage.dlq") @NotEmpty String dlqTopic,
+                        @DefaultValue("faceid-ledger") @NotEmpty String groupId,
+                        @DefaultValue("1") @Positive int consumers,
+                        @DefaultValue("1000") @Positive int maxPollRecords,
+                        @DefaultValue("12") @Positive int partitions,
+                        @DefaultValue("1") @Positive short replicas,
+                        @DefaultValue("PT0.5S") @NotNull Duration retryFirst,
+                        @DefaultValue("PT30S") @NotNull Duration retryMax) {
+        public boolean enabled() {
+            return bootstrapServers != null && !bootstrapServers.isBlank();
+        }
+    }
+
     public record Console(@DefaultValue("PT30M") @NotNull Duration idleTimeout,
                           @DefaultValue("90") @Positive int chartDays,
                           @DefaultValue("10000") @Positive int maxSessions) {

@@ -270,8 +270,10 @@ public class Account {
             MeterCall call = cmd.calls().get(i);
             try {
                 require(accountId.equals(call.accountId()), "call for another account in the batch");
-                results.add(MeteringResult.ok(meter(call, policy, meteredBefore::get, inThisBatch, cmd.traceOf(i),
-                        null)));
+                CallOutcome outcome = meter(call, policy, meteredBefore::get, inThisBatch, cmd.traceOf(i), null);
+                // the payer's state was just applied: its remaining is the event's packageRemainingAfter
+                LedgerPackage payer = outcome.packageId() == null ? null : packages.get(outcome.packageId());
+                results.add(MeteringResult.ok(outcome, payer == null ? null : payer.remaining()));
             } catch (LedgerException e) {
                 results.add(MeteringResult.refused(call.requestId(), e.code(), e.getMessage()));
             }
