@@ -13,6 +13,7 @@ import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The {@code ledger.*} settings, each with its default, defined here once, grouped by what they govern
@@ -162,18 +163,22 @@ public record LedgerProperties(
      * @param replicas         replicas of each topic the ledger creates
      * @param retryFirst       first wait before a poll whose metering failed for a passing reason is tried again
      * @param retryMax         longest wait between such tries (the waits double up to it; tries never stop)
+     * @param client           more Kafka client properties for the consumer, the producer and the admin client alike
+     *                         ({@code security.protocol}, {@code sasl.mechanism}, {@code sasl.jaas.config},
+     *                         {@code ssl.truststore.location}, …); the ledger's own choices above win
      */
     public record Kafka(@DefaultValue("") String bootstrapServers,
                         @DefaultValue("ledger.usage") @NotEmpty String usageTopic,
                         @DefaultValue("ledger.outcomes") @NotEmpty String outcomesTopic,
                         @DefaultValue("ledger.usage.dlq") @NotEmpty String dlqTopic,
                         @DefaultValue("faceid-ledger") @NotEmpty String groupId,
-                        @DefaultValue("1") @Positive int consumers,
+                        @DefaultValue("2") @Positive int consumers,
                         @DefaultValue("1000") @Positive int maxPollRecords,
                         @DefaultValue("12") @Positive int partitions,
                         @DefaultValue("1") @Positive short replicas,
                         @DefaultValue("PT0.5S") @NotNull Duration retryFirst,
-                        @DefaultValue("PT30S") @NotNull Duration retryMax) {
+                        @DefaultValue("PT30S") @NotNull Duration retryMax,
+                        @DefaultValue Map<String, String> client) {
         public boolean enabled() {
             return bootstrapServers != null && !bootstrapServers.isBlank();
         }

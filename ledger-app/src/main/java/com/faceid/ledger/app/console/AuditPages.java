@@ -6,6 +6,8 @@ import com.faceid.ledger.app.audit.HashChain;
 import com.faceid.ledger.app.audit.ReadModelVerifier;
 import com.faceid.ledger.app.audit.ReplayService;
 import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.kafka.IntakeStatus;
+import org.springframework.beans.factory.ObjectProvider;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.HttpError;
 import org.springframework.format.annotation.DateTimeFormat;
@@ -22,11 +24,12 @@ import java.time.ZoneId;
 
 /**
  * The audit pages: an account's event history (filters; "next" pages start after the last event shown, so a
- * page deep in a long history costs what the first does) with its digest; replay progress and verify.
+ * page deep in a long history costs what the first does) with its digest; replay progress and verify; the usage
+ * intake from Kafka (the group's lag per partition).
  */
 @Controller
 public record AuditPages(AuditService audit, AccountQueries accounts, HashChain chain, ReplayService replay,
-        ReadModelVerifier verifier, ReadModels readModels) {
+        ReadModelVerifier verifier, ReadModels readModels, ObjectProvider<IntakeStatus> intake) {
     static final int PAGE_SIZE = 50;
 
     @GetMapping("/console/accounts/{accountId}/events")
@@ -56,6 +59,8 @@ public record AuditPages(AuditService audit, AccountQueries accounts, HashChain 
         me.require("GET", "/api/v1/admin/replay");
         model.addAttribute("replay", replay.progress());
         model.addAttribute("mayReplay", me.may("POST", "/api/v1/admin/replay"));
+        IntakeStatus kafka = intake.getIfAvailable();
+        model.addAttribute("intake", kafka == null ? null : kafka.snapshot()); // null: Kafka is off
         if (verify) {
             me.require("GET", "/api/v1/admin/verify");
             model.addAttribute("report", verifier.verify(readModels.awaitAll()));

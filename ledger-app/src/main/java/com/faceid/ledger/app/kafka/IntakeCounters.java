@@ -2,6 +2,7 @@ package com.faceid.ledger.app.kafka;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.stereotype.Component;
 
 import java.util.List;
 
@@ -9,8 +10,10 @@ import java.util.List;
  * {@code ledger_kafka_records_total{result}}: usage records this node finished, by what became of them:
  * {@code metered} (charged now), {@code repeated} (charged before: a redelivery or a gateway's retry) and
  * {@code dead_letter} (refused, copied to the dead-letter topic). Counted once the poll's outcomes are
- * acknowledged, so a poll tried again is counted when it succeeds (its calls then as repeats).
+ * acknowledged, so a poll tried again is counted when it succeeds (its calls then as repeats). Registered
+ * whether or not Kafka is on (at zero when off), so a dashboard's panels always find them.
  */
+@Component
 public class IntakeCounters {
     private final Counter metered;
     private final Counter repeated;

@@ -54,7 +54,9 @@ public class KafkaIntake {
     @Bean
     KafkaAdmin kafkaAdmin(LedgerProperties props) {
         LedgerProperties.Kafka k = props.kafka();
-        KafkaAdmin admin = new KafkaAdmin(Map.of(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers()));
+        Map<String, Object> config = new HashMap<>(k.client());
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers());
+        KafkaAdmin admin = new KafkaAdmin(config);
         admin.setFatalIfBrokerNotAvailable(false); // the HTTP API serves without the broker; the consumer retries
         return admin;
     }
@@ -70,7 +72,7 @@ public class KafkaIntake {
 
     @Bean
     KafkaTemplate<String, byte[]> usageKafkaTemplate(LedgerProperties props, MeterRegistry registry) {
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(props.kafka().client());
         config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafka().bootstrapServers());
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
@@ -84,24 +86,30 @@ public class KafkaIntake {
     }
 
     @Bean
-    IntakeCounters intakeCounters(MeterRegistry registry) {
-        return new IntakeCounters(registry);
+    IntakeStatus intakeStatus(KafkaAdmin kafkaAdmin, LedgerProperties props, IntakeCounters counters) {
+        return new IntakeStatus(kafkaAdmin.getConfigurationProperties(), props.kafka(), counters);
+    }
+
+    @Bean
+    PartitionLags partitionLags(MeterRegistry registry) {
+        return new PartitionLags(registry);
     }
 
     @Bean
     UsageConsumer usageConsumer(ObjectMapper json, LedgerProperties props, BatchMetering metering,
                                 KafkaTemplate<String, byte[]> usageKafkaTemplate, IntakeCounters counters,
-                                Clock clock) {
+                                PartitionLags lags, Clock clock) {
         LedgerProperties.Kafka k = props.kafka();
         return new UsageConsumer(new CloudEventReader(json, props), metering,
-                new UsagePublisher(usageKafkaTemplate, json, k.outcomesTopic(), k.dlqTopic()), counters, clock);
+                new UsagePublisher(usageKafkaTemplate, json, k.outcomesTopic(), k.dlqTopic()), counters, lags,
+                clock);
     }
 
     @Bean
     ConcurrentMessageListenerContainer<String, byte[]> usageContainer(LedgerProperties props, MeterRegistry registry,
-                                                                      UsageConsumer consumer) {
+                                                                      UsageConsumer consumer, PartitionLags lags) {
         LedgerProperties.Kafka k = props.kafka();
-        Map<String, Object> config = new HashMap<>();
+        Map<String, Object> config = new HashMap<>(k.client());
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, k.bootstrapServers());
         config.put(ConsumerConfig.GROUP_ID_CONFIG, k.groupId());
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
@@ -120,6 +128,7 @@ public class KafkaIntake {
         ContainerProperties container = new ContainerProperties(k.usageTopic());
         container.setGroupId(k.groupId());
         container.setMessageListener(consumer);
+        container.setConsumerRebalanceListener(lags);
         container.setAckMode(ContainerProperties.AckMode.BATCH); // offsets after the listener returned, not before
         container.setSyncCommits(true);
         var listeners = new ConcurrentMessageListenerContainer<>(factory, container);

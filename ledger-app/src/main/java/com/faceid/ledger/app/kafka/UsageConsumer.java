@@ -13,7 +13,8 @@ import com.faceid.ledger.app.web.StoreUnavailable;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.kafka.listener.BatchMessageListener;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,7 @@ import java.util.TreeMap;
  * Metering them again charges nothing twice: each call's requestId is its idempotency key, as over HTTP, so a
  * record charged before the failure is answered as a repeat ({@code duplicate: true}).
  */
-public class UsageConsumer implements BatchMessageListener<String, byte[]> {
+public class UsageConsumer implements BatchConsumerAwareMessageListener<String, byte[]> {
     /** The actor on the events of calls read from Kafka; the correlation id names the record. */
     public static final String ACTOR = "kafka";
     private static final Logger log = LoggerFactory.getLogger(UsageConsumer.class);
@@ -45,19 +46,21 @@ public class UsageConsumer implements BatchMessageListener<String, byte[]> {
     private final BatchMetering metering;
     private final UsagePublisher publisher;
     private final IntakeCounters counters;
+    private final PartitionLags lags;
     private final Clock clock;
 
     public UsageConsumer(CloudEventReader reader, BatchMetering metering, UsagePublisher publisher,
-                         IntakeCounters counters, Clock clock) {
+                         IntakeCounters counters, PartitionLags lags, Clock clock) {
         this.reader = reader;
         this.metering = metering;
         this.publisher = publisher;
         this.counters = counters;
+        this.lags = lags;
         this.clock = clock;
     }
 
     @Override
-    public void onMessage(List<ConsumerRecord<String, byte[]>> records) {
+    public void onMessage(List<ConsumerRecord<String, byte[]>> records, Consumer<?, ?> consumer) {
         if (records.isEmpty()) {
             return;
         }
@@ -68,6 +71,9 @@ public class UsageConsumer implements BatchMessageListener<String, byte[]> {
             long metered = System.nanoTime();
             publisher.publish(records, outcomes);
             counters.count(outcomes);
+            if (consumer != null) {
+                lags.update(consumer);
+            }
             if (log.isDebugEnabled()) {
                 log.debug("poll of {} records from {}: metered in {} ms, outcomes acknowledged {} ms later",
                         records.size(), where(first), (metered - start) / 1_000_000,

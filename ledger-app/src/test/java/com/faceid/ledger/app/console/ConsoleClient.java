@@ -15,16 +15,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The console over plain HTTP, as a browser without scripts: its cookies (the sign-in form's and the session's),
  * forms, no redirects followed.
  */
-final class ConsoleClient {
+public final class ConsoleClient {
     private final HttpClient client = HttpClient.newHttpClient();
     private final int port;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
-    ConsoleClient(int port) {
+    public ConsoleClient(int port) {
         this.port = port;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
+    public HttpResponse<String> get(String path) throws IOException, InterruptedException {
         return keep(client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                 .header("Cookie", cookieHeader()).GET().build(), HttpResponse.BodyHandlers.ofString()));
     }
@@ -59,7 +59,7 @@ final class ConsoleClient {
     }
 
     /** Signs in afresh with an API key (a new session). */
-    void signIn(String key) throws Exception {
+    public void signIn(String key) throws Exception {
         cookies.clear();
         HttpResponse<String> form = get("/console/sign-in");
         assertThat(post("/console/sign-in", "_csrf=" + csrf(form.body()) + "&apiKey=" + key).statusCode())

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.kafka;
 
+import com.faceid.ledger.app.console.ConsoleClient;
 import com.faceid.ledger.app.metering.BatchMetering;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
@@ -68,6 +69,8 @@ class KafkaIntakeTest {
     JdbcTemplate jdbc;
     @MockitoSpyBean
     BatchMetering metering;
+    @Autowired
+    IntakeStatus intake;
 
     private long callEvents(String account) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM DomainEventEntry WHERE aggregateIdentifier = ?"
@@ -263,5 +266,23 @@ class KafkaIntakeTest {
             assertThat(allCallEvents()).isEqualTo(before);
         }
         assertThat(callEvents("k-again")).isEqualTo(20);
+    }
+
+    @Test
+    @Order(6)
+    void operatorsSeeTheLagPerPartitionAndTheRecordsFinished() throws Exception {
+        await().untilAsserted(() -> assertThat(intake.snapshot().totalLag()).isZero());
+        IntakeStatus.Snapshot now = intake.snapshot();
+        assertThat(now.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.committed()).isEqualTo(p.end()));
+        assertThat(now.metered()).isGreaterThanOrEqualTo(60);
+        assertThat(now.deadLetters()).isGreaterThanOrEqualTo(9);
+        assertThat(now.problem()).isNull();
+        ConsoleClient console = new ConsoleClient(port);
+        console.signIn(Http.OPERATOR);
+        String page = console.get("/console/admin").body();
+        assertThat(page).contains("Usage from Kafka").contains("0 records waiting").contains("id=\"intake-lag\"");
+        Http.Response metrics = new Http(port).get("/actuator/prometheus");
+        assertThat(metrics.text()).containsPattern("(?m)^ledger_kafka_records_total\\{result=\"dead_letter\"\\} [1-9]")
+                .containsPattern("(?m)^ledger_kafka_lag\\{partition=\"[0-2]\",topic=\"ledger.usage\"\\} 0");
     }
 }
