@@ -149,6 +149,12 @@ class KafkaIntakeTest {
                 new String[]{"k-other", good.replace("d-ok", "d-3"), "KEY_MISMATCH"},
                 new String[]{"k-dlq", good.replace("d-ok", "d dash"), "VALIDATION_FAILED"},
                 new String[]{"k-closed", good.replace("k-dlq", "k-closed"), "PERIOD_CLOSED"},
+                new String[]{"k-dlq", good.replace("d-ok", "d-4").replace(MARCH, "2026-04-05T00:00:00+08:00"),
+                        "TIMESTAMP_IN_FUTURE"},
+                new String[]{"k-dlq", good.replace("d-ok", "d-5").replace(MARCH, "2026-02-01T00:00:00+08:00"),
+                        "BEFORE_ACCOUNT_OPENED"},
+                new String[]{"k-dlq", good.replace("d-ok", "d-6").replace(MARCH, "2026-03-12T10:00:00"),
+                        "VALIDATION_FAILED"},
                 new String[]{"k-dlq", UsageTopic.call("k-dlq", "d-same", "PHOTO_VERIFICATION", MARCH, "Success"), null},
                 new String[]{"k-dlq", UsageTopic.call("k-dlq", "d-same", "LIVENESS_VERIFICATION", MARCH, "Success"),
                         "REQUEST_ID_CONFLICT"},
@@ -158,7 +164,7 @@ class KafkaIntakeTest {
                 topic.send(s[0], s[1]);
             }
             Set<String> keys = Set.of("k-dlq", "k-ghost", "k-other", "k-closed");
-            List<ConsumerRecord<String, byte[]>> dead = topic.read("ledger.usage.dlq", r -> keys.contains(r.key()), 9);
+            List<ConsumerRecord<String, byte[]>> dead = topic.read("ledger.usage.dlq", r -> keys.contains(r.key()), 12);
             for (String[] s : sent) {
                 if (s[2] == null) {
                     continue;
@@ -275,7 +281,7 @@ class KafkaIntakeTest {
         IntakeStatus.Snapshot now = intake.snapshot();
         assertThat(now.partitions()).hasSize(3).allSatisfy(p -> assertThat(p.committed()).isEqualTo(p.end()));
         assertThat(now.metered()).isGreaterThanOrEqualTo(60);
-        assertThat(now.deadLetters()).isGreaterThanOrEqualTo(9);
+        assertThat(now.deadLetters()).isGreaterThanOrEqualTo(12);
         assertThat(now.problem()).isNull();
         ConsoleClient console = new ConsoleClient(port);
         console.signIn(Http.OPERATOR);
