@@ -65,9 +65,10 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     @GetMapping
     @Operation(operationId = "listAccounts")
     public AccountService.AccountPage list(@RequestParam(required = false) String prefix,
+                                           @RequestParam(required = false) String q,
                                            @RequestParam(defaultValue = "0") int page,
                                            @RequestParam(defaultValue = "20") int size) {
-        return accountViews.page(prefix, page, size);
+        return accountViews.page(prefix, q, page, size);
     }
 
     @GetMapping("/{accountId}")

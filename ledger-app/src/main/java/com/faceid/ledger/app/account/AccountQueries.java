@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Reads account_view. */
@@ -32,19 +33,34 @@ public record AccountQueries(JdbcTemplate jdbc) {
                 "no account " + accountId));
     }
 
-    /** Account ids starting with {@code prefix} (taken literally: {@code %} and {@code _} match themselves), by id. */
-    public List<String> idsStartingWith(String prefix, long offset, int limit) {
-        return jdbc.queryForList("SELECT account_id FROM account_view WHERE account_id LIKE ? ESCAPE '!'"
-                + " ORDER BY account_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", String.class, like(prefix), offset, limit);
+    /**
+     * Account ids starting with {@code prefix} and holding {@code part} anywhere, in any case (both taken
+     * literally: {@code %} and {@code _} match themselves; empty: no condition), by id. The part is a scan of
+     * the accounts' view: fine for the tens of thousands of accounts a ledger holds.
+     */
+    public List<String> idsMatching(String prefix, String part, long offset, int limit) {
+        return jdbc.queryForList("SELECT account_id FROM account_view WHERE " + MATCHING
+                + " ORDER BY account_id OFFSET ? ROWS FETCH NEXT ? ROWS ONLY", String.class,
+                like(prefix), contains(part), offset, limit);
     }
 
-    public long countStartingWith(String prefix) {
-        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM account_view WHERE account_id LIKE ? ESCAPE '!'",
-                Long.class, like(prefix));
+    public long countMatching(String prefix, String part) {
+        Long n = jdbc.queryForObject("SELECT COUNT(*) FROM account_view WHERE " + MATCHING, Long.class,
+                like(prefix), contains(part));
         return n == null ? 0 : n;
     }
 
+    private static final String MATCHING = "account_id LIKE ? ESCAPE '!' AND LOWER(account_id) LIKE ? ESCAPE '!'";
+
+    private static String contains(String part) {
+        return "%" + escaped(part.toLowerCase(Locale.ROOT)) + "%";
+    }
+
     private static String like(String prefix) {
-        return prefix.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+        return escaped(prefix) + "%";
+    }
+
+    private static String escaped(String text) {
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 }

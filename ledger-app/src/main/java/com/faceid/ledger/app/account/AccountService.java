@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.account;
 
+import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
 import org.springframework.stereotype.Component;
@@ -9,12 +10,14 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Accounts as the API and the console show them: one, or a page of them by id prefix. */
+/** Accounts as the API and the console show them: one, or a page of them by a prefix or any part of the id. */
 @Component
 public record AccountService(AccountQueries accounts, ServiceBalances balances, ClosedMonths closedMonths,
         Clock clock) {
     /** The most accounts one page lists. */
     public static final int PAGE_SIZE_MAX = 100;
+    /** The longest text searched for in account ids (as long as an id). */
+    public static final int QUERY_MAX = Requests.ACCOUNT_ID_MAX;
 
     public record AccountPage(List<AccountView> items, int page, int size, long total) {
     }
@@ -28,13 +31,21 @@ public record AccountService(AccountQueries accounts, ServiceBalances balances, 
                 closedThroughShown(a), services);
     }
 
-    /** Accounts by id (those starting with {@code prefix} when given), {@code size} per page. */
-    public AccountPage page(String prefix, int page, int size) {
+    /**
+     * Accounts by id, {@code size} per page: those starting with {@code prefix}, and holding {@code q} anywhere in
+     * any case, when given. {@code q} is plain text (a space or {@code %} matches itself), at most
+     * {@link #QUERY_MAX} characters.
+     */
+    public AccountPage page(String prefix, String q, int page, int size) {
         long offset = Requests.offset(page, size, PAGE_SIZE_MAX);
         // a prefix is the start of an account id, so it is checked as one: no id starts with anything else
         String p = prefix == null || prefix.isEmpty() ? "" : Requests.accountId("prefix", prefix);
-        List<AccountView> items = accounts.idsStartingWith(p, offset, size).stream().map(this::view).toList();
-        return new AccountPage(items, page, size, accounts.countStartingWith(p));
+        String part = q == null ? "" : q;
+        if (part.length() > QUERY_MAX) {
+            throw ApiException.validation("q is at most " + QUERY_MAX + " characters");
+        }
+        List<AccountView> items = accounts.idsMatching(p, part, offset, size).stream().map(this::view).toList();
+        return new AccountPage(items, page, size, accounts.countMatching(p, part));
     }
 
     /** The last closed month, by the events or by the clock; null while no month is closed. */

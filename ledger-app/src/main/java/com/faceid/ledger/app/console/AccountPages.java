@@ -4,7 +4,13 @@ import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.account.AccountService;
 import com.faceid.ledger.app.alert.AlertQueries;
+import com.faceid.ledger.app.audit.AuditService;
+import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.app.prepaid.PackageView;
+import com.faceid.ledger.app.web.Requests;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
+import java.nio.charset.StandardCharsets;
 import com.faceid.ledger.app.prepaid.QuotaService;
 import com.faceid.ledger.app.prepaid.QuotaView;
 import com.faceid.ledger.app.statement.StatementService;
@@ -39,7 +45,8 @@ import java.util.HashMap;
  * account list. Every figure comes from the services the API answers from; the page only arranges them.
  */
 @Controller
-public record AccountPages(AccountService accounts, AccountQueries accountRows, QuotaService quotas,
+public record AccountPages(AccountService accounts, AccountQueries accountRows, PackageQueries packages,
+        AuditService audit, QuotaService quotas,
         AlertQueries alerts, StatementService statements, DailyUsageQueries daily, BillingPolicy policy, Clock clock,
         LedgerProperties props) {
     /** One service's line on the account page. */
@@ -61,13 +68,50 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         return me.accountId() != null ? "redirect:/console/accounts/" + me.accountId() : "redirect:/console/accounts";
     }
 
+    /**
+     * The one search box: an account by any part of its id (any case), a package by its id or purchase id, a
+     * call by its request id. One hit opens it; several are listed by kind.
+     */
     @GetMapping("/console/accounts")
-    String list(@RequestParam(required = false) String prefix, @RequestParam(defaultValue = "0") int page,
-                ConsoleUser me, Model model) {
+    String list(@RequestParam(required = false) String prefix, @RequestParam(required = false) String q,
+                @RequestParam(defaultValue = "0") int page, ConsoleUser me, Model model) {
         me.require("GET", "/api/v1/accounts");
-        model.addAttribute("prefix", prefix == null ? "" : prefix);
-        model.addAttribute("accounts", accounts.page(prefix == null || prefix.isBlank() ? null : prefix.trim(), page, 20));
+        String text = q == null ? "" : q.strip();
+        String start = prefix == null || prefix.isBlank() ? null : prefix.trim();
+        AccountService.AccountPage found = accounts.page(start, text, page, 20);
+        List<String> holding = List.of();
+        List<String> calls = List.of();
+        if (!text.isEmpty() && text.length() <= Requests.KEY_MAX && text.matches(Requests.KEY_PATTERN)) {
+            holding = packages.accountsHolding(text);
+            calls = audit.accountsWith(text);
+            if (page == 0 && found.total() + holding.size() + calls.size() == 1) { // one hit: open it
+                return found.total() == 1 ? "redirect:/console/accounts/" + found.items().get(0).accountId()
+                        : !holding.isEmpty() ? "redirect:/console/accounts/" + holding.get(0) + "#packages"
+                        : "redirect:/console/accounts/" + calls.get(0) + "/calls/" + UriUtils.encodePathSegment(text,
+                        StandardCharsets.UTF_8);
+            }
+        }
+        model.addAttribute("prefix", start == null ? "" : start);
+        model.addAttribute("q", text);
+        model.addAttribute("accounts", found);
+        model.addAttribute("holding", holding);
+        model.addAttribute("calls", calls);
+        model.addAttribute("previousPage", page > 0 ? listPage(start, text, page - 1) : null);
+        model.addAttribute("nextPage", (page + 1L) * found.size() < found.total() ? listPage(start, text, page + 1)
+                : null);
         return "console/accounts";
+    }
+
+    /** A page of the list, naming only the conditions given. */
+    private static String listPage(String prefix, String q, int page) {
+        var uri = UriComponentsBuilder.fromPath("/console/accounts");
+        if (prefix != null) {
+            uri.queryParam("prefix", prefix);
+        }
+        if (!q.isEmpty()) {
+            uri.queryParam("q", q);
+        }
+        return uri.queryParam("page", page).encode().build().toUriString();
     }
 
     @GetMapping("/console/accounts/{accountId}")

@@ -54,6 +54,13 @@ public record PackageQueries(JdbcTemplate jdbc) {
                 rs.getString(15)), accountId);
     }
 
+    /** The accounts holding a package of this id or bought under this purchase id (at most 100, by id). */
+    public List<String> accountsHolding(String packageOrPurchaseId) {
+        return jdbc.queryForList("SELECT DISTINCT account_id FROM package_view WHERE package_id = ? OR purchase_id = ?"
+                + " ORDER BY account_id FETCH FIRST 100 ROWS ONLY", String.class, packageOrPurchaseId,
+                packageOrPurchaseId);
+    }
+
     public List<PackageRow> purchasedIn(String accountId, YearMonth month) {
         return ofAccount(accountId).stream()
                 .filter(p -> p.kind() == PackageKind.PURCHASED && month.equals(p.month())).toList();
