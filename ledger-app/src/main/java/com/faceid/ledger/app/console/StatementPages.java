@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.account.ClosedMonths;
 import com.faceid.ledger.app.audit.DisputeReports;
 import com.faceid.ledger.app.statement.StatementService;
 import com.faceid.ledger.app.statement.StatementView;
@@ -21,24 +22,54 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import com.faceid.ledger.account.BillingCalendar;
 
-/** A month's statement (open or closed, now or as of an instant), its CSV and its dispute report. */
+/**
+ * The statements tab: the months the account lived with their status and totals, a month's statement (open or
+ * closed, now or as of an instant), its CSV and its dispute report.
+ */
 @Controller
 public record StatementPages(StatementService statements, DisputeReports reports, AccountQueries accounts,
-        Clock clock) {
+        ClosedMonths closedMonths, Clock clock) {
     private static final Map<String, String> PAGE_NAMES = Arrays.stream(Service.values())
             .collect(Collectors.toMap(Service::name, Service::pageName));
+    /** Months listed on a statement page, newest first; older ones through the "previous" link. */
+    static final int MONTHS_LISTED = 24;
+
+    /** One month the account lived, as the statements tab lists it. */
+    public record MonthRow(String month, String status, long calls, String totalSpend, boolean current) {
+    }
+
+    /** The statements tab opens on the last closed month, or on the current one while none is closed. */
     @GetMapping("/console/accounts/{accountId}/statements")
-    String thisMonth(@PathVariable String accountId, ConsoleUser me) {
+    String lastClosed(@PathVariable String accountId, ConsoleUser me) {
         // the key's rights first: whether an account it may not see exists is not its business
         me.require("GET", "/api/v1/accounts/" + accountId + "/statements");
-        ZoneId zone = accounts.require(accountId).zone();
-        return "redirect:/console/accounts/" + accountId + "/statements/" + YearMonth.now(clock.withZone(zone));
+        AccountQueries.AccountRow account = accounts.require(accountId);
+        YearMonth now = YearMonth.now(clock.withZone(account.zone()));
+        YearMonth closed = closedMonths.closedThrough(account);
+        YearMonth opened = new BillingCalendar(account.zone()).monthOf(account.openedAt());
+        return "redirect:/console/accounts/" + accountId + "/statements/" + (closed.isBefore(opened) ? now : closed);
+    }
+
+    /** The months from the account's opening to the clock's, newest first (at most {@link #MONTHS_LISTED}). */
+    private List<MonthRow> months(String accountId, AccountQueries.AccountRow account) {
+        BillingCalendar cal = new BillingCalendar(account.zone());
+        YearMonth first = cal.monthOf(account.openedAt());
+        YearMonth now = cal.monthOf(clock.instant());
+        List<MonthRow> rows = new ArrayList<>();
+        for (YearMonth m = now; !m.isBefore(first) && rows.size() < MONTHS_LISTED; m = m.minusMonths(1)) {
+            StatementView v = statements.view(accountId, m, null);
+            rows.add(new MonthRow(m.toString(), v.status(), v.lines().stream().mapToLong(StatementView.Line::calls)
+                    .sum(), v.totalSpend(), m.equals(now)));
+        }
+        return rows;
     }
 
     @GetMapping("/console/accounts/{accountId}/statements/{month:\\d{4}-\\d{2}}")
@@ -60,6 +91,7 @@ public record StatementPages(StatementService statements, DisputeReports reports
         model.addAttribute("pageNames", PAGE_NAMES);
         model.addAttribute("previous", m.isAfter(cal.monthOf(account.openedAt())) ? m.minusMonths(1).toString() : null);
         model.addAttribute("next", m.isBefore(cal.monthOf(clock.instant())) ? m.plusMonths(1).toString() : null);
+        model.addAttribute("months", months(accountId, account));
         return "console/statement";
     }
 
