@@ -50,12 +50,12 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         AlertQueries alerts, StatementService statements, DailyUsageQueries daily, BillingPolicy policy, Clock clock,
         LedgerProperties props) {
     /** One service's line on the account page. */
-    public record ServiceRow(String service, String pageName, int remaining, int usableNow, int held,
+    public record ServiceRow(String service, String displayName, int remaining, int usableNow, int held,
                              OffsetDateTime nextExpiry, int nextExpiryUnits) {
     }
 
     /** How far the month's postpaid calls of a service are from the next tier, and its price. */
-    public record TierProgress(String service, String pageName, long postpaidCount, int tier, String tierRange,
+    public record TierProgress(String service, String displayName, long postpaidCount, int tier, String tierRange,
                                String unitPrice, Integer nextTier, Long callsToGo, BigDecimal nextUnitPrice,
                                int percent) {
     }
@@ -149,7 +149,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         PackageView next = s.packages().stream()
                 .filter(p -> p.status().equals("ACTIVE") && p.remaining() > 0)
                 .min(Comparator.comparing(PackageView::expiresAt)).orElse(null);
-        return new ServiceRow(s.service(), Service.valueOf(s.service()).pageName(), s.remaining(), s.usableNow(),
+        return new ServiceRow(s.service(), Service.valueOf(s.service()).displayName(), s.remaining(), s.usableNow(),
                 s.held(), next == null ? null : next.expiresAt(), next == null ? 0 : next.remaining());
     }
 
@@ -161,7 +161,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         }
         List<BarChart> charts = new ArrayList<>();
         perService.forEach((service, days) -> charts.add(BarChart.daily(
-                service.name() + " " + service.pageName(), from, today, days)));
+                service.displayName(), from, today, days)));
         return charts;
     }
 
@@ -191,7 +191,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
             var tariff = policy.catalogs().inForceFor(month).postpaid(service);
             var next = pricer.nextTier(tariff, line.postpaidCount());
             int percent = next.map(n -> (int) Math.min(100, 100 * line.postpaidCount() / n.reachedAtCount())).orElse(100);
-            list.add(new TierProgress(line.service(), service.pageName(), line.postpaidCount(), line.tier(),
+            list.add(new TierProgress(line.service(), service.displayName(), line.postpaidCount(), line.tier(),
                     line.tierRange(), line.unitPrice(), next.map(TierPricer.NextTier::tier).orElse(null),
                     next.map(TierPricer.NextTier::callsToGo).orElse(null),
                     next.map(TierPricer.NextTier::unitPrice).orElse(null), percent));

@@ -48,7 +48,7 @@ public record DisputePages(AuditService audit, AdjustmentService adjustments) {
         me.require("GET", "/api/v1/accounts/" + accountId + "/calls/" + requestId);
         AuditService.Explanation e = audit.explain(accountId, requestId);
         model.addAttribute("e", e);
-        model.addAttribute("pageName", Service.valueOf(e.call().service()).pageName());
+        model.addAttribute("serviceName", Service.valueOf(e.call().service()).displayName());
         model.addAttribute("month", e.call().occurredAt().toString().substring(0, 7));
         model.addAttribute("mayAdjust", me.may("POST", "/api/v1/accounts/" + accountId + "/adjustments"));
         model.addAttribute("newAdjustmentId", "adj-" + ConsoleSessions.newToken().substring(0, 12));

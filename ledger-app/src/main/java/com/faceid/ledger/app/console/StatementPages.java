@@ -37,8 +37,8 @@ import com.faceid.ledger.account.BillingCalendar;
 @Controller
 public record StatementPages(StatementService statements, DisputeReports reports, AccountQueries accounts,
         ClosedMonths closedMonths, Clock clock) {
-    private static final Map<String, String> PAGE_NAMES = Arrays.stream(Service.values())
-            .collect(Collectors.toMap(Service::name, Service::pageName));
+    private static final Map<String, String> SERVICE_NAMES = Arrays.stream(Service.values())
+            .collect(Collectors.toMap(Service::name, Service::displayName));
     /** Months listed on a statement page, newest first; older ones through the "previous" link. */
     static final int MONTHS_LISTED = 24;
 
@@ -88,7 +88,7 @@ public record StatementPages(StatementService statements, DisputeReports reports
         model.addAttribute("zone", zone.getId());
         model.addAttribute("statement", view);
         model.addAttribute("asOf", at);
-        model.addAttribute("pageNames", PAGE_NAMES);
+        model.addAttribute("serviceNames", SERVICE_NAMES);
         model.addAttribute("previous", m.isAfter(cal.monthOf(account.openedAt())) ? m.minusMonths(1).toString() : null);
         model.addAttribute("next", m.isBefore(cal.monthOf(clock.instant())) ? m.plusMonths(1).toString() : null);
         model.addAttribute("months", months(accountId, account));

@@ -135,7 +135,7 @@ class ConsoleBrowserTest {
         browser.go("/console/accounts/" + ACCOUNT);
         WebElement liveness = browser.find("#services tr[data-service=LIVENESS_VERIFICATION]");
         // 1,000 bought, 70 used, 1 held: 929 left to pay for other calls
-        assertThat(liveness.getText()).contains("活体人脸核身");
+        assertThat(liveness.getText()).contains("Liveness verification 活体人脸核身");
         assertThat(liveness.findElement(org.openqa.selenium.By.cssSelector(".remaining")).getText()).isEqualTo("929");
         assertThat(liveness.findElement(org.openqa.selenium.By.cssSelector(".held")).getText()).isEqualTo("1");
         WebElement bought = browser.find("#packages tr[data-package] td:first-child code");
@@ -164,6 +164,27 @@ class ConsoleBrowserTest {
                 .filter(r -> r.getText().contains("PURCHASED")).findFirst()
                 .orElseThrow(() -> new AssertionError(browser.driver.getPageSource()));
         assertThat(then.findElement(org.openqa.selenium.By.cssSelector(".remaining")).getText()).isEqualTo("1000");
+        browser.signOut();
+    }
+
+    @Test
+    void serviceNamesReadInEnglishFirstAndTheChineseBesideThemRenders() {
+        browser.signIn(CUSTOMER);
+        browser.go("/console/accounts/" + ACCOUNT);
+        WebElement name = browser.find("#services tr[data-service=LIVENESS_VERIFICATION] .service-name");
+        assertThat(name.getText()).isEqualTo("Liveness verification 活体人脸核身");
+        // drawn with the page's own fonts: two different characters, and a character against the box of a
+        // code point no font has, give different pixels only when a font on the machine has the glyphs
+        // (.ci/run installs fonts-wqy-zenhei; without a CJK font all three are the same missing-glyph box)
+        @SuppressWarnings("unchecked")
+        List<Boolean> drawn = (List<Boolean>) ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
+                "const family = getComputedStyle(arguments[0]).fontFamily;"
+                        + "function px(ch) { const c = document.createElement('canvas'); c.width = 48; c.height = 48;"
+                        + " const g = c.getContext('2d'); g.font = '40px ' + family; g.fillText(ch, 2, 40);"
+                        + " return c.toDataURL(); }"
+                        + "return [px('\u6d3b') !== px('\u4f53'), px('\u6d3b') !== px('\u0378'),"
+                        + " px('\u6838') !== px('\u0378')];", name);
+        assertThat(drawn).as("活 vs 体, 活 vs a missing glyph, 核 vs a missing glyph").containsOnly(true);
         browser.signOut();
     }
 
