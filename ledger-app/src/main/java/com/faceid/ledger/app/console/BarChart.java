@@ -42,14 +42,17 @@ public record BarChart(String title, int width, int height, List<Bar> bars, List
             double h = plotH * n / top;
             if (n > 0) {
                 bars.add(new Bar(LEFT + i * slot + slot * 0.1, TOP + plotH - h, Math.max(1, slot * 0.8), h,
-                        day + ": " + n + " calls"));
+                        day + ": " + n + (n == 1 ? " call" : " calls")));
             }
             if (day.getDayOfMonth() == 1 || i == 0) {
                 xTicks.add(new Tick(LEFT + i * slot, day.toString().substring(5)));
             }
         }
-        List<Tick> yTicks = List.of(new Tick(TOP + plotH, "0"), new Tick(TOP + plotH / 2, String.valueOf(top / 2)),
-                new Tick(TOP, String.valueOf(top)));
+        // whole numbers only: a middle tick when the top halves exactly (1 and 5 have none: never "0, 0, 1")
+        List<Tick> yTicks = top % 2 == 0
+                ? List.of(new Tick(TOP + plotH, "0"), new Tick(TOP + plotH / 2, String.valueOf(top / 2)),
+                new Tick(TOP, String.valueOf(top)))
+                : List.of(new Tick(TOP + plotH, "0"), new Tick(TOP, String.valueOf(top)));
         return new BarChart(title, WIDTH, HEIGHT, bars, yTicks, xTicks, total);
     }
 

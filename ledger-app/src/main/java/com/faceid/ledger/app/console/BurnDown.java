@@ -46,6 +46,7 @@ public record BurnDown(String packageId, int size, int remaining, LocalDate from
                 : today.plusDays((long) Math.ceil(remaining / perDay));
         boolean beforeExpiry = depletesOn != null && !depletesOn.isAfter(expiresOn);
         return new BurnDown(packageId, size, remaining, start, today, expiresOn, points, perDay, depletesOn,
-                beforeExpiry, LineChart.of(size, points, today, remaining, depletesOn, expiresOn));
+                beforeExpiry, LineChart.of(size, points, today, remaining, perDay, depletesOn,
+                expiresOn));
     }
 }

@@ -22,6 +22,18 @@ class BarChartTest {
     }
 
     @Test
+    void aSingleCallReadsInTheSingularOnAnAxisOfWholeNumbers() {
+        LocalDate day = LocalDate.of(2026, 3, 5);
+        BarChart one = BarChart.daily("s", day, day.plusDays(2), Map.of(day, 1L));
+        assertThat(one.bars().get(0).label()).isEqualTo("2026-03-05: 1 call");
+        assertThat(one.yTicks()).extracting(BarChart.Tick::label).containsExactly("0", "1"); // never "0, 0, 1"
+        BarChart three = BarChart.daily("s", day, day.plusDays(2), Map.of(day, 3L));
+        assertThat(three.yTicks()).extracting(BarChart.Tick::label).containsExactly("0", "5");
+        BarChart two = BarChart.daily("s", day, day.plusDays(2), Map.of(day, 2L));
+        assertThat(two.yTicks()).extracting(BarChart.Tick::label).containsExactly("0", "1", "2");
+    }
+
+    @Test
     void niceCeilings() {
         assertThat(BarChart.niceCeiling(1)).isEqualTo(1);
         assertThat(BarChart.niceCeiling(3)).isEqualTo(5);

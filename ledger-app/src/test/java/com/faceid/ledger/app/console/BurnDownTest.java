@@ -64,4 +64,18 @@ class BurnDownTest {
         assertThat(c.actual()).startsWith("48.0,8.0 ");
         assertThat(c.projected()).isNotEmpty().endsWith(",136.0");
     }
+
+    @Test
+    void aSlowPaceIsDrawnToTheExpiryNotTheYearsBeyondIt() {
+        LocalDate today = FROM.plusDays(29);
+        // 1,000 units, 3 used in 30 days: the pace empties it in about 27 years; it expires in 30 days
+        BurnDown b = BurnDown.of("p", 1000, 997, FROM, today, today.plusDays(30), Map.of(FROM, 3L));
+        assertThat(b.depletesOn()).isAfter(today.plusYears(20));
+        assertThat(b.beforeExpiry()).isFalse();
+        LineChart c = b.chart();
+        assertThat(c.toLabel()).isEqualTo(today.plusDays(30).toString()); // the axis ends at the expiry
+        assertThat(c.expiryX()).isEqualTo(48 + 584.0);
+        // the projection stops at the expiry with what the pace leaves then: 997 - 0.1 × 30 = 994 of 1,000
+        assertThat(c.projected()).endsWith("632.0," + String.format(java.util.Locale.ROOT, "%.1f", 8 + 128 * (1 - 994 / 1000.0)));
+    }
 }
