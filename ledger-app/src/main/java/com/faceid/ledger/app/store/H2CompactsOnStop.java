@@ -9,7 +9,10 @@ import org.springframework.stereotype.Component;
 
 import javax.sql.DataSource;
 import java.io.File;
+import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.sql.SQLException;
 
 /**
@@ -23,7 +26,8 @@ import java.sql.SQLException;
  * <p>
  * It runs when the context is destroyed: the event processors and the scheduler have stopped by then (they are
  * lifecycle beans, stopped before any bean is destroyed), and it depends on the data source, so it runs before
- * the pool closes. The statement closes the database; the pool's connections are then closed ones.
+ * the pool closes. It closes the pool itself, then runs the statement on a connection of its own, which closes
+ * the database.
  */
 @Component
 public class H2CompactsOnStop implements DisposableBean {
@@ -47,9 +51,40 @@ public class H2CompactsOnStop implements DisposableBean {
         long before = new File(file).length();
         long t0 = System.nanoTime();
         log.info("compacting the H2 file {} ({} MB) before the stop", file, before >> 20);
-        jdbc.execute("SHUTDOWN COMPACT");
+        shutdownCompact();
         log.info("compacted the H2 file {}: {} MB to {} MB in {} ms", file, before >> 20,
                 new File(file).length() >> 20, (System.nanoTime() - t0) / 1_000_000);
+    }
+
+    /**
+     * Closes the pool first, then compacts through a connection of its own: a pooled connection handed back after
+     * the database closed under it is "cleaned" by the pool, and H2 writes that failure's stack trace into
+     * {@code ledger.trace.db} on every clean stop.
+     */
+    private void shutdownCompact() {
+        HikariDataSource pool = unwrap(dataSource);
+        if (pool == null) {
+            jdbc.execute("SHUTDOWN COMPACT");
+            return;
+        }
+        String url = pool.getJdbcUrl();
+        String user = pool.getUsername();
+        String password = pool.getPassword();
+        pool.close();
+        try (Connection c = DriverManager.getConnection(url, user, password);
+             Statement st = c.createStatement()) {
+            st.execute("SHUTDOWN COMPACT");
+        } catch (SQLException e) {
+            throw new IllegalStateException("SHUTDOWN COMPACT failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static HikariDataSource unwrap(DataSource ds) {
+        try {
+            return ds.isWrapperFor(HikariDataSource.class) ? ds.unwrap(HikariDataSource.class) : null;
+        } catch (SQLException e) {
+            return null;
+        }
     }
 
     /** The store's H2 file ({@code <path>.mv.db}), or null when the store is not an H2 file. */
