@@ -37,9 +37,10 @@ public record AuditController(AuditService audit) {
 
     @GetMapping("/api/v1/accounts/{accountId}/calls/{requestId}")
     @Operation(operationId = "explainCall")
-    public AuditService.Explanation explain(@PathVariable String accountId, @PathVariable String requestId)
-            throws Exception {
-        return audit.explain(accountId, requestId);
+    public AuditService.Explanation explain(@PathVariable String accountId, @PathVariable String requestId,
+                                            HttpServletRequest request) throws Exception {
+        AuditService.Explanation e = audit.explain(accountId, requestId);
+        return Caller.of(request).isCustomer() ? e.shownToCustomer() : e;
     }
 
     @GetMapping("/api/v1/calls/{requestId}")

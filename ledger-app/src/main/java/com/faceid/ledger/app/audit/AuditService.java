@@ -1,5 +1,7 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.app.security.Caller;
+
 import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -96,6 +98,13 @@ public class AuditService {
             @Schema(nullable = true) PostpaidCharge postpaid,
             Duplicates duplicates, List<CitingAdjustment> adjustments, List<EventRef> events,
             @JsonInclude(JsonInclude.Include.NON_NULL) HeldBy hold) {
+        /** The explanation as a customer is shown it: who recorded each adjustment by role, not by key id. */
+        public Explanation shownToCustomer() {
+            return new Explanation(accountId, requestId, call, billable, billableReason, chargedTo, explanation, paidBy,
+                    postpaid, duplicates, adjustments.stream().map(a -> new CitingAdjustment(a.adjustmentId(),
+                    a.month(), a.correctsMonth(), a.amount(), a.reason(), Caller.actorShownToCustomer(a.actor())))
+                    .toList(), events, hold);
+        }
     }
 
     /** The hold a captured call was asked for first: when, and which source it held. */
@@ -207,7 +216,7 @@ public class AuditService {
     private static JsonNode withoutActor(JsonNode payload) {
         if (payload instanceof com.fasterxml.jackson.databind.node.ObjectNode o && o.has("actor")) {
             com.fasterxml.jackson.databind.node.ObjectNode copy = o.deepCopy();
-            copy.put("actor", "scheduler".equals(o.path("actor").asText()) ? "scheduler" : "operator");
+            copy.put("actor", Caller.actorShownToCustomer(o.path("actor").asText()));
             return copy;
         }
         return payload;

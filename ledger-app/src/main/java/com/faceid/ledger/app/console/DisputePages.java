@@ -46,7 +46,8 @@ public record DisputePages(AuditService audit, AdjustmentService adjustments) {
     String call(@PathVariable String accountId, @PathVariable String requestId, ConsoleUser me, Model model)
             throws Exception {
         me.require("GET", "/api/v1/accounts/" + accountId + "/calls/" + requestId);
-        AuditService.Explanation e = audit.explain(accountId, requestId);
+        AuditService.Explanation full = audit.explain(accountId, requestId);
+        AuditService.Explanation e = me.accountId() != null ? full.shownToCustomer() : full; // no key ids
         model.addAttribute("e", e);
         model.addAttribute("serviceName", Service.valueOf(e.call().service()).displayName());
         model.addAttribute("month", e.call().occurredAt().toString().substring(0, 7));

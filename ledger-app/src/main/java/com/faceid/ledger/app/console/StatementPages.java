@@ -81,7 +81,8 @@ public record StatementPages(StatementService statements, DisputeReports reports
         AccountQueries.AccountRow account = accounts.require(accountId);
         ZoneId zone = account.zone();
         OffsetDateTime at = asOf == null ? null : asOf.atZone(zone).toOffsetDateTime();
-        StatementView view = statements.view(accountId, m, at);
+        StatementView full = statements.view(accountId, m, at);
+        StatementView view = me.accountId() != null ? full.shownToCustomer() : full; // no key ids
         // the neighbouring months, where the account lived in them (its opening month to the clock's)
         BillingCalendar cal = new BillingCalendar(zone);
         model.addAttribute("accountId", accountId);
@@ -99,8 +100,9 @@ public record StatementPages(StatementService statements, DisputeReports reports
     ResponseEntity<String> csv(@PathVariable String accountId, @PathVariable String month, ConsoleUser me) {
         me.require("GET", "/api/v1/accounts/" + accountId + "/statements/" + month);
         YearMonth m = Requests.month(month);
-        return csvFile("statement-" + accountId + "-" + m + ".csv", statements.view(accountId, m, null),
-                StatementView::toCsv);
+        StatementView full = statements.view(accountId, m, null);
+        return csvFile("statement-" + accountId + "-" + m + ".csv", me.accountId() != null ? full.shownToCustomer()
+                : full, StatementView::toCsv);
     }
 
     @GetMapping("/console/accounts/{accountId}/statements/{month:\\d{4}-\\d{2}}/dispute-report.csv")

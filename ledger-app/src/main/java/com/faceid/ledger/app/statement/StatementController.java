@@ -25,6 +25,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import jakarta.servlet.http.HttpServletRequest;
+import com.faceid.ledger.app.security.Caller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -71,10 +73,11 @@ public record StatementController(Commands commands, AccountQueries accounts, St
                                        @RequestParam(required = false)
                                        @DateTimeFormat(
                                                iso = DateTimeFormat.ISO.DATE_TIME)
-                                       OffsetDateTime asOf) {
+                                       OffsetDateTime asOf, @Parameter(hidden = true) HttpServletRequest request) {
         boolean csv = month.endsWith(".csv") || Csv.asked(accept);
         YearMonth m = Requests.month(month.endsWith(".csv") ? month.substring(0, month.length() - 4) : month);
-        StatementView view = statementViews.view(accountId, m, asOf);
+        StatementView full = statementViews.view(accountId, m, asOf);
+        StatementView view = Caller.of(request).isCustomer() ? full.shownToCustomer() : full;
         return Csv.orJson(csv, "statement-" + accountId + "-" + m + ".csv", view, view::toCsv);
     }
 

@@ -1,5 +1,7 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.app.security.Caller;
+
 import com.faceid.ledger.pricing.TierConvention;
 import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.app.web.Requests;
@@ -27,6 +29,13 @@ public record StatementView(
         @Schema(type = "string", pattern = Json.MONEY_PATTERN) String adjustmentTotal,
         @Schema(type = "string", pattern = Json.MONEY_PATTERN) String totalSpend,
         @com.fasterxml.jackson.annotation.JsonInclude( com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) StatementDigest digest) {
+    /** The statement as a customer is shown it: who recorded each adjustment by role, not by key id. */
+    public StatementView shownToCustomer() {
+        return new StatementView(accountId, month, status, closedAt, catalogVersion, tierConvention, lines, purchases,
+                adjustments.stream().map(Adjustment::shownToCustomer).toList(), prepaidSpend, postpaidAmount,
+                adjustmentTotal, totalSpend, digest);
+    }
+
 
     /** The account's hash-chain head at the close (docs/audit.md): the StatementClosed event's own link. */
     public record StatementDigest(long sequence, String hash) {
@@ -60,6 +69,10 @@ public record StatementView(
             String reason,
             @Schema(nullable = true) String requestId,
             String actor, OffsetDateTime recordedAt) {
+        Adjustment shownToCustomer() {
+            return new Adjustment(adjustmentId, correctsMonth, amount, reason, requestId,
+                    Caller.actorShownToCustomer(actor), recordedAt);
+        }
     }
 
     @Schema(name = "StatementPurchase")
