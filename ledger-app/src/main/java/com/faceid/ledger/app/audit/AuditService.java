@@ -187,7 +187,7 @@ public class AuditService {
                         c.adjustment().correctsMonth().toString(), Json.money(c.adjustment().amount()),
                         c.adjustment().reason(), c.adjustment().actor())).toList();
         return new Explanation(accountId, requestId, call, e.billable(), billableReason, e.chargedTo().name(),
-                explanation(e), paidBy, postpaid, new Duplicates(row.duplicates(), Json.time(row.firstDuplicateAt(), zone),
+                explanation(e, zone), paidBy, postpaid, new Duplicates(row.duplicates(), Json.time(row.firstDuplicateAt(), zone),
                 Json.time(row.lastDuplicateAt(), zone)), citing, List.of(new EventRef(stored.sequenceNumber(),
                 stored.globalIndex(), stored.eventId(), stored.type())), holds.capturedAs(accountId, requestId)
                 .map(h -> new HeldBy(h.holdId(), Json.time(h.placedAt(), zone), Json.time(h.expiresAt(), zone),
@@ -222,12 +222,13 @@ public class AuditService {
         return payload;
     }
 
-    private static String explanation(CallMetered e) {
+    /** In words, with times in the account's billing zone and offset, as every page shows them. */
+    private static String explanation(CallMetered e, ZoneId zone) {
         return switch (e.chargedTo()) {
             case FREE -> "paid by the free grant " + e.packageId() + " (free packages pay first)";
             case PURCHASED -> "paid by purchased package " + e.packageId()
                     + " (no free package could pay; of the purchased ones it expires first)";
-            case POSTPAID -> "no package of " + e.service() + " could pay at " + e.occurredAt()
+            case POSTPAID -> "no package of " + e.service() + " could pay at " + Json.time(e.occurredAt(), zone)
                     + ": counted as postpaid call #" + e.monthPostpaidCount() + " of " + e.month()
                     + ", priced at the tier the month's postpaid count reaches";
             case NONE -> "not billable: nothing charged";
