@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -185,6 +186,38 @@ class ConsoleBrowserTest {
                         + "return [px('\u6d3b') !== px('\u4f53'), px('\u6d3b') !== px('\u0378'),"
                         + " px('\u6838') !== px('\u0378')];", name);
         assertThat(drawn).as("活 vs 体, 活 vs a missing glyph, 核 vs a missing glyph").containsOnly(true);
+        browser.signOut();
+    }
+
+    @Test
+    void noPageIsWiderThanAPhoneOrALaptop() {
+        browser.signIn(OPERATOR);
+        List<String> pages = List.of("/console/accounts", "/console/accounts?q=account",
+                "/console/accounts/" + ACCOUNT, "/console/accounts/" + ACCOUNT + "/statements/2026-03",
+                "/console/accounts/" + ACCOUNT + "/events", "/console/accounts/" + ACCOUNT + "/digest",
+                "/console/accounts/" + ACCOUNT + "/advice", "/console/accounts/" + ACCOUNT + "/what-if",
+                "/console/calls", "/console/accounts/" + ACCOUNT + "/calls/dispute-call-1", "/console/admin",
+                "/console/admin/clock");
+        var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
+        Dimension before = browser.driver.manage().window().getSize();
+        try {
+            for (int width : new int[]{390, 1280}) {
+                browser.driver.manage().window().setSize(new Dimension(width, 900));
+                for (String page : pages) {
+                    browser.go(page);
+                    Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
+                    Number viewport = (Number) js.executeScript("return document.documentElement.clientWidth");
+                    Object wide = js.executeScript("const w = document.documentElement.clientWidth;"
+                            + " return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect()"
+                            + ".right > w + 1 && !e.closest('.scroll')).slice(0, 5).map(e => e.tagName + '#' + e.id"
+                            + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+                    assertThat(scroll.intValue()).as("%s at %d px: %s", page, width, wide)
+                            .isLessThanOrEqualTo(viewport.intValue());
+                }
+            }
+        } finally {
+            browser.driver.manage().window().setSize(before);
+        }
         browser.signOut();
     }
 
