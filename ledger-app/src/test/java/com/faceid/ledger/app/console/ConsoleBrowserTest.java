@@ -165,6 +165,11 @@ class ConsoleBrowserTest {
                 .filter(r -> r.getText().contains("PURCHASED")).findFirst()
                 .orElseThrow(() -> new AssertionError(browser.driver.getPageSource()));
         assertThat(then.findElement(org.openqa.selenium.By.cssSelector(".remaining")).getText()).isEqualTo("1000");
+        // the page says so wherever it shows a figure, and leaves out what is true only now
+        assertThat(browser.text("#left-h")).isEqualTo("Calls left as of 2026-04-01 12:05:00 +08:00");
+        assertThat(browser.text("#packages-h")).isEqualTo("Packages as of 2026-04-01 12:05:00 +08:00");
+        assertThat(browser.all("#tiers-h, #daily-h, #burn-h, #alerts-h")).isEmpty();
+        assertThat(browser.text("#as-of-note")).contains("true only now");
         browser.signOut();
     }
 
