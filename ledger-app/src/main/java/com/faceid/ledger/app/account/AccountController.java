@@ -1,11 +1,6 @@
 package com.faceid.ledger.app.account;
 
 import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.account.OpenAccount;
-import com.faceid.ledger.account.SwitchPostpaid;
-import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.axon.Commands;
-import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -25,17 +20,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import com.faceid.ledger.app.security.RequestContext;
-import java.time.Duration;
 
 @RestController
 @RequestMapping("/api/v1/accounts")
 @Tag(name = "Accounts")
-public record AccountController(Commands commands, AccountQueries accounts, ServiceBalances balances,
-        AccountService accountViews, ReadModels readModels, Clock clock, LedgerProperties props) {
+public record AccountController(AccountOpening opening, AccountService accountViews) {
     public record OpenAccountRequest(
             @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @Schema(nullable = true) OffsetDateTime openedAt,
@@ -51,15 +41,8 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     @PostMapping
     @Operation(operationId = "openAccount")
     public ResponseEntity<AccountView> open(@Valid @RequestBody OpenAccountRequest req) {
-        Instant now = clock.instant();
-        // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
-        Instant openedAt = Requests.reported("openedAt", req.openedAt(), now, Duration.ZERO);
-        commands.send(new OpenAccount(req.accountId(), openedAt, props.zone(),
-                req.postpaidEnabled() == null || req.postpaidEnabled(), now));
-        readModels.await(() -> accounts.find(req.accountId()).isPresent()
-                && balances.of(req.accountId(), now).values().stream()
-                .mapToInt(ServiceBalances.Balance::packages).sum() >= 3); // the free grants
-        return ResponseEntity.status(HttpStatus.CREATED).body(accountViews.view(req.accountId()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(opening.open(req.accountId(), req.openedAt(),
+                req.postpaidEnabled()));
     }
 
     @GetMapping
@@ -80,10 +63,7 @@ public record AccountController(Commands commands, AccountQueries accounts, Serv
     @PutMapping("/{accountId}/postpaid")
     @Operation(operationId = "switchPostpaid")
     public PostpaidView postpaid(@PathVariable String accountId, @Valid @RequestBody PostpaidRequest req) {
-        accounts.require(accountId);
-        commands.send(new SwitchPostpaid(accountId, req.enabled(), clock.instant(),
-                RequestContext.actor()));
-        readModels.await(() -> accounts.require(accountId).postpaidEnabled() == req.enabled());
+        opening.switchPostpaid(accountId, req.enabled());
         return new PostpaidView(accountId, req.enabled());
     }
 }

@@ -96,6 +96,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         model.addAttribute("accounts", found);
         model.addAttribute("holding", holding);
         model.addAttribute("calls", calls);
+        model.addAttribute("mayOpen", me.may("POST", "/api/v1/accounts"));
         model.addAttribute("previousPage", page > 0 ? listPage(start, text, page - 1) : null);
         model.addAttribute("nextPage", (page + 1L) * found.size() < found.total() ? listPage(start, text, page + 1)
                 : null);
@@ -125,6 +126,8 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         OffsetDateTime at = asOf == null ? null : asOf.atZone(zone).toOffsetDateTime();
         QuotaView quota = quotas.quota(accountId, at);
         model.addAttribute("account", row);
+        model.addAttribute("mayBuy", at == null && me.may("POST", "/api/v1/accounts/" + accountId + "/packages"));
+        model.addAttribute("mayPostpaid", at == null && me.may("PUT", "/api/v1/accounts/" + accountId + "/postpaid"));
         model.addAttribute("openedAt", row.openedAt().atZone(zone));
         model.addAttribute("zone", zone.getId());
         model.addAttribute("asOf", at);

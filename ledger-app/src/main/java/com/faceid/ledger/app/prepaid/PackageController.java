@@ -1,13 +1,9 @@
 package com.faceid.ledger.app.prepaid;
 
-import com.faceid.ledger.prepaid.PackageKind;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.axon.Commands;
-import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.prepaid.BuyPackage;
-import com.faceid.ledger.prepaid.PackageReceipt;
 import com.faceid.ledger.prepaid.RequestRefund;
 import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
@@ -31,14 +27,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.List;
-import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.prepaid.PackageStatus;
-import java.time.Duration;
 
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/packages")
@@ -51,43 +42,27 @@ public class PackageController {
             @Schema(nullable = true) OffsetDateTime purchasedAt) {
     }
 
-    public record PurchaseView(
-            String packageId,
-            @Schema(implementation = PackageKind.class) String kind,
-            @Schema(implementation = Service.class) String service,
-            int size,
-            @Schema(type = "string", pattern = Json.MONEY_PATTERN) String price,
-            OffsetDateTime purchasedAt, OffsetDateTime expiresAt, int remaining) {
-    }
 
     private final Commands commands;
     private final AccountQueries accounts;
-    private final Clock clock;
-    private final Duration skew;
     private final QuotaService quotas;
+    private final PackagePurchases purchases;
 
-    public PackageController(Commands commands, AccountQueries accounts, Clock clock,
-                             LedgerProperties props,
-                             QuotaService quotas) {
-        this.quotas = quotas;
-        this.skew = props.maxFutureSkew();
+    public PackageController(Commands commands, AccountQueries accounts, QuotaService quotas,
+                             PackagePurchases purchases) {
         this.commands = commands;
         this.accounts = accounts;
-        this.clock = clock;
+        this.quotas = quotas;
+        this.purchases = purchases;
     }
 
     @PostMapping
     @Operation(operationId = "buyPackage")
-    public ResponseEntity<PurchaseView> buy(@PathVariable String accountId, @Valid @RequestBody BuyPackageRequest req) {
-        ZoneId zone = accounts.require(accountId).zone();
-        Service service = Requests.service(req.service());
-        Instant now = clock.instant();
-        PackageReceipt r = commands.send(new BuyPackage(accountId, req.purchaseId(), service, req.size(),
-                Requests.reported("purchasedAt", req.purchasedAt(), now, skew), now));
-        PurchaseView view = new PurchaseView(r.packageId(), r.kind().name(), r.service().name(), r.size(),
-                Json.money(r.price()), Json.time(r.purchasedAt(), zone), Json.time(r.expiresAt(), zone),
-                r.remaining());
-        return ResponseEntity.status(r.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(view);
+    public ResponseEntity<PackagePurchases.PurchaseView> buy(@PathVariable String accountId,
+                                                            @Valid @RequestBody BuyPackageRequest req) {
+        PackagePurchases.Purchase p = purchases.buy(accountId, req.purchaseId(), req.service(), req.size(),
+                req.purchasedAt());
+        return ResponseEntity.status(p.duplicate() ? HttpStatus.OK : HttpStatus.CREATED).body(p.view());
     }
 
     @GetMapping

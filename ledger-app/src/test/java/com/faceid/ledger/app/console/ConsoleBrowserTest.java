@@ -202,7 +202,7 @@ class ConsoleBrowserTest {
                 "/console/accounts/" + ACCOUNT + "/events", "/console/accounts/" + ACCOUNT + "/digest",
                 "/console/accounts/" + ACCOUNT + "/advice", "/console/accounts/" + ACCOUNT + "/what-if",
                 "/console/calls", "/console/accounts/" + ACCOUNT + "/calls/dispute-call-1", "/console/admin",
-                "/console/admin/clock");
+                "/console/admin/clock", "/console/accounts/new", "/console/accounts/" + ACCOUNT + "/packages/new");
         var js = (org.openqa.selenium.JavascriptExecutor) browser.driver;
         Dimension before = browser.driver.manage().window().getSize();
         try {
