@@ -126,8 +126,9 @@ class KafkaIntakeTest {
         }
         assertThat(callEvents("k-modes")).isEqualTo(3);
         // the call's event names the record it came from
-        String correlation = jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE aggregateIdentifier ="
-                + " 'k-modes' AND payloadType LIKE '%CallMetered' ORDER BY sequenceNumber LIMIT 1", String.class);
+        String correlation = new String(jdbc.queryForObject("SELECT metaData FROM DomainEventEntry WHERE"
+                + " aggregateIdentifier = 'k-modes' AND payloadType LIKE '%CallMetered' ORDER BY sequenceNumber"
+                + " LIMIT 1", byte[].class), StandardCharsets.UTF_8);
         assertThat(correlation).contains("\"actor\":\"kafka\"").contains("ledger.usage/");
     }
 
