@@ -39,6 +39,11 @@ class SearchTest {
         }
         assertThat(ledger.buy("wholesale", "po-find-77", "PHOTO_VERIFICATION", 1000, "2026-03-05T09:00:00+08:00")
                 .status()).isEqualTo(201);
+        // two accounts bought under the same purchase id (each account's ids are its own)
+        for (String a : new String[]{"demo-retail", "wholesale"}) {
+            assertThat(ledger.buy(a, "po-shared-find", "PHOTO_VERIFICATION", 100, "2026-03-05T09:00:00+08:00")
+                    .status()).isEqualTo(201);
+        }
         assertThat(ledger.call("s-search-1", "r-find-1", "BANK_CARD_VERIFICATION", "2026-03-12T10:00:00+08:00")
                 .status()).isEqualTo(201);
     }
@@ -89,10 +94,10 @@ class SearchTest {
                 StandardCharsets.UTF_8));
         assertThat(none.statusCode()).isEqualTo(200);
         assertThat(none.body()).contains("0 accounts match.").doesNotContain("<b>");
-        // a package id every account holds (each numbers its own) lists the holders instead of guessing
-        HttpResponse<String> shared = console.get("/console/accounts?q=FREE-PHOTO_VERIFICATION");
+        // a purchase id two accounts used lists both holders instead of guessing
+        HttpResponse<String> shared = console.get("/console/accounts?q=po-shared-find");
         assertThat(shared.statusCode()).isEqualTo(200);
-        assertThat(shared.body()).contains("Package or purchase FREE-PHOTO_VERIFICATION")
+        assertThat(shared.body()).contains("Package or purchase po-shared-find")
                 .contains("/console/accounts/wholesale#packages").contains("/console/accounts/demo-retail#packages");
     }
 }
