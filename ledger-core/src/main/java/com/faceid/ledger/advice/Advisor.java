@@ -75,8 +75,10 @@ public final class Advisor {
             PlanSearch.Found found = search.search(today);
             out.add(new ServiceAdvice(s, e.getValue(), found.plan(), found.cost(), search.cost(today),
                     found.exact()));
-            assumptions.add(s + ": " + (found.exact() ? "exact search (every amount at every month start)"
-                    : "bounded search (single-size plans, as today, then local moves; docs/advice.md)"));
+            assumptions.add(s.englishName() + ": " + (found.exact()
+                    ? "every way of buying was compared, at the start of every month"
+                    : "the cheapest of the plans tried: one size at a time, buying as today, then small changes to"
+                    + " those (a rarer mix of sizes may cost less)"));
         }
         return new Advice(List.copyOf(out), List.copyOf(assumptions));
     }

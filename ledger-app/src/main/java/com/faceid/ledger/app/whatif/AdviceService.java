@@ -1,5 +1,7 @@
 package com.faceid.ledger.app.whatif;
 
+import com.faceid.ledger.pricing.TierConvention;
+
 import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.account.ErrorCode;
@@ -87,8 +89,12 @@ public record AdviceService(FoldCheckpoints folds, BillingPolicy policy, Clock c
                 holdings(fold, now, cal, horizonFrom, horizonMonths), fold.postpaidEnabled, negotiated,
                 asToday(basis, horizonMonths), horizonMonths);
         List<String> assumptions = new ArrayList<>(advice.assumptions());
-        assumptions.add("priced with catalog " + catalog.version() + " and the " + policy.tierConvention()
-                + " tier bounds, in force for " + horizonFrom + "; postpaid is " + (fold.postpaidEnabled ? "on" : "off"));
+        assumptions.add("priced with the price list of " + catalog.version() + ", in force for " + horizonFrom + ", "
+                + (policy.tierConvention() == TierConvention.UPPER_INCLUSIVE
+                ? "a month of exactly 1,000 postpaid calls priced at the first tier (a bound belongs to the tier below)"
+                : "a month of exactly 1,000 postpaid calls priced at the second tier (a bound belongs to the tier"
+                + " above)")
+                + "; postpaid is " + (fold.postpaidEnabled ? "on" : "off"));
         assumptions.add("the horizon starts with the current month (" + horizonFrom + "), counted whole; units held "
                 + "by open holds are counted as still available");
         if (basis.isEmpty()) {

@@ -280,7 +280,7 @@ class ConsoleBrowserTest {
         browser.clickAndWait(browser.find("main form button"));
         // the calls are paid as before (the free grant, then the older package): the second package only costs
         String price = ledger.statement(ACCOUNT, "2026-03").path("purchases").get(0).path("price").asText();
-        assertThat(browser.text("#what-if-total strong")).isEqualTo(price);
+        assertThat(browser.text("#what-if-total strong")).isEqualTo("¥" + price + " more");
         assertThat(browser.all("#what-if-months tbody tr")).hasSize(1);
         // the API's limits hold in the form too: a package beyond the largest size is refused, nothing computed
         browser.go("/console/accounts/" + ACCOUNT + "/what-if?service=LIVENESS_VERIFICATION&size=200000000"
