@@ -46,8 +46,10 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
             return new Form(v, new LinkedHashMap<>());
         }
 
-        /** A refusal, put beside the field its detail starts with (else above the form). */
-        void refuse(String code, String detail) {
+        /** A refusal (the API's or the rules'), put beside the field its detail starts with (else above the form). */
+        void refuse(RuntimeException refusal) {
+            String code = refusal instanceof ApiException a ? a.code().name() : ((LedgerException) refusal).code().name();
+            String detail = refusal.getMessage();
             String field = values.keySet().stream().filter(detail::startsWith).findFirst()
                     .orElse(FIELD_OF.getOrDefault(code, "form"));
             errors.put(field, detail);
@@ -76,11 +78,8 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
         }
         try {
             opening.open(form.values().get("accountId"), at, "on".equals(postpaid));
-        } catch (ApiException e) {
-            form.refuse(e.code().name(), e.getMessage());
-            return accountForm(model, form, false);
-        } catch (LedgerException e) {
-            form.refuse(e.code().name(), e.getMessage());
+        } catch (ApiException | LedgerException e) {
+            form.refuse(e);
             return accountForm(model, form, false);
         }
         flash.addFlashAttribute("notice", "Opened account " + form.values().get("accountId")
@@ -128,11 +127,8 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
             flash.addFlashAttribute("notice", (p.duplicate() ? "Already bought under this purchase id: package "
                     : "Bought package ") + p.view().packageId() + " of " + p.view().size() + " calls for ¥"
                     + p.view().price() + ", expiring " + p.view().expiresAt() + ".");
-        } catch (ApiException e) {
-            form.refuse(e.code().name(), e.getMessage());
-            return packageForm(model, accountId, form, false);
-        } catch (LedgerException e) {
-            form.refuse(e.code().name(), e.getMessage());
+        } catch (ApiException | LedgerException e) {
+            form.refuse(e);
             return packageForm(model, accountId, form, false);
         }
         return "redirect:/console/accounts/" + accountId + "#packages";

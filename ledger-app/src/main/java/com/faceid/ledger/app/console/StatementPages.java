@@ -1,9 +1,11 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.account.ClosedMonths;
 import com.faceid.ledger.app.audit.DisputeReports;
+import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementService;
+import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.statement.StatementLine;
 import com.faceid.ledger.app.statement.StatementView;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.pricing.Service;
@@ -35,8 +37,8 @@ import com.faceid.ledger.account.BillingCalendar;
  * closed, now or as of an instant), its CSV and its dispute report.
  */
 @Controller
-public record StatementPages(StatementService statements, DisputeReports reports, AccountQueries accounts,
-        ClosedMonths closedMonths, Clock clock) {
+public record StatementPages(StatementService statements, StatementQueries statementRows, DisputeReports reports,
+        AccountQueries accounts, Clock clock) {
     private static final Map<String, String> SERVICE_NAMES = Arrays.stream(Service.values())
             .collect(Collectors.toMap(Service::name, Service::displayName));
     /** Months listed on a statement page, newest first; older ones through the "previous" link. */
@@ -53,18 +55,30 @@ public record StatementPages(StatementService statements, DisputeReports reports
         me.require("GET", "/api/v1/accounts/" + accountId + "/statements");
         AccountQueries.AccountRow account = accounts.require(accountId);
         YearMonth now = YearMonth.now(clock.withZone(account.zone()));
-        YearMonth closed = closedMonths.closedThrough(account);
+        YearMonth closed = statementRows.closedThrough(account);
         YearMonth opened = new BillingCalendar(account.zone()).monthOf(account.openedAt());
         return "redirect:/console/accounts/" + accountId + "/statements/" + (closed.isBefore(opened) ? now : closed);
     }
 
-    /** The months from the account's opening to the clock's, newest first (at most {@link #MONTHS_LISTED}). */
+    /**
+     * The months from the account's opening to the clock's, newest first (at most {@link #MONTHS_LISTED}). The
+     * recorded closes come from one query of their stored figures; only the months still open (or closed by the
+     * clock, not yet recorded) are computed as their statement page would be.
+     */
     private List<MonthRow> months(String accountId, AccountQueries.AccountRow account) {
         BillingCalendar cal = new BillingCalendar(account.zone());
         YearMonth first = cal.monthOf(account.openedAt());
         YearMonth now = cal.monthOf(clock.instant());
+        Map<YearMonth, StatementQueries.Statement> closed = statementRows.closedStatements(accountId);
         List<MonthRow> rows = new ArrayList<>();
         for (YearMonth m = now; !m.isBefore(first) && rows.size() < MONTHS_LISTED; m = m.minusMonths(1)) {
+            StatementQueries.Statement recorded = closed.get(m);
+            if (recorded != null) {
+                rows.add(new MonthRow(m.toString(), recorded.status().name(), recorded.figures().lines().stream()
+                        .mapToLong(StatementLine::calls).sum(), Json.money(recorded.figures().totalSpend()),
+                        m.equals(now)));
+                continue;
+            }
             StatementView v = statements.view(accountId, m, null);
             rows.add(new MonthRow(m.toString(), v.status(), v.lines().stream().mapToLong(StatementView.Line::calls)
                     .sum(), v.totalSpend(), m.equals(now)));
