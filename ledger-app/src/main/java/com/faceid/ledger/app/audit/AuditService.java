@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -153,6 +154,58 @@ public class AuditService {
                         Json.time(e.timestamp(), zone), customer ? withoutActor(e.payload()) : e.payload(),
                         customer ? null : e.metaData())).toList();
         return new EventPage(accountId, page, size, list);
+    }
+
+    /** One event of a timeline: the event itself (for its sentence) and its payload as the caller may see it. */
+    public record TimelineEntry(long sequenceNumber, String type, OffsetDateTime recordedAt, AccountEvent event,
+                                JsonNode payload) {
+    }
+
+    /**
+     * A page of the timeline, newest first, with where the neighbouring pages start.
+     *
+     * @param newerAfter  the {@code after} of the page of newer events (null: this is the newest page)
+     * @param olderBefore the {@code before} of the page of older events (null: this is the oldest page)
+     */
+    public record Timeline(List<TimelineEntry> entries, Long newerAfter, Long olderBefore) {
+    }
+
+    /**
+     * The account's history newest first, {@code size} events a page: the newest, those before sequence
+     * {@code before}, those just after sequence {@code after} (the newer page), or those recorded on or before the
+     * billing day {@code on}. Each page is read from the index at its edge, so any page of a million events costs
+     * what the first does.
+     */
+    public Timeline timeline(String accountId, String type, Long before, Long after, LocalDate on, int size,
+                             boolean customer) {
+        ZoneId zone = accounts.require(accountId).zone();
+        if (size < 1 || size > PAGE_SIZE_MAX) {
+            throw ApiException.validation("size must be between 1 and " + PAGE_SIZE_MAX);
+        }
+        if ((before != null && before < 0) || (after != null && after < 0)) {
+            throw ApiException.validation("before and after are sequence numbers, 0 or more");
+        }
+        if (type != null && !EVENT_TYPES.contains(type)) {
+            throw ApiException.validation("type '" + Requests.echo(type) + "' is not an event type; known: "
+                    + EVENT_TYPES);
+        }
+        if (on != null) { // the events of that billing day and before: those before the next day's first event
+            before = events.firstSequenceAtOrAfter(accountId, on.plusDays(1).atStartOfDay(zone).toInstant());
+            after = null;
+        }
+        List<EventStoreReader.StoredEvent> page = new ArrayList<>(
+                events.newestFirst(accountId, type, after == null ? before : null, after, size + 1));
+        boolean more = page.size() > size; // one beyond the page, on the side it was read towards
+        if (more) {
+            page.remove(after != null ? 0 : page.size() - 1);
+        }
+        long last = events.lastSequence(accountId);
+        Long newer = page.isEmpty() ? null : after != null ? (more ? page.get(0).sequenceNumber() : null)
+                : (before != null && before <= last ? page.get(0).sequenceNumber() : null);
+        Long older = page.isEmpty() ? null : after != null || more ? page.get(page.size() - 1).sequenceNumber() : null;
+        List<TimelineEntry> entries = page.stream().map(e -> new TimelineEntry(e.sequenceNumber(), e.type(),
+                Json.time(e.timestamp(), zone), e.event(), customer ? withoutActor(e.payload()) : e.payload())).toList();
+        return new Timeline(entries, newer, older);
     }
 
     /** Why a call cost what it cost: the call, the rule, the payer, the hold, adjustments, the events behind it. */

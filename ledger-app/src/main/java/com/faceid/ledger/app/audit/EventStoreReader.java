@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.sql.ResultSet;
@@ -158,6 +159,59 @@ public class EventStoreReader {
         args.add(limit);
         args.add(offset);
         return jdbc.query(sql.toString(), (rs, i) -> map(rs), args.toArray());
+    }
+
+    /**
+     * One page of the account's events, newest first: those before sequence {@code before} (null: from the newest),
+     * or, when {@code after} is given, the {@code limit} events just after it (a page towards the newer end). Either
+     * way the store's (account, sequence) index is read from the page's edge, so a page deep in a million events
+     * costs what the first does.
+     */
+    public List<StoredEvent> newestFirst(String accountId, String type, Long before, Long after, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM DomainEventEntry WHERE aggregateIdentifier = ?");
+        List<Object> args = new ArrayList<>(List.of(accountId));
+        if (after != null) {
+            sql.append(" AND sequenceNumber > ?");
+            args.add(after);
+        } else if (before != null) {
+            sql.append(" AND sequenceNumber < ?");
+            args.add(before);
+        }
+        if (type != null) {
+            sql.append(" AND payloadType LIKE ?");
+            args.add("%." + type);
+        }
+        sql.append(after != null ? " ORDER BY aggregateIdentifier, sequenceNumber LIMIT ?"
+                : " ORDER BY aggregateIdentifier DESC, sequenceNumber DESC LIMIT ?");
+        args.add(limit);
+        List<StoredEvent> page = new ArrayList<>(jdbc.query(sql.toString(), (rs, i) -> map(rs), args.toArray()));
+        if (after != null) {
+            Collections.reverse(page);
+        }
+        return page;
+    }
+
+    /**
+     * The sequence number of the account's first event recorded at or after {@code at} (the last sequence + 1 when
+     * none is): a binary search over the (account, sequence) index, about 20 one-row reads for a million events,
+     * since the event table has no index on time. It relies on an account's events being recorded in time order,
+     * which holds because the ledger clock never goes back and one account's commands run one at a time.
+     */
+    public long firstSequenceAtOrAfter(String accountId, Instant at) {
+        String mark = timestampText(at);
+        long low = 0;
+        long high = lastSequence(accountId) + 1; // answer in [low, high]
+        while (low < high) {
+            long mid = (low + high) >>> 1;
+            List<String> stamp = jdbc.queryForList("SELECT timeStamp FROM DomainEventEntry WHERE aggregateIdentifier = ?"
+                    + " AND sequenceNumber = ?", String.class, accountId, mid);
+            if (!stamp.isEmpty() && stamp.get(0).compareTo(mark) >= 0) {
+                high = mid;
+            } else {
+                low = mid + 1;
+            }
+        }
+        return low;
     }
 
     /** Every event of the account recorded up to and including {@code asOf}, oldest first. */

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.console;
 
+import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.audit.AuditService;
 import com.faceid.ledger.app.audit.HashChain;
@@ -19,12 +20,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-import java.time.LocalDateTime;
+import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * The audit pages: an account's event history (filters; "next" pages start after the last event shown, so a
- * page deep in a long history costs what the first does) with its digest; replay progress and verify; the usage
+ * The audit pages: an account's history as a timeline, newest first, one sentence an event (a type to show, a day
+ * to jump to, pages both ways, each read from the index at its edge, so a page deep in a long history costs what
+ * the first does) with its digest; replay progress and verify; the usage
  * intake from Kafka (the group's lag per partition).
  */
 @Controller
@@ -34,20 +36,22 @@ public record AuditPages(AuditService audit, AccountQueries accounts, HashChain 
 
     @GetMapping("/console/accounts/{accountId}/events")
     String events(@PathVariable String accountId, @RequestParam(defaultValue = "") String type,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime from,
-                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) LocalDateTime to,
-                  @RequestParam(required = false) Long after, ConsoleUser me, Model model) {
+                  @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate on,
+                  @RequestParam(required = false) Long before, @RequestParam(required = false) Long after,
+                  ConsoleUser me, Model model) {
         me.require("GET", "/api/v1/accounts/" + accountId + "/events");
         ZoneId zone = accounts.require(accountId).zone();
+        String only = type.isBlank() ? null : type.trim();
+        AuditService.Timeline timeline = audit.timeline(accountId, only, before, after, on, PAGE_SIZE, me.accountId() != null);
+        EventSentences sentences = new EventSentences(zone, me.accountId() != null);
         model.addAttribute("accountId", accountId);
         model.addAttribute("zone", zone.getId());
-        model.addAttribute("type", type);
-        model.addAttribute("from", from);
-        model.addAttribute("to", to);
-        model.addAttribute("after", after);
-        model.addAttribute("history", audit.history(accountId, from == null ? null : from.atZone(zone).toOffsetDateTime(),
-                to == null ? null : to.atZone(zone).toOffsetDateTime(), type.isBlank() ? null : type.trim(), after, 0,
-                PAGE_SIZE, me.accountId() != null));
+        model.addAttribute("type", only == null ? "" : only);
+        model.addAttribute("types", AccountEvent.TYPES);
+        model.addAttribute("on", on);
+        model.addAttribute("paged", before != null || after != null || on != null);
+        model.addAttribute("timeline", timeline);
+        model.addAttribute("sentences", timeline.entries().stream().map(e -> sentences.of(e.event())).toList());
         if (me.may("GET", "/api/v1/accounts/" + accountId + "/digest")) {
             model.addAttribute("digest", chain.head(accountId).orElse(null));
         }

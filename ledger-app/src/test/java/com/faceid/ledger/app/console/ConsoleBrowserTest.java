@@ -258,8 +258,19 @@ class ConsoleBrowserTest {
         assertThat(api.path("totalSpend").asText()).isEqualTo(browser.text("#total"));
 
         browser.go("/console/accounts/" + ACCOUNT + "/events?type=AdjustmentRecorded");
-        assertThat(browser.all("#events tbody tr")).hasSize(1);
+        assertThat(browser.all("#timeline li")).hasSize(1);
+        assertThat(browser.text("#timeline li .sentence")).startsWith("Adjustment ").contains("-¥1.00 on 2026-03")
+                .contains("dispute-call-1");
         browser.go("/console/accounts/" + ACCOUNT + "/events");
+        // newest first, each time in the billing zone with its offset; the raw event opens under its sentence
+        java.util.List<Long> order = browser.all("#timeline li").stream()
+                .map(li -> Long.valueOf(li.getAttribute("data-sequence"))).toList();
+        assertThat(order).hasSizeGreaterThan(1).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(browser.all("#timeline time")).allSatisfy(t -> assertThat(t.getText()).endsWith("+08:00"));
+        org.openqa.selenium.WebElement raw = browser.find("#timeline li details");
+        assertThat(raw.findElement(org.openqa.selenium.By.tagName("code")).isDisplayed()).isFalse();
+        raw.findElement(org.openqa.selenium.By.tagName("summary")).click();
+        assertThat(raw.findElement(org.openqa.selenium.By.tagName("code")).getText()).contains("\"accountId\"");
         browser.screenshot("history");
         browser.go("/console/admin?verify=true");
         assertThat(browser.text("#verify-result")).contains("no difference");

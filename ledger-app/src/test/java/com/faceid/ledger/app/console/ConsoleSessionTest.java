@@ -24,6 +24,7 @@ import static org.awaitility.Awaitility.await;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "ledger.console.idle-timeout=PT2S")
 @ActiveProfiles("test")
+@org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleSessionTest {
     @LocalServerPort
     int port;
@@ -68,19 +69,83 @@ class ConsoleSessionTest {
         assertThat(second).contains("pager-120").doesNotContain("pager-119").doesNotContain(">Next<")
                 .contains("href=\"/console/accounts?prefix=pager-&amp;page=0\">Previous<");
 
-        // an account's history, 50 events a page, read onwards from the last event shown
+    }
+
+    /**
+     * The history as a timeline: newest first, one sentence an event in the billing zone with its offset, a type to
+     * show, a day to jump to, pages both ways (50 events a page), the raw event one click away. Runs last: it moves
+     * the clock two days on, past where the other tests of this class expect it.
+     */
+    @Test
+    @org.junit.jupiter.api.Order(Integer.MAX_VALUE)
+    void theHistoryReadsAsATimelineNewestFirstPagedBothWays() throws Exception {
+        Http api = openedInAprilAndSignedIn("timeline");
+        com.fasterxml.jackson.databind.JsonNode bought = api.post("/api/v1/accounts/timeline/packages",
+                "{\"purchaseId\":\"po-tl\",\"service\":\"PHOTO_VERIFICATION\",\"size\":1000,"
+                        + "\"purchasedAt\":\"2026-04-01T09:30:00+08:00\"}").json();
+        String packageId = bought.path("packageId").asText();
         StringBuilder calls = new StringBuilder();
         for (int i = 0; i < 60; i++) {
-            calls.append(i == 0 ? "" : ",").append("{\"accountId\":\"pager-100\",\"requestId\":\"r-").append(i)
+            calls.append(i == 0 ? "" : ",").append("{\"accountId\":\"timeline\",\"requestId\":\"r-").append(i)
                     .append("\",\"service\":\"PHOTO_VERIFICATION\",\"occurredAt\":\"2026-04-01T10:00:00+08:00\"}");
         }
         assertThat(api.post("/api/v1/calls:batch", "{\"calls\":[" + calls + "]}").status()).isEqualTo(200);
-        String history = console.get("/console/accounts/pager-100/events").body();
-        assertThat(history).doesNotContain(">First<").contains(
-                "href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=&amp;after=49\" id=\"next\">Next<");
-        String onwards = console.get("/console/accounts/pager-100/events?after=49").body();
-        assertThat(onwards).doesNotContain(">Next<")
-                .contains("href=\"/console/accounts/pager-100/events?type=&amp;from=&amp;to=\">First<");
+        assertThat(api.post("/api/v1/admin/clock", "{\"now\":\"2026-04-03T10:00:00+08:00\"}").status()).isEqualTo(200);
+        assertThat(api.post("/api/v1/accounts/timeline/calls", "{\"requestId\":\"tl-late\","
+                + "\"service\":\"PHOTO_VERIFICATION\",\"occurredAt\":\"2026-04-03T10:00:00+08:00\"}").status())
+                .isEqualTo(201);
+        console.signIn(Http.OPERATOR);
+
+        // every event, newest first: the late call is on top, in the billing zone with its offset
+        String all = console.get("/console/accounts/timeline/events").body();
+        java.util.List<Long> order = sequences(all);
+        assertThat(order).hasSize(50).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(all).contains("2026-04-03 10:00:00 +08:00").doesNotContain("id=\"newer\"")
+                .doesNotContain("id=\"newest\"").contains("id=\"older\"");
+
+        // the calls only: 61 of them, the newest page of 50, then the 11 older, then back
+        String first = console.get("/console/accounts/timeline/events?type=CallMetered").body();
+        assertThat(sentences(first)).hasSize(50).first().asString()
+                .startsWith("Call tl-late (Photo verification) paid by free package");
+        assertThat(sentences(first).get(1)).isEqualTo("Call r-59 (Photo verification) paid by package " + packageId
+                + ", 940 left.");
+        long olderBefore = sequences(first).get(49);
+        assertThat(first).contains("href=\"/console/accounts/timeline/events?type=CallMetered&amp;before="
+                + olderBefore + "\"");
+        String older = console.get("/console/accounts/timeline/events?type=CallMetered&before=" + olderBefore).body();
+        assertThat(sentences(older)).hasSize(11).last().isEqualTo("Call r-0 (Photo verification) paid by package "
+                + packageId + ", 999 left.");
+        assertThat(older).doesNotContain("id=\"older\"").contains("id=\"newest\"")
+                .contains("events?type=CallMetered&amp;after=" + sequences(older).get(0) + "\"");
+        String newer = console.get("/console/accounts/timeline/events?type=CallMetered&after="
+                + sequences(older).get(0)).body();
+        assertThat(sequences(newer)).isEqualTo(sequences(first));
+        assertThat(newer).doesNotContain("id=\"newer\"");
+        // the raw event, one click away, under its sentence
+        assertThat(older).containsPattern("<details>\\s*<summary>#\\d+ CallMetered</summary>\\s*"
+                + "<code class=\"payload\">\\{[^<]*&quot;requestId&quot;:&quot;r-0&quot;");
+
+        // a day to jump to: the calls of 1 April and before, the late call left out, newer ones a click away
+        String jumped = console.get("/console/accounts/timeline/events?type=CallMetered&on=2026-04-01").body();
+        assertThat(sentences(jumped).get(0)).startsWith("Call r-59 ");
+        assertThat(jumped).contains("id=\"newer\"").containsPattern("2026-04-01 1[23]:[0-9]{2}:00 \\+08:00");
+        // the purchase and the opening in words
+        String opening = console.get("/console/accounts/timeline/events?type=PackagePurchased").body();
+        assertThat(sentences(opening)).containsExactly("Package " + packageId + " bought: 1,000 Photo verification"
+                + " calls for " + EventSentences.money(new java.math.BigDecimal(bought.path("price").asText())) + ", valid until "
+                + bought.path("expiresAt").asText().replace('T', ' ').substring(0, 16) + " +08:00.");
+        HttpResponse<String> unknown = console.get("/console/accounts/timeline/events?type=NoSuchEvent");
+        assertThat(unknown.statusCode()).isEqualTo(400);
+    }
+
+    private static java.util.List<Long> sequences(String page) {
+        return java.util.regex.Pattern.compile("data-sequence=\"(\\d+)\"").matcher(page).results()
+                .map(m -> Long.valueOf(m.group(1))).toList();
+    }
+
+    private static java.util.List<String> sentences(String page) {
+        return java.util.regex.Pattern.compile("<span class=\"sentence\">([^<]*)</span>").matcher(page).results()
+                .map(m -> org.springframework.web.util.HtmlUtils.htmlUnescape(m.group(1))).toList();
     }
 
     /** Opens an account at 09:00 on the clock's day (1 April) and signs in as an operator; answers the API. */
