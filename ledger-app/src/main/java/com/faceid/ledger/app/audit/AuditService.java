@@ -38,7 +38,7 @@ import org.springframework.stereotype.Component;
 @Component
 public class AuditService {
     /** The names the events filter takes: every event type ({@code AccountEvent.TYPES}), e.g. CallMetered. */
-    static final List<String> EVENT_TYPES = AccountEvent.TYPES.stream()
+    public static final List<String> EVENT_TYPES = AccountEvent.TYPES.stream()
             .map(Class::getSimpleName).toList();
 
     public static final int PAGE_SIZE_MAX = 1000;

@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.console;
 
-import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.audit.AuditService;
 import com.faceid.ledger.app.audit.HashChain;
@@ -47,7 +46,7 @@ public record AuditPages(AuditService audit, AccountQueries accounts, HashChain 
         model.addAttribute("accountId", accountId);
         model.addAttribute("zone", zone.getId());
         model.addAttribute("type", only == null ? "" : only);
-        model.addAttribute("types", AccountEvent.TYPES);
+        model.addAttribute("types", AuditService.EVENT_TYPES);
         model.addAttribute("on", on);
         model.addAttribute("paged", before != null || after != null || on != null);
         model.addAttribute("timeline", timeline);

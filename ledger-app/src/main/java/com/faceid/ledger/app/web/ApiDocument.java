@@ -53,7 +53,7 @@ import java.lang.annotation.Annotation;
 @Configuration
 public class ApiDocument {
     /** The version of the HTTP contract (not of the build): raised when the document changes. */
-    public static final String VERSION = "1.5.0";
+    public static final String VERSION = "1.6.0";
     public static final String PROBLEM = "Problem";
     static final String EXAMPLES = "openapi-examples.json";
     private static final String BEARER = "apiKey";

@@ -17,6 +17,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Which notification each event makes, and what its {@code data} says (docs/webhooks.md): pure, one method an
@@ -101,6 +102,12 @@ public final class Notifications {
         return make("digest_" + accountId + "_" + day, WebhookEventType.LEDGER_DIGEST, accountId, publishedAt,
                 data("accountId", accountId, "day", day.toString(), "sequence", sequence, "hash", hash,
                         "at", time(headAt)));
+    }
+
+    /** A test event (POST /api/v1/webhooks/{id}/test): a fresh id each time, naming the webhook it was sent to. */
+    public Notification test(String webhookId, String accountId, Instant at) {
+        return make("test_" + UUID.randomUUID().toString().replace("-", ""), WebhookEventType.WEBHOOK_TEST, accountId,
+                at, data("webhookId", webhookId, "message", "a test event sent on request; nothing happened"));
     }
 
     private Notification make(String id, WebhookEventType type, String accountId, Instant at,

@@ -61,7 +61,9 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
      * @param status  PENDING (next try at nextAttemptAt), SENDING, SUCCEEDED, FAILED (the schedule is over) or
      *                CANCELLED (the subscription was deleted)
      */
-    public record Delivery(String deliveryId, String webhookId, String eventId, String type, String accountId,
+    public record Delivery(String deliveryId, String webhookId, String eventId, String type,
+                           @Schema(nullable = true, description = "null only for a test event of a webhook for every"
+                                   + " account") String accountId,
                            @Schema(allowableValues = {"PENDING", "SENDING", "SUCCEEDED", "FAILED", "CANCELLED"})
                            String status, int attempts, @Schema(nullable = true) Integer lastStatusCode,
                            @Schema(nullable = true) String lastError,
@@ -114,6 +116,12 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
     @Operation(operationId = "retryWebhookDelivery")
     public Delivery retry(@PathVariable String webhookId, @PathVariable String deliveryId, HttpServletRequest request) {
         return view(webhooks.retry(Caller.of(request), webhookId, deliveryId));
+    }
+
+    @PostMapping("/api/v1/webhooks/{webhookId}/test")
+    @Operation(operationId = "testWebhook")
+    public Delivery test(@PathVariable String webhookId, HttpServletRequest request) {
+        return view(webhooks.test(Caller.of(request), webhookId));
     }
 
     private Webhook view(WebhookSubscriptions.Subscription s, String secret) {

@@ -22,12 +22,19 @@ public enum WebhookEventType {
     ADJUSTMENT_RECORDED,
     CALLS_REFUSED,
     /** Every account's chain head, once a billing day (docs/audit.md): a digest to keep outside the ledger. */
-    LEDGER_DIGEST;
+    LEDGER_DIGEST,
+    /** Sent on request to one subscription (POST /api/v1/webhooks/{id}/test), never subscribed to. */
+    WEBHOOK_TEST;
 
     private final String wire = name().toLowerCase(Locale.ROOT).replaceFirst("_", ".");
 
     public String wire() {
         return wire;
+    }
+
+    /** May a subscription ask for this type? (A test event goes only to the webhook it was sent to.) */
+    public boolean subscribable() {
+        return this != WEBHOOK_TEST;
     }
 
     public static Optional<WebhookEventType> fromWire(String name) {

@@ -112,6 +112,21 @@ public class WebhookOutbox {
                 n -> n.digest(accountId, day, sequence, hash, headAt, now)));
     }
 
+    /** A test event for one subscription only, due at once; answers its delivery id. */
+    public String test(WebhookSubscriptions.Subscription s, Instant now) {
+        Notification n = new Notifications(s.accountId() == null ? clock.getZone() : zone(s.accountId()))
+                .test(s.webhookId(), s.accountId(), now);
+        String deliveryId = "dlv_" + UUID.randomUUID().toString().replace("-", "");
+        transaction.executeWithoutResult(tx -> {
+            jdbc.update("INSERT INTO webhook_notification (notification_id, account_id, event_type, occurred_at, body)"
+                    + " VALUES (?, ?, ?, ?, ?)", n.id(), n.accountId(), n.type().wire(), Timestamp.from(now), n.body());
+            jdbc.update("INSERT INTO webhook_delivery (delivery_id, webhook_id, notification_id, status, attempts,"
+                    + " created_at, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)", deliveryId, s.webhookId(),
+                    n.id(), Timestamp.from(now), Timestamp.from(now));
+        });
+        return deliveryId;
+    }
+
     private void write(String accountId, WebhookEventType type, Function<Notifications, Notification> make) {
         List<String> hooks = subscriptions.wanting(accountId, type);
         if (hooks.isEmpty()) {

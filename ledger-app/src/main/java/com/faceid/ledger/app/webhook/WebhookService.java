@@ -25,7 +25,7 @@ import java.util.Arrays;
  */
 @Service
 public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveries deliveries, WebhookSender sender,
-        LedgerClock clock, EventStoreReader store) {
+        LedgerClock clock, EventStoreReader store, WebhookOutbox outbox) {
     public WebhookSubscriptions.Created create(Caller caller, String url, List<String> events, String accountId) {
         if (url == null || url.isBlank() || url.length() > UrlGuard.URL_MAX) {
             throw ApiException.validation("url is required, at most " + UrlGuard.URL_MAX + " characters");
@@ -103,19 +103,33 @@ public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveri
         return deliveries.find(webhookId, deliveryId).orElseThrow();
     }
 
+    /**
+     * Sends the webhook a test event now ({@code webhook.test}, a body like every other notification's) and answers
+     * its delivery after that first attempt; a failed one is retried on the usual schedule and can be sent again.
+     */
+    public WebhookDeliveries.Delivery test(Caller caller, String webhookId) {
+        WebhookSubscriptions.Subscription s = require(caller, webhookId);
+        String deliveryId = outbox.test(s, clock.instant());
+        sender.retryNow(deliveryId);
+        return deliveries.find(webhookId, deliveryId).orElseThrow();
+    }
+
     private static List<WebhookEventType> types(List<String> events) {
         if (events == null || events.isEmpty()) {
             throw ApiException.validation("events is required: one or more of " + wireNames());
         }
         LinkedHashSet<WebhookEventType> types = new LinkedHashSet<>();
         for (String e : events) {
-            types.add(WebhookEventType.fromWire(e).orElseThrow(() -> ApiException.validation("unknown event type '"
-                    + Requests.echo(e) + "'; known: " + wireNames())));
+            WebhookEventType type = WebhookEventType.fromWire(e).filter(WebhookEventType::subscribable)
+                    .orElseThrow(() -> ApiException.validation("unknown event type '" + Requests.echo(e)
+                            + "'; known: " + wireNames()));
+            types.add(type);
         }
         return new ArrayList<>(types);
     }
 
     private static List<String> wireNames() {
-        return Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wire).toList();
+        return Arrays.stream(WebhookEventType.values()).filter(WebhookEventType::subscribable)
+                .map(WebhookEventType::wire).toList();
     }
 }

@@ -13,7 +13,7 @@ class WebhookEventTypeTest {
         assertThat(Arrays.stream(WebhookEventType.values()).map(WebhookEventType::wire)).containsExactly(
                 "package.expiring", "package.expired", "package.depleted", "usage.threshold", "grant.activated",
                 "statement.closed", "statement.awaiting_price", "hold.expired", "adjustment.recorded",
-                "calls.refused", "ledger.digest");
+                "calls.refused", "ledger.digest", "webhook.test");
     }
 
     @Test
