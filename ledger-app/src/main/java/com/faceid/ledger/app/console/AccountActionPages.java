@@ -5,6 +5,7 @@ import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountOpening;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.prepaid.PackagePurchases;
+import com.faceid.ledger.app.statement.PriceAgreements;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Catalog;
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.time.YearMonth;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -28,13 +30,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * An operator's actions on accounts from the console: open one, buy a package, switch postpaid. Each form is
+ * An operator's actions on accounts from the console: open one, buy a package, switch postpaid, agree a
+ * negotiated price. Each form is
  * confirmed on a second page before anything is recorded, goes through the very services the API's endpoints
  * call (same rules, same refusals), keeps what was typed and shows each refusal beside the field it is about.
  */
 @Controller
-public record AccountActionPages(AccountOpening opening, PackagePurchases purchases, AccountQueries accounts,
-        BillingPolicy policy, Clock clock, LedgerProperties props) {
+public record AccountActionPages(AccountOpening opening, PackagePurchases purchases, PriceAgreements prices,
+        AccountQueries accounts, BillingPolicy policy, Clock clock, LedgerProperties props) {
 
     /** The form's fields as typed, and the refusal of each (key "form": not about one field). */
     record Form(Map<String, String> values, Map<String, String> errors) {
@@ -58,7 +61,8 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
 
     /** Where a refusal that does not name its field belongs. */
     static final Map<String, String> FIELD_OF = Map.of("ACCOUNT_EXISTS", "accountId", "UNKNOWN_SERVICE", "service",
-            "PACKAGE_SIZE_NOT_SOLD", "size", "PURCHASE_ID_CONFLICT", "purchaseId", "ACCOUNT_NOT_FOUND", "form");
+            "PACKAGE_SIZE_NOT_SOLD", "size", "PURCHASE_ID_CONFLICT", "purchaseId", "ACCOUNT_NOT_FOUND", "form",
+            "PERIOD_CLOSED", "effectiveFrom");
 
     @GetMapping("/console/accounts/new")
     String newAccount(ConsoleUser me, Model model) {
@@ -164,6 +168,61 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
                 + (on ? ": calls no package can pay are charged at the month's tier." : ": calls no package can pay"
                 + " are refused."));
         return "redirect:/console/accounts/" + accountId;
+    }
+
+    @GetMapping("/console/accounts/{accountId}/prices/new")
+    String newPrice(@PathVariable String accountId, ConsoleUser me, Model model) {
+        me.require("POST", "/api/v1/accounts/" + accountId + "/negotiated-prices");
+        ZoneId zone = accounts.require(accountId).zone();
+        String thisMonth = YearMonth.from(clock.instant().atZone(zone)).toString();
+        return priceForm(model, accountId, Form.of("service", "", "unitPrice", "", "effectiveFrom", thisMonth,
+                "agreedBy", ""), false);
+    }
+
+    @PostMapping("/console/accounts/{accountId}/prices/new")
+    String agreePrice(@PathVariable String accountId, @RequestParam(defaultValue = "") String service,
+                      @RequestParam(defaultValue = "") String unitPrice,
+                      @RequestParam(defaultValue = "") String effectiveFrom,
+                      @RequestParam(defaultValue = "") String agreedBy,
+                      @RequestParam(defaultValue = "") String confirmed, ConsoleUser me, Model model,
+                      RedirectAttributes flash) {
+        me.require("POST", "/api/v1/accounts/" + accountId + "/negotiated-prices");
+        accounts.require(accountId);
+        Form form = Form.of("service", service, "unitPrice", unitPrice, "effectiveFrom", effectiveFrom,
+                "agreedBy", agreedBy);
+        try {
+            YearMonth.parse(form.values().get("effectiveFrom"));
+        } catch (DateTimeParseException e) {
+            form.errors().put("effectiveFrom", "effectiveFrom: a month like 2026-05");
+        }
+        if (form.values().get("service").isEmpty()) {
+            form.errors().put("service", "service: choose the service the price is for");
+        }
+        if (form.values().get("agreedBy").isEmpty()) {
+            form.errors().put("agreedBy", "agreedBy: who agreed the price with the customer (a name)");
+        }
+        if (!form.errors().isEmpty() || !"yes".equals(confirmed)) {
+            return priceForm(model, accountId, form, form.errors().isEmpty());
+        }
+        try {
+            PriceAgreements.Agreement a = prices.agree(accountId, form.values().get("service"),
+                    form.values().get("unitPrice"), form.values().get("effectiveFrom"), form.values().get("agreedBy"));
+            flash.addFlashAttribute("notice", "Agreed ¥" + a.unitPrice().toPlainString() + " a call for "
+                    + a.service().englishName() + " from " + a.effectiveFrom() + ": the top tier's postpaid calls of"
+                    + " that month on are charged at it.");
+        } catch (ApiException | LedgerException e) {
+            form.refuse(e);
+            return priceForm(model, accountId, form, false);
+        }
+        return "redirect:/console/accounts/" + accountId;
+    }
+
+    private String priceForm(Model model, String accountId, Form form, boolean confirming) {
+        model.addAttribute("accountId", accountId);
+        model.addAttribute("form", form);
+        model.addAttribute("confirming", confirming);
+        model.addAttribute("services", List.of(Service.values()));
+        return "console/price-new";
     }
 
     /** A wall-clock time typed in the zone (blank: now), or an error beside its field. */

@@ -128,6 +128,8 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         model.addAttribute("account", row);
         model.addAttribute("mayBuy", at == null && me.may("POST", "/api/v1/accounts/" + accountId + "/packages"));
         model.addAttribute("mayPostpaid", at == null && me.may("PUT", "/api/v1/accounts/" + accountId + "/postpaid"));
+        model.addAttribute("mayPrice", at == null && me.may("POST", "/api/v1/accounts/" + accountId
+                + "/negotiated-prices"));
         model.addAttribute("openedAt", row.openedAt().atZone(zone));
         model.addAttribute("zone", zone.getId());
         model.addAttribute("asOf", at);

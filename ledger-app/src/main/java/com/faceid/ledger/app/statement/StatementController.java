@@ -8,7 +8,6 @@ import com.faceid.ledger.app.axon.AnswersFromEvents;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -33,7 +32,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.util.List;
@@ -45,7 +43,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RestController
 @Tag(name = "Statements")
 public record StatementController(Commands commands, AccountQueries accounts, StatementQueries statements,
-        ReadModels readModels, Clock clock, StatementService statementViews) {
+        ReadModels readModels, Clock clock, StatementService statementViews, PriceAgreements prices) {
     public record NegotiatedPriceView(
             String accountId, Service service,
             @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
@@ -98,13 +96,9 @@ public record StatementController(Commands commands, AccountQueries accounts, St
     @Operation(operationId = "agreeNegotiatedPrice")
     public ResponseEntity<NegotiatedPriceView> negotiatedPrice(@PathVariable String accountId,
                                                                @Valid @RequestBody NegotiatedPriceRequest req) {
-        accounts.require(accountId);
-        YearMonth from = Requests.month(req.effectiveFrom());
-        BigDecimal unitPrice = Requests.unitPrice(req.unitPrice());
-        String agreedBy = Requests.text("agreedBy", req.agreedBy(), Requests.NAME_MAX);
-        commands.send(new AgreeNegotiatedPrice(accountId, Requests.service(req.service()), unitPrice, from,
-                agreedBy, clock.instant()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(new NegotiatedPriceView(accountId,
-                Requests.service(req.service()), unitPrice.toPlainString(), from.toString(), req.agreedBy()));
+        PriceAgreements.Agreement a = prices.agree(accountId, req.service(), req.unitPrice(), req.effectiveFrom(),
+                req.agreedBy());
+        return ResponseEntity.status(HttpStatus.CREATED).body(new NegotiatedPriceView(accountId, a.service(),
+                a.unitPrice().toPlainString(), a.effectiveFrom().toString(), a.agreedBy()));
     }
 }

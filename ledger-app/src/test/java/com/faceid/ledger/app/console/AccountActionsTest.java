@@ -82,6 +82,32 @@ class AccountActionsTest {
         assertThat(console.post("/console/accounts/act-1/postpaid", form("_csrf", csrf, "enabled", "off",
                 "confirmed", "yes")).statusCode()).isEqualTo(302);
         assertThat(api.get("/api/v1/accounts/act-1").json().path("postpaidEnabled").asBoolean()).isFalse();
+
+        // a negotiated price: the form's mistakes beside their fields, then a review, then the event
+        assertThat(console.get("/console/accounts/act-1").body()).contains("id=\"agree-price\"");
+        assertThat(console.get("/console/accounts/act-1/prices/new").body()).contains("value=\"2026-04\"")
+                .contains("Bank card check");
+        String badPrice = console.post("/console/accounts/act-1/prices/new", form("_csrf", csrf, "service",
+                "PHOTO_VERIFICATION", "unitPrice", "-1", "effectiveFrom", "2026-04", "agreedBy", "Li Lei",
+                "confirmed", "yes")).body();
+        assertThat(badPrice).contains("id=\"unitPrice-error\"").contains("unitPrice must be positive")
+                .contains("value=\"-1\"").contains("value=\"Li Lei\"");
+        String blanks = console.post("/console/accounts/act-1/prices/new", form("_csrf", csrf, "service", "",
+                "unitPrice", "0.35", "effectiveFrom", "2026-4", "agreedBy", "")).body();
+        assertThat(blanks).contains("id=\"service-error\"").contains("id=\"effectiveFrom-error\"")
+                .contains("id=\"agreedBy-error\"").doesNotContain("id=\"confirm-summary\"");
+        String review2 = console.post("/console/accounts/act-1/prices/new", form("_csrf", csrf, "service",
+                "PHOTO_VERIFICATION", "unitPrice", "0.35", "effectiveFrom", "2026-04", "agreedBy", "Li Lei")).body();
+        assertThat(review2).contains("id=\"confirm-summary\"").contains("¥0.35 a call");
+        String prices = "/api/v1/accounts/act-1/events?type=NegotiatedPriceAgreed";
+        assertThat(api.get(prices).json().path("events")).as("nothing before the confirmation").isEmpty();
+        HttpResponse<String> agreed = console.post("/console/accounts/act-1/prices/new", form("_csrf", csrf,
+                "service", "PHOTO_VERIFICATION", "unitPrice", "0.35", "effectiveFrom", "2026-04", "agreedBy",
+                "Li Lei", "confirmed", "yes"));
+        assertThat(agreed.statusCode()).isEqualTo(302);
+        assertThat(api.get(prices).json().path("events")).hasSize(1);
+        assertThat(api.get(prices).json().path("events").get(0).path("payload").path("unitPrice").decimalValue())
+                .isEqualByComparingTo("0.35");
     }
 
     @Test
@@ -91,8 +117,14 @@ class AccountActionsTest {
             console.signIn(key);
             assertThat(console.get("/console/accounts/new").statusCode()).as(key).isEqualTo(403);
             assertThat(console.get("/console/accounts/own-account/packages/new").statusCode()).as(key).isEqualTo(403);
+            assertThat(console.get("/console/accounts/own-account/prices/new").statusCode()).as(key).isEqualTo(403);
+            assertThat(console.post("/console/accounts/own-account/prices/new", form("_csrf",
+                    ConsoleClient.csrf(console.get("/console/accounts/own-account").body()), "service",
+                    "PHOTO_VERIFICATION", "unitPrice", "0.35", "effectiveFrom", "2026-04", "agreedBy", "x",
+                    "confirmed", "yes")).statusCode()).as(key).isEqualTo(403);
             String page = console.get("/console/accounts/own-account").body();
-            assertThat(page).doesNotContain("id=\"buy\"").doesNotContain("id=\"switch-postpaid\"");
+            assertThat(page).doesNotContain("id=\"buy\"").doesNotContain("id=\"switch-postpaid\"")
+                    .doesNotContain("id=\"agree-price\"");
         }
     }
 }
