@@ -35,5 +35,12 @@ class CallPageTest {
         String timeline = page.substring(page.indexOf("id=\"timeline\""), page.indexOf("</ol>"));
         assertThat(timeline).contains("occurred <span>2026-03-12 10:00:00 +08:00</span>");
         assertThat(page).doesNotContainPattern("\\d{2}:\\d{2}(:\\d{2})?Z");
+        // the tier in words, its bounds as recorded kept in the title
+        assertThat(page).contains("title=\"(0, 1000]\">calls 1–1,000 of the month</span>), ¥<span>0.40</span> a call");
+        assertThat(ledger.call("zone-call", "z-2", "BANK_CARD_VERIFICATION", "2026-04-01T10:00:00+08:00").status())
+                .isEqualTo(201); // this month's, for the account page's tier progress
+        String account = console.get("/console/accounts/zone-call").body();
+        assertThat(account).containsPattern("tier <span>1</span>\\s*\\(<span class=\"tier-words\" title=\"\\(0, 1000]\">"
+                + "calls 1–1,000 of the month</span>");
     }
 }
