@@ -45,5 +45,19 @@ class DemoTest {
             JsonNode alerts = http.get("/api/v1/accounts/demo-retail/alerts").json();
             assertThat(alerts.findValuesAsText("kind")).contains("USAGE", "DEPLETED");
         });
+
+        // the traffic follows the clock: a jump of 40 days gives each day on the way its calls and purchases
+        assertThat(http.post("/api/v1/admin/clock", "{\"now\":\"2026-01-20T12:00:00+08:00\"}").status())
+                .isEqualTo(200);
+        assertThat(ledger.statement("demo-bank", "2025-12").path("status").asText()).as("closed by itself")
+                .isEqualTo("CLOSED");
+        JsonNode january = ledger.statement("demo-bank", "2026-01");
+        assertThat(january.path("lines").findValuesAsText("calls").stream().mapToLong(Long::parseLong).sum())
+                .as("calls this month, up to today").isGreaterThan(20 * 140);
+        assertThat(http.get("/api/v1/accounts/demo-bank/calls/ID_VERIFICATION-80-0").status()).isEqualTo(200);
+        JsonNode packages = http.get("/api/v1/accounts/demo-retail/packages").json();
+        assertThat(packages.toString()).contains("demo-po-liveness-75");
+        assertThat(packages.findParents("purchaseId").stream().filter(p -> p.path("service").asText()
+                .equals("LIVENESS_VERIFICATION") && p.path("remaining").asInt() > 0)).as("a live package").isNotEmpty();
     }
 }

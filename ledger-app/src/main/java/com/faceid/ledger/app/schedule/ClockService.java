@@ -7,6 +7,7 @@ import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
 import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 import java.time.OffsetDateTime;
@@ -14,7 +15,8 @@ import java.time.ZoneId;
 
 /** Where the ledger clock stands, and moving a simulated one forward (for the API and the console). */
 @Component
-public record ClockService(LedgerClock clock, StepRunner runner, ReadModels readModels) {
+public record ClockService(LedgerClock clock, StepRunner runner, ReadModels readModels,
+        ObjectProvider<SimulatedTraffic> traffic) {
     public record ClockView(
             OffsetDateTime now,
             @Schema(allowableValues = {"simulated", "system"}) String mode,
@@ -36,7 +38,8 @@ public record ClockService(LedgerClock clock, StepRunner runner, ReadModels read
             throw new ApiException(HttpError.CLOCK_BACKWARDS, "a simulated clock never goes back: it"
                     + " stands at " + Json.time(clock.instant(), clock.getZone()));
         }
-        int ran = runner.advanceTo(now.toInstant());
+        SimulatedTraffic follower = traffic.getIfAvailable(); // the demo's traffic, which follows the clock
+        int ran = follower == null ? runner.advanceTo(now.toInstant()) : follower.advanceTo(now.toInstant());
         readModels.awaitAll(); // so the caller sees what the steps did in every read model
         return new ClockView(Json.time(clock.instant(), clock.getZone()), mode(), ran);
     }
