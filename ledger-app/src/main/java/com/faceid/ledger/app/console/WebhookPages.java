@@ -79,6 +79,7 @@ public record WebhookPages(WebhookService webhooks, LedgerClock clock) {
         model.addAttribute("webhook", webhooks.require(caller, webhookId));
         model.addAttribute("deliveries", webhooks.deliveries(caller, webhookId, null, 0, DELIVERIES_SHOWN));
         model.addAttribute("zone", clock.getZone());
+        model.addAttribute("max", DELIVERIES_SHOWN);
         model.addAttribute("mayAct", me.may("POST", "/api/v1/webhooks/" + webhookId + "/test"));
         return "console/webhook";
     }

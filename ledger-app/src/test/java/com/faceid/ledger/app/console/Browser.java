@@ -122,6 +122,34 @@ final class Browser implements AutoCloseable {
         driver.manage().window().setSize(before);
     }
 
+    /** The widths every page must fit (a phone, a laptop), each saved as {name}-{width}.png for docs/console.md. */
+    static final int[] WIDTHS = {1280, 390};
+
+    /**
+     * Asserts that the page shown is no wider than the screen at each of {@link #WIDTHS} (a wide table scrolls in
+     * its own box) and saves the screen at each width as {@code {name}-{width}.png}.
+     */
+    void fitsAndShoot(String name) {
+        var js = (org.openqa.selenium.JavascriptExecutor) driver;
+        Dimension before = driver.manage().window().getSize();
+        try {
+            for (int width : WIDTHS) {
+                driver.manage().window().setSize(new Dimension(width, width == 390 ? 844 : 900));
+                Number scroll = (Number) js.executeScript("return document.documentElement.scrollWidth");
+                Number viewport = (Number) js.executeScript("return document.documentElement.clientWidth");
+                Object wide = js.executeScript("const w = document.documentElement.clientWidth;"
+                        + " return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect()"
+                        + ".right > w + 1 && !e.closest('.scroll')).slice(0, 5).map(e => e.tagName + '#' + e.id"
+                        + " + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(', ')");
+                org.assertj.core.api.Assertions.assertThat(scroll.intValue())
+                        .as("%s at %d px: %s", path(), width, wide).isLessThanOrEqualTo(viewport.intValue());
+                screenshot(name + "-" + width);
+            }
+        } finally {
+            driver.manage().window().setSize(before);
+        }
+    }
+
     String cookie(String name) {
         var c = driver.manage().getCookieNamed(name);
         return c == null ? null : c.getValue();

@@ -41,6 +41,6 @@ class CallPageTest {
                 .isEqualTo(201); // this month's, for the account page's tier progress
         String account = console.get("/console/accounts/zone-call").body();
         assertThat(account).containsPattern("tier <span>1</span>\\s*\\(<span class=\"tier-words\" title=\"\\(0, 1000]\">"
-                + "calls 1–1,000 of the month</span>");
+                + "calls 1–1,000 of the month</span>").contains("times in <span>Asia/Shanghai, UTC+08:00</span>");
     }
 }

@@ -94,7 +94,7 @@ class WebhookPagesTest {
         assertThat(secret).isNotBlank();
         assertThat(row(id).getText()).contains(receiver.url("/ops")).contains("package.expired, statement.closed")
                 .contains("every account");
-        browser.screenshot("webhooks");
+        browser.fitsAndShoot("webhooks");
         browser.go("/console/webhooks");
         assertThat(browser.find("main").getText()).as("the secret is shown once").doesNotContain(secret);
 
@@ -119,7 +119,7 @@ class WebhookPagesTest {
         assertThat(browser.text("#deliveries tbody tr .status")).isEqualTo("SUCCEEDED");
         assertThat(receiver.at("/flaky")).hasSize(2).extracting(WebhookReceiver.Received::eventId).containsOnly(
                 receiver.at("/flaky").get(0).eventId());
-        browser.screenshot("webhook-deliveries");
+        browser.fitsAndShoot("webhook");
 
         // deleted only after the confirmation
         browser.go("/console/webhooks");
