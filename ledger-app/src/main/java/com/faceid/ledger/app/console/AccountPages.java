@@ -128,6 +128,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         model.addAttribute("account", row);
         model.addAttribute("mayBuy", at == null && me.may("POST", "/api/v1/accounts/" + accountId + "/packages"));
         model.addAttribute("mayPostpaid", at == null && me.may("PUT", "/api/v1/accounts/" + accountId + "/postpaid"));
+        model.addAttribute("serviceNames", StatementPages.SERVICE_NAMES);
         model.addAttribute("mayPrice", at == null && me.may("POST", "/api/v1/accounts/" + accountId
                 + "/negotiated-prices"));
         model.addAttribute("openedAt", row.openedAt().atZone(zone));

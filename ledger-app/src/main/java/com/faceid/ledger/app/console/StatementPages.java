@@ -39,7 +39,8 @@ import com.faceid.ledger.account.BillingCalendar;
 @Controller
 public record StatementPages(StatementService statements, StatementQueries statementRows, DisputeReports reports,
         AccountQueries accounts, Clock clock) {
-    private static final Map<String, String> SERVICE_NAMES = Arrays.stream(Service.values())
+    /** Each service code with its English and Chinese names, as every console page shows a service. */
+    static final Map<String, String> SERVICE_NAMES = Arrays.stream(Service.values())
             .collect(Collectors.toMap(Service::name, Service::displayName));
     /** Months listed on a statement page, newest first; older ones through the "previous" link. */
     static final int MONTHS_LISTED = 24;
