@@ -61,8 +61,10 @@ page "account: calls left, charts, tier progress, packages, alerts" /console/acc
 page "account as of an earlier instant" "/console/accounts/big?asOf=2026-03-12T11:59:00"
 page "statement 2026-03" /console/accounts/big/statements/2026-03
 page "a call's explanation" "/console/accounts/big/calls/$REQUEST"
-page "history, first page" /console/accounts/big/events
-page "history, CallMetered, the page after event 500,000" "/console/accounts/big/events?type=CallMetered&after=500000"
+page "history, newest page" /console/accounts/big/events
+page "history, CallMetered, the page older than event 500,000" "/console/accounts/big/events?type=CallMetered&before=500000"
+page "history, the page newer than event 500,000" "/console/accounts/big/events?after=500000"
+page "history, jump to 11 March" "/console/accounts/big/events?on=2026-03-11"
 # one account has it: the look-up answers with a redirect to the call's page (wrk counts it as a non-2xx)
 page "find a call across accounts (a redirect to it)" "/console/calls?requestId=$REQUEST"
 page "accounts list" /console/accounts
