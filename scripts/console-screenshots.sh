@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Refreshes docs/console/: every console page at 1280 px (a laptop) and 390 px (a phone), as the browser tests
-# see them (ConsoleBrowserTest, WebhookPagesTest; each asserts the page fits that width before saving it).
+# see them (ConsoleBrowserTest, WebhookPagesTest, OperatorActionsBrowserTest; each asserts the page fits that width before saving it).
 # Needs Debian's chromium and chromium-driver (and fonts-wqy-zenhei for the Chinese service names).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rm -rf ledger-app/target/console-screenshots
-mvn -B -q -pl ledger-app -am test -Dcodegen.skip=true -Dtest='ConsoleBrowserTest,WebhookPagesTest' \
+mvn -B -q -pl ledger-app -am test -Dcodegen.skip=true -Dtest='ConsoleBrowserTest,WebhookPagesTest,OperatorActionsBrowserTest' \
   -Dsurefire.failIfNoSpecifiedTests=false
 mkdir -p docs/console
 rm -f docs/console/*.png

@@ -209,6 +209,7 @@ class ConsoleBrowserTest {
         PAGES.put("what-if", "/console/accounts/" + ACCOUNT + "/what-if");
         PAGES.put("find-a-call", "/console/calls");
         PAGES.put("call", "/console/accounts/" + ACCOUNT + "/calls/dispute-call-1");
+        PAGES.put("call-not-found", "/console/calls?requestId=no-such-call");
         PAGES.put("audit", "/console/admin");
         PAGES.put("clock", "/console/admin/clock");
         PAGES.put("open-account", "/console/accounts/new");

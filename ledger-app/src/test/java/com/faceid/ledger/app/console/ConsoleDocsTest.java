@@ -11,8 +11,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** docs/console.md shows every page the browser tests visit, at both widths, from screenshots that exist. */
 class ConsoleDocsTest {
-    /** Pages shot outside ConsoleBrowserTest.PAGES: signed out, and those WebhookPagesTest visits. */
-    static final List<String> OTHER_PAGES = List.of("sign-in", "webhooks", "webhook");
+    /**
+     * Pages shot outside ConsoleBrowserTest.PAGES: signed out, those WebhookPagesTest visits, and the postpaid
+     * switch's confirmation (OperatorActionsBrowserTest).
+     */
+    static final List<String> OTHER_PAGES = List.of("sign-in", "webhooks", "webhook", "postpaid-confirm");
 
     @Test
     void everyPageIsShownAtALaptopsAndAPhonesWidth() throws Exception {

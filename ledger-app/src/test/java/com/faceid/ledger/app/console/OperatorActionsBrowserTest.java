@@ -90,6 +90,7 @@ class OperatorActionsBrowserTest {
 
         browser.clickAndWait(browser.find("#switch-postpaid"));
         assertThat(browser.text("#confirm-summary")).contains("off");
+        browser.fitsAndShoot("postpaid-confirm");
         browser.clickAndWait(browser.find("#submit"));
         assertThat(browser.text(".notice")).startsWith("Postpaid is off");
 
