@@ -1,5 +1,6 @@
 package com.faceid.ledger.app;
 
+import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.pricing.CatalogBook;
 import com.faceid.ledger.pricing.TierConvention;
 import jakarta.validation.Valid;
@@ -12,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 
@@ -74,7 +76,7 @@ import java.util.Map;
 @Validated
 public record LedgerProperties(
         // the ledger clock and the steps it drives
-        @DefaultValue("system") @NotNull String clock,
+        @DefaultValue("system") @NotNull ClockMode clock,
         @DefaultValue("PT5M") @NotNull Duration holdTtl,
         @DefaultValue("PT5M") @NotNull Duration maxFutureSkew,
         @DefaultValue("true") boolean schedulerEnabled,
@@ -86,7 +88,7 @@ public record LedgerProperties(
         @DefaultValue({"30", "7", "1"}) @NotNull List<Integer> reminderExpiryDays,
         @DefaultValue({"50", "70", "90"}) @NotNull List<Integer> reminderUsagePercents,
         @DefaultValue("UPPER_INCLUSIVE") @NotNull TierConvention tierConvention,
-        @DefaultValue("Asia/Shanghai") @NotNull String zone,
+        @DefaultValue(BillingCalendar.DEFAULT_ZONE_NAME) @NotNull ZoneId zone,
         // the event store and the aggregates
         @DefaultValue("10000") @Positive int aggregateCacheSize,
         @DefaultValue("PT1S") @NotNull Duration h2CompactEvery,
@@ -187,5 +189,13 @@ public record LedgerProperties(
     public record Console(@DefaultValue("PT30M") @NotNull Duration idleTimeout,
                           @DefaultValue("90") @Positive int chartDays,
                           @DefaultValue("10000") @Positive int maxSessions) {
+    }
+
+    /** Where the ledger clock's time comes from ({@code ledger.clock}: {@code system} or {@code simulated}). */
+    public enum ClockMode {
+        /** The machine's clock: production. */
+        SYSTEM,
+        /** A clock that stands still until moved forward (POST /api/v1/admin/clock): demos, tests, what-ifs in time. */
+        SIMULATED
     }
 }

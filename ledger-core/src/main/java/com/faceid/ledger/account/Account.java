@@ -880,7 +880,7 @@ public class Account {
     /** The sender of one operation of a group, recorded in its events' metadata; none: the command's own. */
     private static MetaData senderOf(CallTrace trace) {
         return trace == null ? MetaData.emptyInstance()
-                : MetaData.with("actor", trace.actor()).and("correlationId", trace.correlationId());
+                : MetaData.with(EventMetadata.ACTOR, trace.actor()).and(EventMetadata.CORRELATION_ID, trace.correlationId());
     }
 
     private static void require(boolean condition, String message) {

@@ -12,7 +12,9 @@ import java.time.temporal.ChronoUnit;
  * instant always comes from the caller (a command, an event), never from a clock here.
  */
 public record BillingCalendar(ZoneId zone) {
-    public static final ZoneId DEFAULT_ZONE = ZoneId.of("Asia/Shanghai");
+    /** The billing zone when none is configured (ledger.zone), by name: a setting's default must be a constant. */
+    public static final String DEFAULT_ZONE_NAME = "Asia/Shanghai";
+    public static final ZoneId DEFAULT_ZONE = ZoneId.of(DEFAULT_ZONE_NAME);
     /**
      * The finest unit of an instant the ledger records (its clock's readings and every reported time): what every
      * store keeps, so an instant is the same in its event, in each view and in each fold of the events.

@@ -28,7 +28,8 @@ public record AccountOpening(Commands commands, AccountQueries accounts, Service
         Instant now = clock.instant();
         // never after the clock (billing-rules §9): no skew allowed; the aggregate decides the month rule
         Instant at = Requests.reported("openedAt", openedAt, now, Duration.ZERO);
-        commands.send(new OpenAccount(accountId, at, props.zone(), postpaidEnabled == null || postpaidEnabled, now));
+        commands.send(new OpenAccount(accountId, at, props.zone().getId(), postpaidEnabled == null || postpaidEnabled,
+                now));
         readModels.await(() -> accounts.find(accountId).isPresent()
                 && balances.of(accountId, now).values().stream()
                 .mapToInt(ServiceBalances.Balance::packages).sum() >= 3); // the free grants

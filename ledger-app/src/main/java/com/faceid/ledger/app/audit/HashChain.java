@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.account.EventMetadata;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
@@ -57,7 +58,7 @@ import org.springframework.jdbc.core.ConnectionCallback;
 @Order(1) // before every other event dispatch interceptor (axon.EventStoreConfig)
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         ChainLinks {
-    public static final String META = "chainHash";
+    static final String META = EventMetadata.CHAIN_HASH;
     public static final String GENESIS = "0".repeat(64);
     private static final Logger log = LoggerFactory.getLogger(HashChain.class);
     private static final String IN_THIS_UNIT = "hash-chain.links";
@@ -134,7 +135,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         }
         var payload = serializer.serialize(event.getPayload(), byte[].class);
         SerializedType type = payload.getType();
-        Object actor = event.getMetaData().get("actor");
+        Object actor = event.getMetaData().get(EventMetadata.ACTOR);
         String hash = link(previous == null ? GENESIS : previous.hash(), event.getSequenceNumber(), type.getName(),
                 type.getRevision(), DateTimeUtils.formatInstant(event.getTimestamp()),
                 actor == null ? null : actor.toString(), payload.getData());
@@ -216,7 +217,7 @@ public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
                 (RowCallbackHandler) rs -> {
                     byte[] meta = rs.getBytes(6);
                     each.accept(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getBytes(5), metaText(meta, "actor"), metaText(meta, META)));
+                            rs.getBytes(5), metaText(meta, EventMetadata.ACTOR), metaText(meta, META)));
                 }, account, upTo);
     }
 

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.axon;
 
+import com.faceid.ledger.account.EventMetadata;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
@@ -39,7 +40,7 @@ public class Commands {
     /** The metadata naming the current request's actor and correlation id (copied onto every event). */
     public static Map<String, String> currentSender() {
         var who = RequestContext.current();
-        return Map.of("actor", who.actor(), "correlationId", who.correlationId());
+        return Map.of(EventMetadata.ACTOR, who.actor(), EventMetadata.CORRELATION_ID, who.correlationId());
     }
 
     /** Sends the command with this metadata (none: the command names each call's sender itself). */

@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.axon;
 
+import com.faceid.ledger.account.EventMetadata;
 import com.faceid.ledger.app.LedgerProperties;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -27,8 +28,8 @@ public class ProcessorConfig {
      */
     @Bean
     public CorrelationDataProvider actorAndCorrelation() {
-        var fromCommand = new SimpleCorrelationDataProvider("actor",
-                "correlationId");
+        var fromCommand = new SimpleCorrelationDataProvider(EventMetadata.ACTOR,
+                EventMetadata.CORRELATION_ID);
         return message -> message instanceof EventMessage<?>
                 ? Map.of() : fromCommand.correlationDataFor(message);
     }

@@ -76,7 +76,7 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
                        ConsoleUser me, Model model, RedirectAttributes flash) {
         me.require("POST", "/api/v1/accounts");
         Form form = Form.of("accountId", accountId, "openedAt", openedAt, "postpaid", postpaid);
-        OffsetDateTime at = time(form, "openedAt", ZoneId.of(props.zone()));
+        OffsetDateTime at = time(form, "openedAt", props.zone());
         if (!form.errors().isEmpty() || !"yes".equals(confirmed)) {
             return accountForm(model, form, form.errors().isEmpty() && !form.values().get("accountId").isEmpty());
         }
@@ -94,7 +94,7 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
     private String accountForm(Model model, Form form, boolean confirming) {
         model.addAttribute("form", form);
         model.addAttribute("confirming", confirming);
-        model.addAttribute("zone", props.zone());
+        model.addAttribute("zone", props.zone().getId());
         return "console/account-new";
     }
 

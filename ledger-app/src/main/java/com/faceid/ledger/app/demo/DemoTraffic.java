@@ -60,7 +60,7 @@ public class DemoTraffic implements ApplicationRunner, SimulatedTraffic {
         this.runner = runner;
         this.clock = clock;
         this.accounts = accounts;
-        this.zone = props.zone();
+        this.zone = props.zone().getId();
         this.days = props.demo().days();
     }
 

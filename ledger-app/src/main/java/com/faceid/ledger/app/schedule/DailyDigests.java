@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +62,7 @@ public class DailyDigests {
         this.chain = chain;
         this.webhooks = webhooks;
         this.clock = clock;
-        this.calendar = new BillingCalendar(ZoneId.of(props.zone()));
+        this.calendar = new BillingCalendar(props.zone());
     }
 
     /** Publishes the day that ended before the clock's day, unless it is published (or being published) already. */

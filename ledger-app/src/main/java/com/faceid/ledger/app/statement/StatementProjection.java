@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.statement;
 
+import com.faceid.ledger.account.EventMetadata;
 import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.metering.CallMetered;
@@ -18,7 +19,6 @@ import com.faceid.ledger.statement.StatementClosed;
 
 import java.sql.Timestamp;
 import java.util.List;
-import com.faceid.ledger.app.audit.HashChain;
 import com.faceid.ledger.app.axon.SerializationConfig;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -70,7 +70,7 @@ public class StatementProjection {
 
     @EventHandler
     void on(StatementClosed e, @SequenceNumber long sequence,
-            @MetaDataValue(HashChain.META)
+            @MetaDataValue(EventMetadata.CHAIN_HASH)
             String link) throws JsonProcessingException {
         jdbc.update("INSERT INTO statement_view (account_id, billing_month, closed_at, catalog_version, tier_convention,"
                         + " lines_json, purchases_json, prepaid_spend, postpaid_amount, adjustment_total, total_spend,"

@@ -32,18 +32,15 @@ public class ClockConfig {
     @Bean
     @DependsOn("flywayInitializer")
     public LedgerClock ledgerClock(LedgerProperties props, Environment env, JdbcTemplate jdbc) {
-        ZoneId zone = ZoneId.of(props.zone());
-        LedgerClock clock;
-        if ("system".equals(props.clock())) {
-            clock = LedgerClock.system(zone);
+        ZoneId zone = props.zone();
+        if (props.clock() == LedgerProperties.ClockMode.SYSTEM) {
+            LedgerClock clock = LedgerClock.system(zone);
             warnIfTheStoreRanSimulated(jdbc, zone);
-        } else if ("simulated".equals(props.clock())) {
-            clock = LedgerClock.simulated(zone, simulatedStart(env, jdbc), t -> persist(jdbc, t));
-            log.warn("ledger clock is SIMULATED and stands at {}; move it with POST /api/v1/admin/clock",
-                    clock.instant().atZone(zone).toOffsetDateTime());
-        } else {
-            throw new IllegalStateException("ledger.clock must be 'system' or 'simulated', not " + props.clock());
+            return clock;
         }
+        LedgerClock clock = LedgerClock.simulated(zone, simulatedStart(env, jdbc), t -> persist(jdbc, t));
+        log.warn("ledger clock is SIMULATED and stands at {}; move it with POST /api/v1/admin/clock",
+                clock.instant().atZone(zone).toOffsetDateTime());
         return clock;
     }
 

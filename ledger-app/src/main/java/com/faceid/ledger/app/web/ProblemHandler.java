@@ -18,7 +18,6 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import java.util.stream.Collectors;
-import com.faceid.ledger.app.metering.MeteringController;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 

@@ -29,7 +29,7 @@ class LedgerPropertiesTest {
     void withNothingSetEverySettingHasItsDefault() {
         runner.run(context -> {
             LedgerProperties p = context.getBean(LedgerProperties.class);
-            assertThat(p.zone()).isEqualTo("Asia/Shanghai");
+            assertThat(p.zone()).isEqualTo(java.time.ZoneId.of("Asia/Shanghai"));
             assertThat(p.tierConvention()).isEqualTo(TierConvention.UPPER_INCLUSIVE);
             assertThat(p.billableResultCodes()).containsExactly("Success", "IdNameMisMatch", "CompareLowSimilarity");
             assertThat(p.closeGrace()).isEqualTo(Duration.ofDays(2));
