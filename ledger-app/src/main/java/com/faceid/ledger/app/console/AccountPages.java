@@ -2,6 +2,7 @@ package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.account.AccountService;
 import com.faceid.ledger.app.alert.AlertQueries;
 import com.faceid.ledger.app.audit.AuditService;
@@ -48,7 +49,7 @@ import java.util.HashMap;
 public record AccountPages(AccountService accounts, AccountQueries accountRows, PackageQueries packages,
         AuditService audit, QuotaService quotas,
         AlertQueries alerts, StatementService statements, DailyUsageQueries daily, BillingPolicy policy, Clock clock,
-        LedgerProperties props) {
+        LedgerProperties props, ReadModels readModels) {
     /** One service's line on the account page. */
     public record ServiceRow(String service, String displayName, int remaining, int usableNow, int held,
                              OffsetDateTime nextExpiry, int nextExpiryUnits) {
@@ -82,6 +83,8 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         List<String> holding = List.of();
         List<String> calls = List.of();
         if (!text.isEmpty() && text.length() <= Requests.KEY_MAX && text.matches(Requests.KEY_PATTERN)) {
+            // the packages' view, caught up with every stored event first: a package bought a moment ago is found
+            readModels.awaitAll();
             holding = packages.accountsHolding(text);
             calls = audit.accountsWith(text);
             if (page == 0 && found.total() + holding.size() + calls.size() == 1) { // one hit: open it
