@@ -1,17 +1,11 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.support.Http;
-import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.math.BigDecimal;
@@ -34,22 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=console")
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ConsoleBrowserTest {
+class ConsoleBrowserTest extends BrowserTest {
     static final String OPERATOR = Http.OPERATOR;
     static final String AUDITOR = "test-auditor-secret";
     static final String CUSTOMER = "test-customer-secret";
     static final String METER = "test-meter-secret";
     static final String ACCOUNT = "own-account";
     static final String OTHER = "other-account";
-    @LocalServerPort
-    int port;
-    Browser browser;
-    Ledger ledger;
-
-    @BeforeAll
-    void history() {
-        ledger = new Ledger(new Http(port));
+    @Override
+    void record() {
         ledger.open(ACCOUNT, "2026-03-01T10:00:00+08:00");
         ledger.open(OTHER, "2026-03-01T10:00:00+08:00");
         assertThat(ledger.buy(ACCOUNT, "po-1", "LIVENESS_VERIFICATION", 1000, "2026-03-02T09:00:00+08:00").status())
@@ -64,19 +51,6 @@ class ConsoleBrowserTest {
                 .status()).isEqualTo(201);
         assertThat(ledger.http.post("/api/v1/accounts/" + ACCOUNT + "/holds",
                 "{\"holdId\":\"h-1\",\"service\":\"LIVENESS_VERIFICATION\"}").status()).isEqualTo(201);
-        browser = Browser.open(port);
-    }
-
-    @org.junit.jupiter.api.BeforeEach
-    void signedOut() {
-        browser.forget();
-    }
-
-    @AfterAll
-    void close() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @Test

@@ -1,16 +1,10 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.support.Http;
-import com.faceid.ledger.app.support.Ledger;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -24,31 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @Tag("service")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=console-actions")
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OperatorActionsBrowserTest {
+class OperatorActionsBrowserTest extends BrowserTest {
     static final String ACCOUNT = "shop-Retail-Browser";
-    @LocalServerPort
-    int port;
-    Browser browser;
-    Ledger ledger;
-
-    @BeforeAll
-    void start() {
-        ledger = new Ledger(new Http(port));
+    @Override
+    void record() {
         ledger.open("own-account", "2026-03-01T10:00:00+08:00"); // the test CUSTOMER key's (opened once only)
-        browser = Browser.open(port);
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.forget();
-    }
-
-    @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     private void review(String id) {

@@ -1,18 +1,13 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.support.Http;
-import com.faceid.ledger.app.support.Ledger;
 import com.faceid.ledger.app.support.WebhookReceiver;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URLEncoder;
@@ -29,35 +24,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.test.context=webhook-pages", "ledger.webhooks.allow-private=true", "ledger.webhooks.poll=PT0.1S"})
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WebhookPagesTest {
+class WebhookPagesTest extends BrowserTest {
     static final String AUDITOR = "test-auditor-secret";
     static final String CUSTOMER = "test-customer-secret";
-    @LocalServerPort
-    int port;
     WebhookReceiver receiver;
-    Browser browser;
-    Ledger ledger;
 
-    @BeforeAll
-    void start() throws Exception {
-        receiver = new WebhookReceiver();
-        ledger = new Ledger(new Http(port));
+    @Override
+    void record() {
+        try {
+            receiver = new WebhookReceiver();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         ledger.open("own-account", "2026-03-01T10:00:00+08:00");
         ledger.open("hook-other", "2026-03-01T10:00:00+08:00");
-        browser = Browser.open(port);
-    }
-
-    @BeforeEach
-    void signedOut() {
-        browser.forget();
     }
 
     @AfterAll
-    void stop() {
-        if (browser != null) {
-            browser.close();
-        }
+    void stopTheReceiver() {
         receiver.close();
     }
 
