@@ -253,6 +253,15 @@ class ConsoleBrowserTest extends BrowserTest {
         assertThat(browser.text("#verify-result")).contains("no difference");
         browser.screenshot("audit");
         browser.signOut();
+
+        // the customer reads the same timeline, the adjustment's author as a role, never a key id
+        browser.signIn(CUSTOMER);
+        browser.go("/console/accounts/" + ACCOUNT + "/events?type=AdjustmentRecorded");
+        assertThat(browser.text("#timeline li .sentence")).contains("by operator:").doesNotContain("test-operator");
+        browser.find("#timeline li details summary").click();
+        assertThat(browser.text("#timeline li details code")).contains("\"actor\":\"operator\"")
+                .doesNotContain("test-operator");
+        browser.signOut();
     }
 
     @Test
