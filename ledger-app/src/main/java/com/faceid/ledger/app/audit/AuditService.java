@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.security.Caller;
 
 import com.faceid.ledger.pricing.Service;

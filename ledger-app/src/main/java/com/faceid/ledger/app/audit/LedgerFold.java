@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.account.PostpaidSwitched;

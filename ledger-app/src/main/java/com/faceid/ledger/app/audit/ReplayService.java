@@ -4,7 +4,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -46,7 +45,6 @@ public class ReplayService {
     }
 
     private final EventProcessingConfiguration processing;
-    private final JdbcTemplate jdbc;
     private final ReadModels readModels;
     private final BulkReplay bulkReplay;
     private final Clock wall = Clock.systemUTC();
@@ -59,11 +57,9 @@ public class ReplayService {
     private volatile Instant finishedAt;
     private volatile boolean running;
 
-    public ReplayService(EventProcessingConfiguration processing, JdbcTemplate jdbc,
-                         ReadModels readModels, BulkReplay bulkReplay) {
+    public ReplayService(EventProcessingConfiguration processing, ReadModels readModels, BulkReplay bulkReplay) {
         this.bulkReplay = bulkReplay;
         this.processing = processing;
-        this.jdbc = jdbc;
         this.readModels = readModels;
     }
 
@@ -177,7 +173,7 @@ public class ReplayService {
     }
 
     private long head() {
-        Long h = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        Long h = readModels.events().head();
         return h == null ? -1 : h;
     }
 

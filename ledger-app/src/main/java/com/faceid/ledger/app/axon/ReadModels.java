@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.axon;
 
+import com.faceid.ledger.app.store.EventStoreReader;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
  */
 @Component
 public record ReadModels(EventProcessingConfiguration processing, JdbcTemplate jdbc, Serializer serializer,
-        WakingEventSource readModelSource) {
+        WakingEventSource readModelSource, EventStoreReader events) {
     static final long MAX_WAIT_NANOS = 10_000_000_000L;
     private static final Logger LOG = LoggerFactory.getLogger(ReadModels.class);
 
@@ -45,13 +46,8 @@ public record ReadModels(EventProcessingConfiguration processing, JdbcTemplate j
 
     /** Waits (bounded) until the read models have handled the account's last stored event (none: no wait). */
     public void awaitAccount(String accountId) {
-        // ordered by both columns of the (account, sequence) index: H2 then reads it backwards and stops at the first
-        // row ("index sorted", 0-1 ms); ordered by the sequence alone it sorted the account's every event (1.1 s a
-        // read at 1M events, measured: docs/performance.md)
-        List<Long> last = jdbc.queryForList("SELECT globalIndex FROM DomainEventEntry WHERE aggregateIdentifier = ?"
-                + " ORDER BY aggregateIdentifier DESC, sequenceNumber DESC LIMIT 1", Long.class, accountId);
-        if (!last.isEmpty()) {
-            long head = last.get(0);
+        Long head = events.lastGlobalIndex(accountId);
+        if (head != null) {
             await(() -> caughtUpTo(head));
         }
     }
@@ -63,7 +59,7 @@ public record ReadModels(EventProcessingConfiguration processing, JdbcTemplate j
      * their token, so a committed token at the head means the rows are there.
      */
     public boolean awaitAll() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        Long head = events.head();
         return head == null || await(() -> caughtUpTo(head));
     }
 
@@ -86,7 +82,7 @@ public record ReadModels(EventProcessingConfiguration processing, JdbcTemplate j
      * up): {@code ledger_read_model_lag_events}.
      */
     public long lag() {
-        Long head = jdbc.queryForObject("SELECT MAX(globalIndex) FROM DomainEventEntry", Long.class);
+        Long head = events.head();
         if (head == null) {
             return 0;
         }

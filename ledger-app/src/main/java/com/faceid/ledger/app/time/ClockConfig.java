@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.time;
 
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.LedgerProperties;
-import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,14 +31,15 @@ public class ClockConfig {
 
     @Bean
     @DependsOn("flywayInitializer")
-    public LedgerClock ledgerClock(LedgerProperties props, Environment env, JdbcTemplate jdbc) {
+    public LedgerClock ledgerClock(LedgerProperties props, Environment env, JdbcTemplate jdbc,
+                                   EventStoreReader events) {
         ZoneId zone = props.zone();
         if (props.clock() == LedgerProperties.ClockMode.SYSTEM) {
             LedgerClock clock = LedgerClock.system(zone);
             warnIfTheStoreRanSimulated(jdbc, zone);
             return clock;
         }
-        LedgerClock clock = LedgerClock.simulated(zone, simulatedStart(env, jdbc), t -> persist(jdbc, t));
+        LedgerClock clock = LedgerClock.simulated(zone, simulatedStart(env, jdbc, events), t -> persist(jdbc, t));
         log.warn("ledger clock is SIMULATED and stands at {}; move it with POST /api/v1/admin/clock",
                 clock.instant().atZone(zone).toOffsetDateTime());
         return clock;
@@ -75,16 +76,14 @@ public class ClockConfig {
     }
 
     /** Where it stood before a restart, else ledger.clock.start, else the real time; never behind an event. */
-    private static Instant simulatedStart(Environment env, JdbcTemplate jdbc) {
+    private static Instant simulatedStart(Environment env, JdbcTemplate jdbc, EventStoreReader events) {
         List<Timestamp> stored = jdbc.queryForList("SELECT now_at FROM ledger_clock WHERE name = 'simulated'",
                 Timestamp.class);
         String configured = env.getProperty("ledger.clock.start");
         Instant start = !stored.isEmpty() ? stored.get(0).toInstant()
                 : configured != null && !configured.isBlank() ? OffsetDateTime.parse(configured).toInstant()
                 : Clock.systemUTC().instant(); // the contract: "else at the real time of the first start"
-        List<String> lastEvent = jdbc.queryForList("SELECT MAX(timeStamp) FROM DomainEventEntry", String.class);
-        Instant latest = lastEvent.isEmpty() || lastEvent.get(0) == null ? null
-                : DateTimeUtils.parseInstant(lastEvent.get(0));
+        Instant latest = events.latestTimestamp();
         Instant now = Stream.of(start, latest).filter(Objects::nonNull).max(Instant::compareTo).orElseThrow();
         persist(jdbc, now);
         return now;

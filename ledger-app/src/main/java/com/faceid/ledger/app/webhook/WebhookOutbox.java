@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.app.audit.EventStoreReader;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.hold.HoldExpired;

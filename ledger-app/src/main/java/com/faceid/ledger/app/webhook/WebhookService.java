@@ -2,7 +2,7 @@ package com.faceid.ledger.app.webhook;
 
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.app.audit.EventStoreReader;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.security.Role;

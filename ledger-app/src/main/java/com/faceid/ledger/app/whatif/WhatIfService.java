@@ -4,7 +4,7 @@ import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.app.audit.EventStoreReader;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.audit.LedgerFold;
 import com.faceid.ledger.app.statement.StatementQueries;

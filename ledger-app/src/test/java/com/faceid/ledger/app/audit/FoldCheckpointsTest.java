@@ -1,5 +1,6 @@
 package com.faceid.ledger.app.audit;
 
+import com.faceid.ledger.app.store.EventStoreReader;
 import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
