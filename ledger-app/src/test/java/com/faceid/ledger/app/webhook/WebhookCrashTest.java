@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.app.CrashRecoveryTest;
+import com.faceid.ledger.app.store.CrashRecoveryTest;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.WebhookReceiver;
 import com.fasterxml.jackson.databind.JsonNode;

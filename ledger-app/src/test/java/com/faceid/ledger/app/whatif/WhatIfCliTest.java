@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.whatif;
 
-import com.faceid.ledger.app.CrashRecoveryTest;
+import com.faceid.ledger.app.store.CrashRecoveryTest;
 import com.faceid.ledger.app.LedgerApplication;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;

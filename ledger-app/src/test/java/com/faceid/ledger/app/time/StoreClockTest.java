@@ -1,5 +1,6 @@
-package com.faceid.ledger.app;
+package com.faceid.ledger.app.time;
 
+import com.faceid.ledger.app.LedgerApplication;
 import com.faceid.ledger.app.support.Http;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;

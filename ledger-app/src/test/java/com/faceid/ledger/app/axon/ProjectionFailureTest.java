@@ -1,4 +1,4 @@
-package com.faceid.ledger.app;
+package com.faceid.ledger.app.axon;
 
 import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;

@@ -1,5 +1,6 @@
-package com.faceid.ledger.app;
+package com.faceid.ledger.app.store;
 
+import com.faceid.ledger.app.LedgerApplication;
 import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.PostgresTestDatabase;
