@@ -56,8 +56,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * a time-driven step (grant activation, expiry, reminder, month close) has run yet (billing-rules §9). Nothing
  * here grows with the number of calls: request-id idempotency lives in {@link MeteredRequests}, outside.
  * <p>
- * The snapshot's revision is that of this class ({@code @Revision}); a snapshot of another revision is
- * ignored (Axon's revision snapshot filter) and the account rebuilt from its events.
+ * The snapshot's revision is that of this class ({@code @Revision}); a snapshot of revision 3 is upcast to it
+ * ({@link EventUpcasters}), one of any other revision is ignored (Axon's revision snapshot filter) and the account
+ * rebuilt from its events.
  */
 @Revision("4") // 4: the state in parts (wallet, holds, months)
 public class Account {

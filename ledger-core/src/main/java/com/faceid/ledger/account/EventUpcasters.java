@@ -1,10 +1,19 @@
 package com.faceid.ledger.account;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +30,15 @@ public final class EventUpcasters {
     }
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(new FirstRevision());
+        return new EventUpcasterChain(new FirstRevision(), new AccountInParts());
+    }
+
+    /**
+     * Whether a stored snapshot of this type and revision is brought to the current shape by this chain (the
+     * storage engine's snapshot filter lets it through instead of ignoring it).
+     */
+    public static boolean upcastsSnapshot(String type, String revision) {
+        return AccountInParts.FROM.equals(revision) && Account.class.getName().equals(type);
     }
 
     /**
@@ -41,6 +58,67 @@ public final class EventUpcasters {
         protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
             return event.upcastPayload(new SimpleSerializedType(event.getType().getName(), "1"), byte[].class,
                     Function.identity());
+        }
+    }
+
+    /**
+     * An account's snapshot of revision 3 (one flat object) in the shape of revision 4, its state in parts: the
+     * wallet (packages, purchases, usage reminders), the holds still held, the months (open months, prices,
+     * adjustments, the last closed month). The same values, regrouped: no account rebuilds from its events after
+     * the upgrade.
+     */
+    static final class AccountInParts extends SingleEventUpcaster {
+        static final String FROM = "3";
+        static final String TO = "4";
+        private static final List<String> WALLET = List.of("packages", "packageByPurchaseId", "purchaseCount",
+                "usageReminded");
+        private static final List<String> MONTHS = List.of("closedThrough", "openUsage", "openPurchases",
+                "negotiated", "openAdjustments", "adjustments");
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation event) {
+            return upcastsSnapshot(event.getType().getName(), event.getType().getRevision());
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
+            return event.upcastPayload(new SimpleSerializedType(event.getType().getName(), TO), byte[].class,
+                    AccountInParts::regroup);
+        }
+
+        /** Numbers exactly as written: a price of 930.00 keeps its scale (no binary floating point on the way). */
+        private static final ObjectMapper EXACT = new ObjectMapper()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+        static byte[] regroup(byte[] flat) {
+            try {
+                return EXACT.writeValueAsBytes(regroup((ObjectNode) EXACT.readTree(flat)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("an account snapshot of revision 3 is not JSON", e);
+            }
+        }
+
+        static JsonNode regroup(ObjectNode flat) {
+            ObjectNode state = flat.deepCopy();
+            ObjectNode wallet = state.objectNode();
+            ObjectNode months = state.objectNode();
+            ObjectNode holds = state.objectNode();
+            WALLET.forEach(f -> move(state, wallet, f, f));
+            MONTHS.forEach(f -> move(state, months, f, f));
+            move(state, holds, "openHolds", "open");
+            state.set("wallet", wallet);
+            state.set("holds", holds);
+            state.set("months", months);
+            return state;
+        }
+
+        private static void move(ObjectNode from, ObjectNode to, String field, String as) {
+            JsonNode value = from.remove(field);
+            if (value != null) {
+                to.set(as, value);
+            }
         }
     }
 }

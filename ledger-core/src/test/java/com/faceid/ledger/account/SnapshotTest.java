@@ -48,6 +48,46 @@ class SnapshotTest {
         }
     }
 
+    /**
+     * A snapshot stored before the state was split into parts (revision 3: one flat object) is upcast to revision
+     * 4 and reads as the very state the events give, so no account rebuilds from its events after the upgrade.
+     */
+    @Test
+    void aSnapshotOfTheFlatStateReadsAsTheStateInParts() throws Exception {
+        try (LedgerHarness h = new LedgerHarness(BillingPolicy.standard(), 0, false)) {
+            traffic(h, "a", 120);
+            h.send(new com.faceid.ledger.hold.PlaceHold("a", "h-1", Service.PHOTO_VERIFICATION, null,
+                    t("2026-01-12T12:00")));
+            com.fasterxml.jackson.databind.ObjectMapper json = com.faceid.ledger.support.LedgerJson.mapper();
+            String current = h.stateJson("a");
+            var exact = new com.fasterxml.jackson.databind.ObjectMapper().setNodeFactory(
+                    com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true)).enable(
+                    com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+            var parts = (com.fasterxml.jackson.databind.node.ObjectNode) exact.readTree(current);
+            assertThat(parts.path("holds").path("open").size()).as("the hold is in the state").isEqualTo(1);
+            // the same state as revision 3 stored it: every part's fields at the top
+            var flat = parts.deepCopy();
+            for (String part : java.util.List.of("wallet", "months")) {
+                flat.setAll((com.fasterxml.jackson.databind.node.ObjectNode) flat.remove(part));
+            }
+            flat.set("openHolds", flat.remove("holds").path("open"));
+            var entry = new org.axonframework.eventhandling.GenericDomainEventEntry<>("Account", "a", 0L, "snap",
+                    "2026-03-01T00:00:00Z", Account.class.getName(), "3", exact.writeValueAsBytes(flat),
+                    "{}".getBytes());
+            var serializer = org.axonframework.serialization.json.JacksonSerializer.builder().objectMapper(json)
+                    .build();
+            var upcast = EventUpcasters.chain().upcast(java.util.stream.Stream.of(
+                    new org.axonframework.serialization.upcasting.event.InitialEventRepresentation(entry,
+                            serializer))).toList();
+            assertThat(upcast).hasSize(1);
+            assertThat(upcast.get(0).getType().getRevision()).isEqualTo("4");
+            Account restored = serializer.deserialize(upcast.get(0).getData());
+            assertThat(json.writeValueAsString(restored)).isEqualTo(current);
+            assertThat(EventUpcasters.upcastsSnapshot(Account.class.getName(), "3")).isTrue();
+            assertThat(EventUpcasters.upcastsSnapshot(Account.class.getName(), "2")).isFalse();
+        }
+    }
+
     @Test
     void stateDoesNotGrowWithCalls() throws Exception {
         try (LedgerHarness h = new LedgerHarness(BillingPolicy.standard(), 0, true)) {

@@ -74,8 +74,11 @@ public class EventStoreConfig {
                 .batchSize(1000)
                 // every reader of stored events goes through the same upcasters (docs/events.md)
                 .upcasterChain(EventUpcasters.chain())
-                // a snapshot of another revision than the Account class's is ignored (@Revision on Account)
-                .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot))
+                // a snapshot of another revision than the Account class's is ignored (@Revision on Account),
+                // unless the upcasters bring it to the current one (revision 3, before the state was in parts)
+                .snapshotFilter(snapshot -> configuration.snapshotFilter().allow(snapshot)
+                        || EventUpcasters.upcastsSnapshot(snapshot.getPayload().getType().getName(),
+                        snapshot.getPayload().getType().getRevision()))
                 .build();
     }
 
