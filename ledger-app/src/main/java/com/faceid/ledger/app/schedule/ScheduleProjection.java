@@ -87,11 +87,12 @@ public class ScheduleProjection {
 
     private void schedule(String accountId, List<StepsOf.Step> due) {
         for (StepsOf.Step s : due) {
-            jdbc.update("INSERT INTO scheduled_step (account_id, kind, ref, due_at, status, attempts)"
-                            + " SELECT ?, ?, ?, ?, 'PENDING', 0 FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS"
-                            + " (SELECT 1 FROM scheduled_step WHERE account_id = ? AND kind = ? AND ref = ?)",
-                    accountId, s.kind().name(), s.ref(), Timestamp.from(s.dueAt()), accountId, s.kind().name(),
-                    s.ref());
+            jdbc.update("INSERT INTO scheduled_step (account_id, kind, ref, days_before, due_at, status, attempts)"
+                            + " SELECT ?, ?, ?, ?, ?, 'PENDING', 0 FROM (VALUES (1)) AS one (x) WHERE NOT EXISTS"
+                            + " (SELECT 1 FROM scheduled_step WHERE account_id = ? AND kind = ? AND ref = ?"
+                            + " AND days_before = ?)",
+                    accountId, s.kind().name(), s.ref(), s.daysBefore(), Timestamp.from(s.dueAt()), accountId,
+                    s.kind().name(), s.ref(), s.daysBefore());
         }
     }
 

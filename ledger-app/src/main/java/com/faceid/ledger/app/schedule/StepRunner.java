@@ -51,7 +51,8 @@ public class StepRunner {
     }
     private static final Logger log = LoggerFactory.getLogger(StepRunner.class);
 
-    public record Step(long id, String accountId, StepKind kind, String ref, Instant dueAt, int attempts) {
+    public record Step(long id, String accountId, StepKind kind, String ref, int daysBefore, Instant dueAt,
+                       int attempts) {
     }
 
     private final JdbcTemplate jdbc;
@@ -105,11 +106,13 @@ public class StepRunner {
         releaseExpiredLeases();
         int ran = 0;
         while (true) {
-            List<Step> next = jdbc.query("SELECT id, account_id, kind, ref, due_at, attempts FROM scheduled_step"
+            List<Step> next = jdbc.query("SELECT id, account_id, kind, ref, days_before, due_at, attempts"
+                            + " FROM scheduled_step"
                             // ordered by the columns of its index (status, due_at, id): the first entry, not a sort
                             + " WHERE status = 'PENDING' AND due_at <= ? ORDER BY status, due_at, id LIMIT 1",
                     (rs, i) -> new Step(rs.getLong(1), rs.getString(2), StepKind.valueOf(rs.getString(3)),
-                            rs.getString(4), rs.getTimestamp(5).toInstant(), rs.getInt(6)), Timestamp.from(upTo));
+                            rs.getString(4), rs.getInt(5), rs.getTimestamp(6).toInstant(), rs.getInt(7)),
+                    Timestamp.from(upTo));
             if (next.isEmpty()) {
                 return ran;
             }
@@ -161,11 +164,7 @@ public class StepRunner {
         return switch (step.kind()) {
             case ACTIVATE_GRANT -> new ActivateGrant(step.accountId(), step.ref(), at);
             case EXPIRE_PACKAGE -> new ExpirePackage(step.accountId(), step.ref(), at);
-            case EXPIRY_REMINDER -> {
-                int colon = step.ref().lastIndexOf(':');
-                yield new RemindExpiry(step.accountId(), step.ref().substring(0, colon),
-                        Integer.parseInt(step.ref().substring(colon + 1)), at);
-            }
+            case EXPIRY_REMINDER -> new RemindExpiry(step.accountId(), step.ref(), step.daysBefore(), at);
             // the aggregate records a month past its deadline as closed at its deadline, however late this runs
             case CLOSE_MONTH -> new CloseStatement(step.accountId(), YearMonth.parse(step.ref()), at, "scheduler");
             case EXPIRE_HOLD -> new ExpireHold(step.accountId(), step.ref(), at);

@@ -27,7 +27,14 @@ record StepsOf(Duration grace, List<Integer> reminderDays) {
     static final String HOLDS = "holds";
 
     /** One step to schedule: its kind, its reference (month, package, package:days, hold) and when it is due. */
-    record Step(StepKind kind, String ref, Instant dueAt) {
+    /**
+     * @param ref        what the step is about: a package, a month, the account's holds
+     * @param daysBefore an expiry reminder's days before the expiry (0 for every other step)
+     */
+    record Step(StepKind kind, String ref, int daysBefore, Instant dueAt) {
+        Step(StepKind kind, String ref, Instant dueAt) {
+            this(kind, ref, 0, dueAt);
+        }
     }
 
     /** The opening month's close. */
@@ -65,7 +72,7 @@ record StepsOf(Duration grace, List<Integer> reminderDays) {
     private List<Step> expiry(String packageId, Instant expiresAt, BillingCalendar cal) {
         List<Step> out = new ArrayList<>(List.of(new Step(StepKind.EXPIRE_PACKAGE, packageId, expiresAt)));
         for (int days : reminderDays) {
-            out.add(new Step(StepKind.EXPIRY_REMINDER, packageId + ":" + days, cal.daysBefore(expiresAt, days)));
+            out.add(new Step(StepKind.EXPIRY_REMINDER, packageId, days, cal.daysBefore(expiresAt, days)));
         }
         return out;
     }

@@ -42,9 +42,9 @@ class StepsOfTest {
         assertThat(steps.of(g, SHANGHAI)).containsExactly(
                 new StepsOf.Step(StepKind.ACTIVATE_GRANT, "FREE-PHOTO_VERIFICATION", t("2026-03-11T00:00:00")),
                 new StepsOf.Step(StepKind.EXPIRE_PACKAGE, "FREE-PHOTO_VERIFICATION", t("2027-03-11T00:00:00")),
-                new StepsOf.Step(StepKind.EXPIRY_REMINDER, "FREE-PHOTO_VERIFICATION:30", t("2027-02-09T00:00:00")),
-                new StepsOf.Step(StepKind.EXPIRY_REMINDER, "FREE-PHOTO_VERIFICATION:7", t("2027-03-04T00:00:00")),
-                new StepsOf.Step(StepKind.EXPIRY_REMINDER, "FREE-PHOTO_VERIFICATION:1", t("2027-03-10T00:00:00")));
+                new StepsOf.Step(StepKind.EXPIRY_REMINDER, "FREE-PHOTO_VERIFICATION", 30, t("2027-02-09T00:00:00")),
+                new StepsOf.Step(StepKind.EXPIRY_REMINDER, "FREE-PHOTO_VERIFICATION", 7, t("2027-03-04T00:00:00")),
+                new StepsOf.Step(StepKind.EXPIRY_REMINDER, "FREE-PHOTO_VERIFICATION", 1, t("2027-03-10T00:00:00")));
     }
 
     @Test
@@ -52,11 +52,12 @@ class StepsOfTest {
         PackagePurchased p = new PackagePurchased("a", "PKG-000001", "po-1", Service.LIVENESS_VERIFICATION, 1000,
                 new BigDecimal("930.00"), t("2026-03-11T09:30:00"), t("2027-03-11T09:30:00"), YearMonth.of(2026, 3),
                 "faceid-2026-01");
-        assertThat(steps.of(p, SHANGHAI)).extracting(StepsOf.Step::ref, StepsOf.Step::dueAt).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("PKG-000001", t("2027-03-11T09:30:00")),
-                org.assertj.core.groups.Tuple.tuple("PKG-000001:30", t("2027-02-09T09:30:00")),
-                org.assertj.core.groups.Tuple.tuple("PKG-000001:7", t("2027-03-04T09:30:00")),
-                org.assertj.core.groups.Tuple.tuple("PKG-000001:1", t("2027-03-10T09:30:00")));
+        assertThat(steps.of(p, SHANGHAI)).extracting(StepsOf.Step::ref, StepsOf.Step::daysBefore, StepsOf.Step::dueAt)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("PKG-000001", 0, t("2027-03-11T09:30:00")),
+                        org.assertj.core.groups.Tuple.tuple("PKG-000001", 30, t("2027-02-09T09:30:00")),
+                        org.assertj.core.groups.Tuple.tuple("PKG-000001", 7, t("2027-03-04T09:30:00")),
+                        org.assertj.core.groups.Tuple.tuple("PKG-000001", 1, t("2027-03-10T09:30:00")));
     }
 
     @Test
