@@ -1,10 +1,7 @@
 package com.faceid.ledger.account;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
@@ -86,11 +83,7 @@ public final class EventUpcasters {
                     AccountInParts::regroup);
         }
 
-        /** Numbers exactly as written: a price of 930.00 keeps its scale (no binary floating point on the way). */
-        private static final ObjectMapper EXACT = new ObjectMapper()
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-                .enable(SerializationFeature.WRITE_BIGDECIMAL_AS_PLAIN)
-                .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+        private static final ObjectMapper EXACT = StoredFormat.exactTree();
 
         static byte[] regroup(byte[] flat) {
             try {

@@ -2,7 +2,6 @@ package com.faceid.ledger.app.console;
 
 import org.springframework.stereotype.Component;
 
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,14 +26,10 @@ public class TierWords {
         long lower = Long.parseLong(m.group(2));
         long first = m.group(1).equals("(") ? lower + 1 : Math.max(lower, 1);
         if (m.group(3).equals("∞")) {
-            return "calls " + count(first) + " and beyond of the month";
+            return "calls " + EventSentences.count(first) + " and beyond of the month";
         }
         long upper = Long.parseLong(m.group(3));
         long last = m.group(4).equals("]") ? upper : upper - 1;
-        return "calls " + count(first) + "–" + count(last) + " of the month";
-    }
-
-    private static String count(long n) {
-        return String.format(Locale.ROOT, "%,d", n);
+        return "calls " + EventSentences.count(first) + "–" + EventSentences.count(last) + " of the month";
     }
 }

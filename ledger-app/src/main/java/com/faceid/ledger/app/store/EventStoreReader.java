@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.EventUpcasters;
+import com.faceid.ledger.account.StoredFormat;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
@@ -113,9 +114,7 @@ public class EventStoreReader {
     private final Serializer serializer;
     private final EventUpcasterChain upcasters = EventUpcasters.chain();
     /** Numbers exactly as written: money such as 8500.00 keeps its scale (no binary floating point). */
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(com.fasterxml.jackson.databind.node.JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectMapper JSON = StoredFormat.exactTree();
 
     public EventStoreReader(JdbcTemplate jdbc, Serializer serializer) {
         this.jdbc = jdbc;

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -112,7 +113,11 @@ public class WebhookOutbox {
                 n -> n.digest(accountId, day, sequence, hash, headAt, now)));
     }
 
-    /** A test event for one subscription only, due at once; answers its delivery id. */
+    /**
+     * A test event for one subscription only; answers its delivery id. The request that asked for it sends it
+     * (WebhookService.test): it falls due for the background sender only {@link #TEST_SENT_BY_REQUEST} later, in
+     * case that attempt never happens, so the two never race for its first attempt.
+     */
     public String test(WebhookSubscriptions.Subscription s, Instant now) {
         Notification n = new Notifications(s.accountId() == null ? clock.getZone() : zone(s.accountId()))
                 .test(s.webhookId(), s.accountId(), now);
@@ -122,10 +127,13 @@ public class WebhookOutbox {
                     + " VALUES (?, ?, ?, ?, ?)", n.id(), n.accountId(), n.type().wire(), Timestamp.from(now), n.body());
             jdbc.update("INSERT INTO webhook_delivery (delivery_id, webhook_id, notification_id, status, attempts,"
                     + " created_at, next_attempt_at) VALUES (?, ?, ?, 'PENDING', 0, ?, ?)", deliveryId, s.webhookId(),
-                    n.id(), Timestamp.from(now), Timestamp.from(now));
+                    n.id(), Timestamp.from(now), Timestamp.from(now.plus(TEST_SENT_BY_REQUEST)));
         });
         return deliveryId;
     }
+
+    /** How long a test event waits for the request that asked for it to send it, before the sender would. */
+    static final Duration TEST_SENT_BY_REQUEST = Duration.ofMinutes(1);
 
     private void write(String accountId, WebhookEventType type, Function<Notifications, Notification> make) {
         List<String> hooks = subscriptions.wanting(accountId, type);

@@ -12,13 +12,11 @@ import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Requests;
 import org.springframework.stereotype.Service;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Arrays;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * Subscriptions and their delivery log, as each role may see them: an OPERATOR every subscription, for one
@@ -112,22 +110,9 @@ public record WebhookService(WebhookSubscriptions subscriptions, WebhookDeliveri
     public WebhookDeliveries.Delivery test(Caller caller, String webhookId) {
         WebhookSubscriptions.Subscription s = require(caller, webhookId);
         String deliveryId = outbox.test(s, clock.instant());
-        if (!sender.retryNow(deliveryId)) {
-            // the background sender claimed it first (it is due at once): that attempt is the first; wait for it
-            long deadline = System.nanoTime() + FIRST_ATTEMPT_WAIT.toNanos();
-            while (deliveries.find(webhookId, deliveryId).map(d -> d.status().equals("SENDING")).orElse(false)
-                    && System.nanoTime() < deadline) {
-                LockSupport.parkNanos(20_000_000L);
-            }
-        }
+        sender.retryNow(deliveryId);
         return deliveries.find(webhookId, deliveryId).orElseThrow();
     }
-
-    /**
-     * How long a test event's answer waits for a first attempt the background sender took (longer than the
-     * sender's default timeout, 10 s); after it, the delivery is answered as it stands (SENDING).
-     */
-    static final Duration FIRST_ATTEMPT_WAIT = Duration.ofSeconds(12);
 
     private static List<WebhookEventType> types(List<String> events) {
         if (events == null || events.isEmpty()) {
