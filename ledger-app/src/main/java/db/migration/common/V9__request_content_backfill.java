@@ -39,7 +39,7 @@ public class V9__request_content_backfill extends BaseJavaMigration {
         long after = -1;
         long done = 0;
         try (PreparedStatement read = c.prepareStatement("SELECT globalIndex, payload FROM DomainEventEntry"
-                + " WHERE payloadType = 'com.faceid.ledger.metering.CallMetered' AND globalIndex > ?"
+                + " WHERE payloadType = 'com.faceid.ledger.event.CallMetered' AND globalIndex > ?"
                 + " ORDER BY globalIndex LIMIT " + CHUNK);
              PreparedStatement update = c.prepareStatement("UPDATE metered_request SET service = ?,"
                      + " occurred_at = ?, result_code = ? WHERE account_id = ? AND request_id = ?")) {

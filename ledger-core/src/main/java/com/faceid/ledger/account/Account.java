@@ -1,5 +1,10 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.PostpaidSwitched;
 import com.faceid.ledger.hold.CaptureHold;
 import com.faceid.ledger.hold.ExpireHold;
 import com.faceid.ledger.hold.ExpireHolds;

@@ -1,5 +1,6 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.hold.HoldRegistry;
 import com.faceid.ledger.metering.MeteredRequests;
 import com.faceid.ledger.pricing.BillingPolicy;

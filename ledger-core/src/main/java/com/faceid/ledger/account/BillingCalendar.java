@@ -1,10 +1,13 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneId;
-import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 
 /**

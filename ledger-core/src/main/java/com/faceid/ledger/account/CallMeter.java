@@ -1,17 +1,19 @@
 package com.faceid.ledger.account;
 
-import com.faceid.ledger.metering.BillableResults;
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.CallTrace;
-import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeterCalls;
-import com.faceid.ledger.metering.MeteringResult;
 import com.faceid.ledger.metering.MeteredCall;
 import com.faceid.ledger.metering.MeteredRequests;
+import com.faceid.ledger.metering.MeteringResult;
 import com.faceid.ledger.metering.Settlement;
 import com.faceid.ledger.prepaid.LedgerPackage;
+import com.faceid.ledger.pricing.BillableResults;
 import com.faceid.ledger.pricing.BillingPolicy;
 import org.axonframework.messaging.MetaData;
 

@@ -1,5 +1,6 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.event.AccountEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,7 +11,9 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -27,7 +30,7 @@ public final class EventUpcasters {
     }
 
     public static EventUpcasterChain chain() {
-        return new EventUpcasterChain(new FirstRevision(), new AccountInParts());
+        return new EventUpcasterChain(new Renamed(), new FirstRevision(), new AccountInParts());
     }
 
     /**
@@ -36,6 +39,39 @@ public final class EventUpcasters {
      */
     public static boolean upcastsSnapshot(String type, String revision) {
         return AccountInParts.FROM.equals(revision) && Account.class.getName().equals(type);
+    }
+
+    /**
+     * Events stored before the events moved into one package ({@code com.faceid.ledger.event}) name their type by
+     * the package each lived in then. The type is renamed, the revision and the payload kept: the hash chain reads
+     * the stored row as it is, so its links stay valid.
+     */
+    static final class Renamed extends SingleEventUpcaster {
+        static final Map<String, String> FORMER_NAMES = formerNames();
+
+        private static Map<String, String> formerNames() {
+            Map<String, String> former = new HashMap<>();
+            Map.of("account", List.of("AccountOpened", "PostpaidSwitched"),
+                    "prepaid", List.of("PackagePurchased", "PackageExpiryReminded", "FreeGrantIssued",
+                            "FreeGrantActivated", "PackageExpired", "PackageUsageReminded"),
+                    "metering", List.of("CallMetered"),
+                    "hold", List.of("HoldPlaced", "HoldCaptured", "HoldVoided", "HoldExpired"),
+                    "statement", List.of("AdjustmentRecorded", "StatementClosed", "NegotiatedPriceAgreed"))
+                    .forEach((pkg, names) -> names.forEach(n -> former.put("com.faceid.ledger." + pkg + "." + n,
+                            "com.faceid.ledger.event." + n)));
+            return Map.copyOf(former);
+        }
+
+        @Override
+        protected boolean canUpcast(IntermediateEventRepresentation event) {
+            return FORMER_NAMES.containsKey(event.getType().getName());
+        }
+
+        @Override
+        protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation event) {
+            return event.upcastPayload(new SimpleSerializedType(FORMER_NAMES.get(event.getType().getName()),
+                    event.getType().getRevision()), byte[].class, Function.identity());
+        }
     }
 
     /**

@@ -1,21 +1,23 @@
 package com.faceid.ledger.account;
 
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.prepaid.PackagePurchased;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AdjustmentLine;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.NegotiatedPriceAgreed;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.PurchaseLine;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.statement.AdjustmentLine;
 import com.faceid.ledger.statement.AdjustmentReceipt;
-import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
-import com.faceid.ledger.statement.NegotiatedPriceAgreed;
 import com.faceid.ledger.statement.NegotiatedPrices;
-import com.faceid.ledger.statement.PurchaseLine;
 import com.faceid.ledger.statement.RecordAdjustment;
 import com.faceid.ledger.statement.ServiceUsage;
 import com.faceid.ledger.statement.StatementCalculator;
-import com.faceid.ledger.statement.StatementClosed;
 import com.faceid.ledger.statement.StatementFigures;
 
 import java.math.BigDecimal;
@@ -168,8 +170,8 @@ final class Months {
         // (§9): the statement reads the same before and after the close is recorded
         toClose.forEach(f -> {
             Instant deadline = cal.closeDeadline(f.month(), policy.closeGrace());
-            apply(StatementClosed.of(account.accountId(), f, cmd.closedAt().isAfter(deadline) ? deadline
-                    : cmd.closedAt(), cmd.actor()));
+            apply(f.closed(account.accountId(), cmd.closedAt().isAfter(deadline) ? deadline : cmd.closedAt(),
+                    cmd.actor()));
         });
         return toClose.stream().map(StatementFigures::month).toList();
     }

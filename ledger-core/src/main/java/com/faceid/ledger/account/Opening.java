@@ -1,9 +1,12 @@
 package com.faceid.ledger.account;
 
-import com.faceid.ledger.prepaid.FreeGrantIssued;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Catalog;
-import com.faceid.ledger.pricing.Service;
 
 import java.time.Instant;
 import java.time.YearMonth;

@@ -1,19 +1,22 @@
 package com.faceid.ledger.account;
 
-import com.faceid.ledger.hold.HoldCaptured;
-import com.faceid.ledger.hold.HoldExpired;
-import com.faceid.ledger.hold.HoldPlaced;
-import com.faceid.ledger.hold.HoldVoided;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.prepaid.FreeGrantActivated;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackagePurchased;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.NegotiatedPriceAgreed;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.FreeGrantActivated;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.HoldCaptured;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldVoided;
+import com.faceid.ledger.event.NegotiatedPriceAgreed;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.PackageUsageReminded;
+import com.faceid.ledger.event.PostpaidSwitched;
+import com.faceid.ledger.event.StatementClosed;
 
 /**
  * Which part of an {@link Account} each event changes: the account's own identity, its {@link Wallet}, its

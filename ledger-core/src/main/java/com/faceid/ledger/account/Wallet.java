@@ -1,23 +1,25 @@
 package com.faceid.ledger.account;
 
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.FreeGrantActivated;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.Money;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.PackageUsageReminded;
 import com.faceid.ledger.prepaid.ActivateGrant;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.ExpirePackage;
-import com.faceid.ledger.prepaid.FreeGrantActivated;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
 import com.faceid.ledger.prepaid.LedgerPackage;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
 import com.faceid.ledger.prepaid.PackageKind;
-import com.faceid.ledger.prepaid.PackagePurchased;
 import com.faceid.ledger.prepaid.PackageReceipt;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
 import com.faceid.ledger.prepaid.RemindExpiry;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Catalog;
-import com.faceid.ledger.pricing.Money;
 import org.axonframework.messaging.MetaData;
 
 import java.math.BigDecimal;

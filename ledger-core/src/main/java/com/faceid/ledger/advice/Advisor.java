@@ -1,15 +1,15 @@
 package com.faceid.ledger.advice;
 
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.Catalog;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.pricing.TierPricer;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.Arrays;
 
 /**
  * The cost advisor (billing-rules §9 "Advice"): for each service with calls in the usage basis, the least-cost way

@@ -1,6 +1,6 @@
 package com.faceid.ledger.advice;
 
-import com.faceid.ledger.pricing.Money;
+import com.faceid.ledger.event.Money;
 import com.faceid.ledger.pricing.PostpaidTariff;
 import com.faceid.ledger.pricing.TierPricer;
 import com.faceid.ledger.pricing.TierQuote;

@@ -1,7 +1,9 @@
 package com.faceid.ledger.hold;
 
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.Service;
 
 import java.time.Instant;
 

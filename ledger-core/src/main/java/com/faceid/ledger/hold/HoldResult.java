@@ -1,6 +1,6 @@
 package com.faceid.ledger.hold;
 
-import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.error.ErrorCode;
 import com.faceid.ledger.metering.CallOutcome;
 
 /**

@@ -1,6 +1,6 @@
 package com.faceid.ledger.metering;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 import java.time.Instant;

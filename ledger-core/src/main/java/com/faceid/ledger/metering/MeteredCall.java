@@ -1,6 +1,8 @@
 package com.faceid.ledger.metering;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.pricing.BillableResults;
 
 import java.time.Instant;
 

@@ -1,5 +1,7 @@
 package com.faceid.ledger.metering;
 
+import com.faceid.ledger.event.CallMetered;
+
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;

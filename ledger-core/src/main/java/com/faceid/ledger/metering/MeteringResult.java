@@ -1,6 +1,6 @@
 package com.faceid.ledger.metering;
 
-import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.error.ErrorCode;
 
 /**
  * One call's result in a {@link MeterCalls}: its outcome, or the code and reason it was refused with.

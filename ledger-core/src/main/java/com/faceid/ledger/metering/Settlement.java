@@ -1,8 +1,8 @@
 package com.faceid.ledger.metering;
 
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.LedgerPackage;
 import com.faceid.ledger.prepaid.PackageKind;
-import com.faceid.ledger.pricing.Service;
 
 import java.time.Instant;
 import java.util.Collection;

@@ -1,6 +1,6 @@
 package com.faceid.ledger.prepaid;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 
 import java.math.BigDecimal;
 import java.time.Instant;

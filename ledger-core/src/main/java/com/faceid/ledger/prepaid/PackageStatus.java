@@ -1,5 +1,7 @@
 package com.faceid.ledger.prepaid;
 
+import com.faceid.ledger.event.PackageExpired;
+
 import java.time.Instant;
 
 /**

@@ -1,7 +1,5 @@
 package com.faceid.ledger.pricing;
 
-import com.faceid.ledger.metering.BillableResults;
-
 import java.time.Duration;
 
 /**

@@ -1,13 +1,15 @@
 package com.faceid.ledger.pricing;
 
+import com.faceid.ledger.event.Service;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.Arrays;
 
 /**
  * One version of the price list: the page's package table, its postpaid tiers and the free grant.

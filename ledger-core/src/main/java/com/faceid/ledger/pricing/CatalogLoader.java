@@ -1,6 +1,10 @@
 package com.faceid.ledger.pricing;
 
+import com.faceid.ledger.event.Money;
+import com.faceid.ledger.event.Service;
+
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -15,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.io.ByteArrayInputStream;
 
 /**
  * Reads a catalog file (see {@code catalog/faceid-2026-01.catalog}): a small line format so the price

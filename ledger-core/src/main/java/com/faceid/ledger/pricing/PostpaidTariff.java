@@ -1,5 +1,7 @@
 package com.faceid.ledger.pricing;
 
+import com.faceid.ledger.event.Service;
+
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package com.faceid.ledger.pricing;
 
+import com.faceid.ledger.event.Money;
+
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,7 @@
 package com.faceid.ledger.statement;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.NegotiatedPriceAgreed;
+import com.faceid.ledger.event.Service;
 
 import java.math.BigDecimal;
 import java.time.YearMonth;

@@ -1,6 +1,7 @@
 package com.faceid.ledger.statement;
 
-import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.event.ChargedTo;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,8 +1,11 @@
 package com.faceid.ledger.statement;
 
+import com.faceid.ledger.event.AdjustmentLine;
+import com.faceid.ledger.event.Money;
+import com.faceid.ledger.event.PurchaseLine;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.pricing.Catalog;
-import com.faceid.ledger.pricing.Money;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.pricing.TierPricer;
 import com.faceid.ledger.pricing.TierQuote;
 

@@ -1,6 +1,6 @@
 package com.faceid.ledger.whatif;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.TierConvention;
 
 import java.math.BigDecimal;

@@ -1,16 +1,18 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.CallOutcome;
-import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.ExpirePackage;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
 import com.faceid.ledger.prepaid.RemindExpiry;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.statement.AdjustmentReceipt;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
@@ -25,8 +27,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 
-import static com.faceid.ledger.pricing.Service.LIVENESS_VERIFICATION;
-import static com.faceid.ledger.pricing.Service.PHOTO_VERIFICATION;
+import static com.faceid.ledger.event.Service.LIVENESS_VERIFICATION;
+import static com.faceid.ledger.event.Service.PHOTO_VERIFICATION;
 import static com.faceid.ledger.support.Times.t;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;

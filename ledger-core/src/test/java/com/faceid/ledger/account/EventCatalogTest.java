@@ -1,5 +1,6 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.event.AccountEvent;
 import org.axonframework.serialization.Revision;
 import org.junit.jupiter.api.Test;
 

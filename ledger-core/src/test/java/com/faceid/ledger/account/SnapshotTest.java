@@ -1,9 +1,9 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.statement.CloseStatement;
 import com.faceid.ledger.support.LedgerHarness;
 import org.junit.jupiter.api.Test;

@@ -1,16 +1,18 @@
 package com.faceid.ledger.account;
 
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.prepaid.ActivateGrant;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.ExpirePackage;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
-import com.faceid.ledger.prepaid.PackagePurchased;
 import com.faceid.ledger.prepaid.RemindExpiry;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Reminders;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
 import com.faceid.ledger.statement.RecordAdjustment;

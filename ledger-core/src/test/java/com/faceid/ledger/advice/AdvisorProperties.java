@@ -1,8 +1,8 @@
 package com.faceid.ledger.advice;
 
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.Catalog;
 import com.faceid.ledger.pricing.CatalogBook;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.pricing.TierConvention;
 import com.faceid.ledger.pricing.TierPricer;
 import net.jqwik.api.Arbitraries;

@@ -1,12 +1,12 @@
 package com.faceid.ledger.hold;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.CallTrace;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.support.LedgerHarness;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

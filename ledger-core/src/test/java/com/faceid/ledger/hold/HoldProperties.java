@@ -1,16 +1,21 @@
 package com.faceid.ledger.hold;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.HoldCaptured;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.HoldVoided;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
-import com.faceid.ledger.prepaid.PackagePurchased;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.statement.CloseStatement;
-import com.faceid.ledger.statement.StatementClosed;
 import com.faceid.ledger.support.LedgerHarness;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;

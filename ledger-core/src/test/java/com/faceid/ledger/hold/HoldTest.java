@@ -1,16 +1,19 @@
 package com.faceid.ledger.hold;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.CallOutcome;
-import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.ExpirePackage;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.support.LedgerHarness;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -110,9 +113,9 @@ class HoldTest {
     /** Usage reminders count held units as used; depletion counts only calls paid; each is raised once. */
     @Nested
     class UsageRemindersCountHeldUnits {
-        java.util.List<com.faceid.ledger.prepaid.PackageUsageReminded> reminders() {
-            return h.events(A).stream().filter(e -> e instanceof com.faceid.ledger.prepaid.PackageUsageReminded)
-                    .map(e -> (com.faceid.ledger.prepaid.PackageUsageReminded) e).toList();
+        java.util.List<com.faceid.ledger.event.PackageUsageReminded> reminders() {
+            return h.events(A).stream().filter(e -> e instanceof com.faceid.ledger.event.PackageUsageReminded)
+                    .map(e -> (com.faceid.ledger.event.PackageUsageReminded) e).toList();
         }
 
         void buyTenAndUse(int calls) {
@@ -140,7 +143,7 @@ class HoldTest {
             buyTenAndUse(49);
             hold("h-1", NOW);
             capture("h-1", "r-1", null, NOW.plusSeconds(10));
-            assertThat(reminders()).extracting(com.faceid.ledger.prepaid.PackageUsageReminded::percent)
+            assertThat(reminders()).extracting(com.faceid.ledger.event.PackageUsageReminded::percent)
                     .containsExactly(50);
         }
 
@@ -150,14 +153,14 @@ class HoldTest {
             hold("h-1", NOW);
             h.send(new VoidHold(A, "h-1", NOW.plusSeconds(5)));
             h.send(new MeterCall(A, "after", S, NOW.plusSeconds(10), null, NOW.plusSeconds(10)));
-            assertThat(reminders()).extracting(com.faceid.ledger.prepaid.PackageUsageReminded::percent)
+            assertThat(reminders()).extracting(com.faceid.ledger.event.PackageUsageReminded::percent)
                     .containsExactly(50);
         }
 
         @Test
         void holdingTheLastUnitIsNotDepletionUsingItIs() {
             buyTenAndUse(99);
-            assertThat(reminders()).extracting(com.faceid.ledger.prepaid.PackageUsageReminded::percent)
+            assertThat(reminders()).extracting(com.faceid.ledger.event.PackageUsageReminded::percent)
                     .containsExactly(50, 70, 90);
             hold("h-1", NOW);
             assertThat(reminders()).hasSize(3); // the last unit is held, the package is not used up

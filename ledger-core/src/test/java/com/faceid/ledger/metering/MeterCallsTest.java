@@ -1,9 +1,11 @@
 package com.faceid.ledger.metering;
 
-import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.BuyPackage;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.statement.CloseStatement;
 import com.faceid.ledger.support.LedgerHarness;
 import org.junit.jupiter.api.Test;

@@ -1,19 +1,20 @@
 package com.faceid.ledger.metering;
 
 import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Money;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.LedgerPackage;
 import com.faceid.ledger.prepaid.PackageKind;
-import com.faceid.ledger.pricing.Money;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.support.LedgerHarness;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.util.List;
 
-import static com.faceid.ledger.pricing.Service.LIVENESS_VERIFICATION;
-import static com.faceid.ledger.pricing.Service.PHOTO_VERIFICATION;
+import static com.faceid.ledger.event.Service.LIVENESS_VERIFICATION;
+import static com.faceid.ledger.event.Service.PHOTO_VERIFICATION;
 import static com.faceid.ledger.support.Times.t;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,5 +1,6 @@
 package com.faceid.ledger.pricing;
 
+import com.faceid.ledger.event.Service;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;

@@ -1,17 +1,20 @@
 package com.faceid.ledger.statement;
 
 import com.faceid.ledger.account.Account;
-import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.account.SwitchPostpaid;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.event.PurchaseLine;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
+import com.faceid.ledger.pricing.BillableResults;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.CatalogBook;
 import com.faceid.ledger.pricing.CatalogLoader;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.pricing.TierConvention;
-import com.faceid.ledger.metering.BillableResults;
 import com.faceid.ledger.support.InMemoryMeteredRequests;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -22,10 +25,10 @@ import java.time.YearMonth;
 import java.util.Arrays;
 import java.util.List;
 
-import static com.faceid.ledger.pricing.Service.BANK_CARD_VERIFICATION;
-import static com.faceid.ledger.pricing.Service.LIVENESS_COMPARISON;
-import static com.faceid.ledger.pricing.Service.PHOTO_VERIFICATION;
-import static com.faceid.ledger.pricing.Service.WECHAT_LIVENESS_VERIFICATION;
+import static com.faceid.ledger.event.Service.BANK_CARD_VERIFICATION;
+import static com.faceid.ledger.event.Service.LIVENESS_COMPARISON;
+import static com.faceid.ledger.event.Service.PHOTO_VERIFICATION;
+import static com.faceid.ledger.event.Service.WECHAT_LIVENESS_VERIFICATION;
 import static com.faceid.ledger.support.LedgerMatchers.code;
 import static com.faceid.ledger.support.Times.t;
 

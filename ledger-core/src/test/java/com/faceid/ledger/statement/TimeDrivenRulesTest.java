@@ -1,18 +1,21 @@
 package com.faceid.ledger.statement;
 
 import com.faceid.ledger.account.Account;
-import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.event.AdjustmentLine;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.FreeGrantActivated;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackageUsageReminded;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.ActivateGrant;
 import com.faceid.ledger.prepaid.BuyPackage;
-import com.faceid.ledger.prepaid.FreeGrantActivated;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
 import com.faceid.ledger.prepaid.RemindExpiry;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Reminders;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.support.InMemoryMeteredRequests;
 import com.faceid.ledger.support.LedgerHarness;
 import org.axonframework.test.aggregate.AggregateTestFixture;

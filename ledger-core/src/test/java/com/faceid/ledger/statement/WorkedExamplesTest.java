@@ -1,10 +1,12 @@
 package com.faceid.ledger.statement;
 
 import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.support.LedgerHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;

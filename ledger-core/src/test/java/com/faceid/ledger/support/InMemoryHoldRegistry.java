@@ -1,12 +1,12 @@
 package com.faceid.ledger.support;
 
+import com.faceid.ledger.event.HoldCaptured;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.HoldVoided;
 import com.faceid.ledger.hold.Hold;
-import com.faceid.ledger.hold.HoldCaptured;
-import com.faceid.ledger.hold.HoldExpired;
-import com.faceid.ledger.hold.HoldPlaced;
 import com.faceid.ledger.hold.HoldRegistry;
-import com.faceid.ledger.hold.HoldStatus;
-import com.faceid.ledger.hold.HoldVoided;
 import org.axonframework.eventhandling.EventHandler;
 
 import java.util.Map;

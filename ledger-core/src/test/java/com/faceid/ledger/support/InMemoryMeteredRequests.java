@@ -1,6 +1,6 @@
 package com.faceid.ledger.support;
 
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.event.CallMetered;
 import com.faceid.ledger.metering.MeteredCall;
 import com.faceid.ledger.metering.MeteredRequests;
 import org.axonframework.eventhandling.EventHandler;

@@ -1,8 +1,8 @@
 package com.faceid.ledger.support;
 
-import com.faceid.ledger.account.AccountEvent;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.StatementClosed;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.statement.StatementClosed;
 import com.faceid.ledger.whatif.Rerating;
 import com.faceid.ledger.whatif.Scenario;
 
@@ -30,7 +30,7 @@ public final class ReratingIdentity {
                 Rerating.RatedMonth m = rerated.month(s.month());
                 assertThat(m).as("month %s re-rated", s.month()).isNotNull();
                 assertThat(m.closed()).as("month %s closes in the re-rating", s.month()).isTrue();
-                assertThat(StatementClosed.of(s.accountId(), m.figures(), m.closedAt(), s.actor()))
+                assertThat(m.figures().closed(s.accountId(), m.closedAt(), s.actor()))
                         .as("month %s re-rated", s.month()).isEqualTo(s);
                 compared++;
             }

@@ -1,19 +1,19 @@
 package com.faceid.ledger.whatif;
 
-import com.faceid.ledger.account.AccountEvent;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.CatalogBook;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.pricing.TierConvention;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import com.faceid.ledger.statement.CloseStatement;
 import com.faceid.ledger.statement.RecordAdjustment;
-import com.faceid.ledger.statement.StatementLine;
 import com.faceid.ledger.support.LedgerHarness;
 import com.faceid.ledger.support.ReratingIdentity;
 import org.junit.jupiter.api.AfterAll;
@@ -115,7 +115,7 @@ class ReratingTest {
             String a = marchWith(2, true);
             List<AccountEvent> history = new java.util.ArrayList<>(ledger.events(a).stream()
                     .map(AccountEvent.class::cast).toList());
-            history.add(new com.faceid.ledger.statement.AdjustmentRecorded(a, "adj-old", YearMonth.of(2026, 6),
+            history.add(new com.faceid.ledger.event.AdjustmentRecorded(a, "adj-old", YearMonth.of(2026, 6),
                     YearMonth.of(2026, 6), new BigDecimal("-3.00"), "early credit", null, "ops",
                     t("2026-03-05T09:00")));
             Rerating.Rerated r = Rerating.rerate(history, Scenario.none(), BillingPolicy.standard(), AFTER_MARCH);

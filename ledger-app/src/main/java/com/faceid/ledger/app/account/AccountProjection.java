@@ -1,9 +1,9 @@
 package com.faceid.ledger.app.account;
 
-import com.faceid.ledger.account.AccountOpened;
-import com.faceid.ledger.account.PostpaidSwitched;
 import com.faceid.ledger.app.axon.ProcessingGroups;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.PostpaidSwitched;
+import com.faceid.ledger.event.StatementClosed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

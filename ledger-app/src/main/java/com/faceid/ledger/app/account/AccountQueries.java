@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.account;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 

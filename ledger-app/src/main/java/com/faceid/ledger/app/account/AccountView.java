@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.account;
 
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.account;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 
 import java.time.Instant;
 import java.util.SortedMap;

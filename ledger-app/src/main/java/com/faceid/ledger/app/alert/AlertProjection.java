@@ -1,8 +1,8 @@
 package com.faceid.ledger.app.alert;
 
 import com.faceid.ledger.app.axon.ProcessingGroups;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackageUsageReminded;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

@@ -1,36 +1,35 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.store.EventStoreReader;
-import com.faceid.ledger.app.security.Caller;
-
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.app.web.Requests;
-import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.axon.SerializationConfig;
+import com.faceid.ledger.app.hold.JdbcHoldRegistry;
 import com.faceid.ledger.app.metering.JdbcMeteredRequests;
+import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.statement.StatementLine;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
+import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import com.faceid.ledger.account.AccountEvent;
-import com.faceid.ledger.app.axon.SerializationConfig;
-import com.faceid.ledger.app.hold.JdbcHoldRegistry;
 import java.util.ArrayList;
-import org.springframework.stereotype.Component;
+import java.util.List;
 
 /**
  * An account's history and why a call cost what it cost: what the audit endpoints answer and what the console's

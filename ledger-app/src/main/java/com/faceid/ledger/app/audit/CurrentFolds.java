@@ -1,13 +1,13 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.store.EventStoreReader;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries.AccountRow;
 import com.faceid.ledger.app.prepaid.PackagesAsOf;
 import com.faceid.ledger.app.prepaid.PackagesNow;
 import com.faceid.ledger.app.statement.StatementsNow;
+import com.faceid.ledger.app.store.EventStoreReader;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.pricing.BillingPolicy;
 import org.springframework.stereotype.Component;
 

@@ -1,20 +1,20 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.store.EventStoreReader;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.app.web.Requests;
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.statement.StatementFigures;
-import com.faceid.ledger.statement.StatementLine;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;

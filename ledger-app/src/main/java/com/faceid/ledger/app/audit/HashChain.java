@@ -1,7 +1,9 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.account.EventMetadata;
+import com.faceid.ledger.app.statement.ChainLinks;
+import com.faceid.ledger.app.store.EventStoreReader;
+import com.faceid.ledger.event.AccountEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
@@ -14,6 +16,9 @@ import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
@@ -22,27 +27,22 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.NavigableSet;
+import java.util.Optional;
 import java.util.TreeSet;
-import java.util.function.BiFunction;
-import com.faceid.ledger.account.AccountEvent;
-import com.faceid.ledger.app.statement.ChainLinks;
-import java.sql.Timestamp;
-import java.util.Arrays;
-import java.util.Collections;
 import java.util.function.BiConsumer;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
-import org.springframework.core.annotation.Order;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.ConnectionCallback;
 
 /**
  * Each account's events form a hash chain: the link of event n is SHA-256 over the link of event n-1, the

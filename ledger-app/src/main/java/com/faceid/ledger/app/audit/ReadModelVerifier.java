@@ -1,19 +1,33 @@
 package com.faceid.ledger.app.audit;
 
-import com.faceid.ledger.app.store.EventStoreReader;
-import com.faceid.ledger.app.prepaid.PackageQueries;
-import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.ServiceUsage;
-import com.faceid.ledger.statement.StatementClosed;
-import com.faceid.ledger.statement.StatementFigures;
+import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.alert.AlertQueries;
 import com.faceid.ledger.app.limits.FairShare;
+import com.faceid.ledger.app.prepaid.PackageQueries;
+import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.app.store.EventStoreReader;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.AdjustmentLine;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
+import com.faceid.ledger.pricing.BillingPolicy;
+import com.faceid.ledger.statement.ServiceUsage;
+import com.faceid.ledger.statement.StatementFigures;
+import com.faceid.ledger.whatif.Rerating;
+import com.faceid.ledger.whatif.Scenario;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
 import java.time.YearMonth;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,20 +35,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import com.faceid.ledger.account.AccountEvent;
-import com.faceid.ledger.account.AccountOpened;
-import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.alert.AlertQueries;
-import com.faceid.ledger.app.statement.StatementQueries;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.statement.AdjustmentLine;
-import com.faceid.ledger.whatif.Rerating;
-import com.faceid.ledger.whatif.Scenario;
-import io.swagger.v3.oas.annotations.media.Schema;
-import java.lang.reflect.RecordComponent;
-import java.sql.ResultSet;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.TreeMap;
 
 /**
@@ -140,7 +140,7 @@ public record ReadModelVerifier(JdbcTemplate jdbc, EventStoreReader events, Bill
             if (e instanceof StatementClosed s) {
                 var m = r.month(s.month());
                 StatementClosed again = m == null || !m.closed() ? null
-                        : StatementClosed.of(a, m.figures(), m.closedAt(), s.actor());
+                        : m.figures().closed(a, m.closedAt(), s.actor());
                 if (!s.equals(again)) {
                     out.add(new Difference("what-if", a + "/" + s.month(), "statement", s.toString(),
                             String.valueOf(again), "RERATE_MISMATCH", a, null));

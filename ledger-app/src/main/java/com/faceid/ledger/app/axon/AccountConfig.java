@@ -2,10 +2,11 @@ package com.faceid.ledger.app.axon;
 
 import com.faceid.ledger.account.Account;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.metering.BillableResults;
+import com.faceid.ledger.pricing.BillableResults;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.CatalogBook;
 import com.faceid.ledger.pricing.CatalogLoader;
+import com.faceid.ledger.pricing.Reminders;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.config.AggregateConfigurer;
@@ -13,15 +14,15 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import java.util.HashSet;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import com.faceid.ledger.pricing.Reminders;
 import org.axonframework.messaging.annotation.HandlerDefinition;
 import org.axonframework.messaging.annotation.ParameterResolverFactory;
 import org.axonframework.spring.eventsourcing.SpringAggregateSnapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.HashSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 /**
  * The Account aggregate (no Spring in ledger-core, so it is registered here) with its cache and snapshots, and

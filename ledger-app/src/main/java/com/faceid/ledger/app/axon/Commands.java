@@ -1,20 +1,21 @@
 package com.faceid.ledger.app.axon;
 
 import com.faceid.ledger.account.EventMetadata;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.account.OpenAccount;
 import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.app.security.RequestContext;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
-import com.faceid.ledger.app.security.RequestContext;
+
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.locks.LockSupport;
-import org.axonframework.commandhandling.GenericCommandMessage;
 
 /**
  * Sends commands and turns Axon's failures into the ledger's: a rule refusal stays a

@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.axon;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.hold.HoldOperation;
 import com.faceid.ledger.hold.HoldResult;
 import com.faceid.ledger.hold.SettleHolds;

@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.axon;
 
-import com.faceid.ledger.app.axon.ReadModels;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.stereotype.Component;

@@ -1,15 +1,15 @@
 package com.faceid.ledger.app.console;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountOpening;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.prepaid.PackagePurchases;
 import com.faceid.ledger.app.statement.PriceAgreements;
 import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Catalog;
-import com.faceid.ledger.pricing.Service;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

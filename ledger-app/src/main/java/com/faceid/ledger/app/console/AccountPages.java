@@ -2,23 +2,20 @@ package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.account.AccountService;
 import com.faceid.ledger.app.alert.AlertQueries;
 import com.faceid.ledger.app.audit.AuditService;
+import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.app.prepaid.PackageView;
-import com.faceid.ledger.app.web.Requests;
-import org.springframework.web.util.UriComponentsBuilder;
-import org.springframework.web.util.UriUtils;
-import java.nio.charset.StandardCharsets;
 import com.faceid.ledger.app.prepaid.QuotaService;
 import com.faceid.ledger.app.prepaid.QuotaView;
 import com.faceid.ledger.app.statement.StatementService;
 import com.faceid.ledger.app.statement.StatementView;
 import com.faceid.ledger.app.usage.DailyUsageQueries;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Service;
 import com.faceid.ledger.pricing.TierPricer;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
@@ -26,8 +23,11 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.UriComponentsBuilder;
+import org.springframework.web.util.UriUtils;
 
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -36,10 +36,10 @@ import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.HashMap;
 
 /**
  * The page a customer opens first (calls left, held, expiring next, packages, alerts, charts) and the operators'

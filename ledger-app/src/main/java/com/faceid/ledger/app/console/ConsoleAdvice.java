@@ -1,8 +1,8 @@
 package com.faceid.ledger.app.console;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Problems;
+import com.faceid.ledger.error.LedgerException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -11,12 +11,12 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.ProblemDetail;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.validation.BindException;
 
 /**
  * What every console page has (the signed-in user, the CSRF token for its forms) and how a page shows an error:

@@ -3,7 +3,7 @@ package com.faceid.ledger.app.console;
 import com.faceid.ledger.app.audit.AuditService;
 import com.faceid.ledger.app.statement.AdjustmentService;
 import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -1,14 +1,15 @@
 package com.faceid.ledger.app.console;
 
+import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.audit.DisputeReports;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementService;
-import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.statement.StatementLine;
 import com.faceid.ledger.app.statement.StatementView;
+import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -30,7 +31,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import com.faceid.ledger.account.BillingCalendar;
 
 /**
  * The statements tab: the months the account lived with their status and totals, a month's statement (open or

@@ -1,6 +1,5 @@
 package com.faceid.ledger.app.console;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.app.web.ApiException;
@@ -8,6 +7,7 @@ import com.faceid.ledger.app.webhook.WebhookDeliveries;
 import com.faceid.ledger.app.webhook.WebhookEventType;
 import com.faceid.ledger.app.webhook.WebhookService;
 import com.faceid.ledger.app.webhook.WebhookSubscriptions;
+import com.faceid.ledger.error.LedgerException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

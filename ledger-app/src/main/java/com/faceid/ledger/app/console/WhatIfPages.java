@@ -6,8 +6,10 @@ import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.app.whatif.WhatIfRequest;
 import com.faceid.ledger.app.whatif.WhatIfRunView;
 import com.faceid.ledger.app.whatif.WhatIfRuns;
+import com.faceid.ledger.event.Service;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Validator;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,8 +22,6 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
-import com.faceid.ledger.pricing.Service;
-import jakarta.validation.Validator;
 
 /**
  * What-if as a form: the history re-rated with a package bought or postpaid switched (a GET, because it changes

@@ -1,31 +1,33 @@
 package com.faceid.ledger.app.hold;
 
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.hold.HoldStatus;
-import com.faceid.ledger.pricing.Service;
-import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.app.web.HttpError;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.axon.GroupCommit;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.hold.CaptureHold;
 import com.faceid.ledger.hold.Hold;
-import com.faceid.ledger.hold.HoldReceipt;
 import com.faceid.ledger.hold.HoldOperation;
+import com.faceid.ledger.hold.HoldReceipt;
 import com.faceid.ledger.hold.HoldResult;
-import com.faceid.ledger.hold.SettleHolds;
 import com.faceid.ledger.hold.PlaceHold;
+import com.faceid.ledger.hold.SettleHolds;
 import com.faceid.ledger.hold.VoidHold;
 import com.faceid.ledger.metering.CallOutcome;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -39,16 +41,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
-import com.faceid.ledger.account.ErrorCode;
-import jakarta.validation.Validator;
-import java.time.Instant;
-import java.time.ZoneId;
 
 /**
  * Holds (docs/api.md "Holds"): the gateway asks before it serves a call, then captures the hold with the

@@ -1,29 +1,29 @@
 package com.faceid.ledger.app.hold;
 
 import com.faceid.ledger.app.axon.ProcessingGroups;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.HoldCaptured;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.HoldVoided;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.hold.Hold;
-import com.faceid.ledger.hold.HoldCaptured;
-import com.faceid.ledger.hold.HoldExpired;
-import com.faceid.ledger.hold.HoldPlaced;
 import com.faceid.ledger.hold.HoldRegistry;
-import com.faceid.ledger.hold.HoldStatus;
-import com.faceid.ledger.hold.HoldVoided;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
-import java.util.List;
-import java.util.Optional;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.RowCallbackHandler;
+import java.util.Optional;
 
 /**
  * The permanent record of holds ({@link HoldRegistry}): written by a subscribing processor inside the

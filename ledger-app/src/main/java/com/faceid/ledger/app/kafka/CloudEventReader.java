@@ -1,9 +1,9 @@
 package com.faceid.ledger.app.kafka;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.metering.MeterCall;
 import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,19 +1,19 @@
 package com.faceid.ledger.app.kafka;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.metering.BatchMetering;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.web.Problems;
+import com.faceid.ledger.app.web.StoreUnavailable;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.metering.CallTrace;
 import com.faceid.ledger.metering.MeterCall;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
-import com.faceid.ledger.app.web.StoreUnavailable;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.apache.kafka.clients.consumer.Consumer;
 import org.springframework.kafka.listener.BatchConsumerAwareMessageListener;
 
 import java.time.Clock;

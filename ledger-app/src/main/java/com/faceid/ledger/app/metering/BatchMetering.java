@@ -1,14 +1,15 @@
 package com.faceid.ledger.app.metering;
 
 import com.faceid.ledger.account.Account;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.axon.Commands;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.metering.MeterCalls;
 import com.faceid.ledger.metering.MeteringResult;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configuration;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
@@ -21,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
-import org.axonframework.config.Configuration;
 
 /**
  * Meters a {@code calls:batch}: each account's calls as one {@link MeterCalls}, and (by default,

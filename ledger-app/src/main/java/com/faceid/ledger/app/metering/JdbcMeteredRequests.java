@@ -1,20 +1,26 @@
 package com.faceid.ledger.app.metering;
 
-import com.faceid.ledger.app.axon.ProcessingGroups;
 import com.faceid.ledger.app.axon.PerBatch;
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.app.axon.ProcessingGroups;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.CallOutcome;
-import com.faceid.ledger.metering.ChargedTo;
 import com.faceid.ledger.metering.MeteredCall;
 import com.faceid.ledger.metering.MeteredRequests;
-import com.faceid.ledger.pricing.Service;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
@@ -24,12 +30,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
-import org.springframework.jdbc.core.ConnectionCallback;
-import org.springframework.jdbc.core.RowCallbackHandler;
 
 /**
  * The permanent idempotency record of metered calls (see {@link MeteredRequests}). Its handler runs in a

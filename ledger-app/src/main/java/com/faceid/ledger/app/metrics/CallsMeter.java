@@ -1,18 +1,18 @@
 package com.faceid.ledger.app.metrics;
 
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.event.CallMetered;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.MessageDispatchInterceptor;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BiFunction;
-import org.springframework.core.annotation.Order;
 
 /**
  * {@code ledger_calls_total{service,charged_to}}: calls metered by this process, counted as their

@@ -2,7 +2,8 @@ package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.app.account.ServiceBalances;
 import com.faceid.ledger.app.hold.JdbcHoldRegistry;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.prepaid.PackageStatus;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -11,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import com.faceid.ledger.prepaid.PackageStatus;
 
 /** The account view's calls left per service, from its packages less what holds reserve. */
 @Component

@@ -1,13 +1,15 @@
 package com.faceid.ledger.app.prepaid;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.axon.AnswersFromEvents;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.prepaid.PackageStatus;
 import com.faceid.ledger.prepaid.RequestRefund;
-import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -18,7 +20,6 @@ import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import com.faceid.ledger.app.axon.AnswersFromEvents;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +30,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
 import java.util.List;
-import com.faceid.ledger.prepaid.PackageStatus;
 
 @RestController
 @RequestMapping("/api/v1/accounts/{accountId}/packages")

@@ -2,23 +2,22 @@ package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.app.axon.ProcessingGroups;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
-import com.faceid.ledger.prepaid.PackageExpired;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.PackagePurchased;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.faceid.ledger.prepaid.PackagePurchased;
-
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.sql.Timestamp;
 
 /**
  * package_view: every package, free or bought, with used / remaining / forfeited. A batch's calls write

@@ -6,10 +6,10 @@ import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.PackageKind;
 import com.faceid.ledger.prepaid.PackageReceipt;
-import com.faceid.ledger.pricing.Service;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.springframework.stereotype.Component;
 

@@ -1,16 +1,16 @@
 package com.faceid.ledger.app.prepaid;
 
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.PackageKind;
 import com.faceid.ledger.prepaid.PackageStatus;
-import com.faceid.ledger.pricing.Service;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 
 /** Reads package_view; a package's status is derived from its row and the instant asked about. */
 @Component

@@ -1,14 +1,14 @@
 package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.PackageKind;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.prepaid.PackageStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import com.faceid.ledger.prepaid.PackageStatus;
 
 /**
  * A package as the API and the console show it, at an instant, in the account's zone.

@@ -1,9 +1,9 @@
 package com.faceid.ledger.app.prepaid;
 
 import com.faceid.ledger.app.account.AccountQueries.AccountRow;
+import com.faceid.ledger.error.LedgerException;
 
 import java.time.Instant;
-import com.faceid.ledger.account.LedgerException;
 
 /**
  * An account's packages as every event stored before the question has them, answered without waiting for the

@@ -5,8 +5,8 @@ import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.PackageStatus;
-import com.faceid.ledger.pricing.Service;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;

@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.prepaid;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;

@@ -1,12 +1,13 @@
 package com.faceid.ledger.app.schedule;
 
-import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.axon.ProcessingGroups;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
-import com.faceid.ledger.prepaid.PackagePurchased;
-import com.faceid.ledger.statement.NegotiatedPriceAgreed;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.NegotiatedPriceAgreed;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.StatementClosed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -15,7 +16,6 @@ import org.springframework.stereotype.Component;
 import java.sql.Timestamp;
 import java.time.ZoneId;
 import java.util.List;
-import com.faceid.ledger.hold.HoldPlaced;
 
 /**
  * Writes the schedule of time-driven steps from the events that cause them, inside the same transaction

@@ -1,9 +1,13 @@
 package com.faceid.ledger.app.schedule;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.app.axon.Commands;
+import com.faceid.ledger.app.security.RequestContext;
+import com.faceid.ledger.app.time.LedgerClock;
+import com.faceid.ledger.app.webhook.WebhookOutbox;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.hold.ExpireHold;
+import com.faceid.ledger.hold.ExpireHolds;
 import com.faceid.ledger.prepaid.ActivateGrant;
 import com.faceid.ledger.prepaid.ExpirePackage;
 import com.faceid.ledger.prepaid.RemindExpiry;
@@ -21,10 +25,6 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.locks.ReentrantLock;
-import com.faceid.ledger.app.security.RequestContext;
-import com.faceid.ledger.app.webhook.WebhookOutbox;
-import com.faceid.ledger.hold.ExpireHold;
-import com.faceid.ledger.hold.ExpireHolds;
 
 /**
  * Runs due steps of the schedule, earliest first, one at a time. A step is claimed with a conditional

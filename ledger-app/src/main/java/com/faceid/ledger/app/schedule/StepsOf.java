@@ -1,12 +1,12 @@
 package com.faceid.ledger.app.schedule;
 
-import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.account.BillingCalendar;
-import com.faceid.ledger.hold.HoldPlaced;
-import com.faceid.ledger.hold.HoldStatus;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
-import com.faceid.ledger.prepaid.PackagePurchased;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.FreeGrantIssued;
+import com.faceid.ledger.event.HoldPlaced;
+import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.PackagePurchased;
+import com.faceid.ledger.event.StatementClosed;
 
 import java.time.Duration;
 import java.time.Instant;

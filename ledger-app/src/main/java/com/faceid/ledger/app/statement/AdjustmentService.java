@@ -6,10 +6,11 @@ import com.faceid.ledger.app.axon.ReadModels;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.AdjustmentRecorded;
 import com.faceid.ledger.statement.AdjustmentReceipt;
-import com.faceid.ledger.statement.AdjustmentRecorded;
 import com.faceid.ledger.statement.RecordAdjustment;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -19,7 +20,6 @@ import org.springframework.stereotype.Component;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.YearMonth;
-import jakarta.validation.Validator;
 
 /** Records a credit or debit on a statement, for the API and the console (an operator's form). */
 @Component

@@ -3,7 +3,7 @@ package com.faceid.ledger.app.statement;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import org.springframework.stereotype.Component;
 

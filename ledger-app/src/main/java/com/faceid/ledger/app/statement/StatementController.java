@@ -1,13 +1,15 @@
 package com.faceid.ledger.app.statement;
 
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.app.web.Csv;
-import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.axon.AnswersFromEvents;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.security.Caller;
+import com.faceid.ledger.app.security.RequestContext;
+import com.faceid.ledger.app.web.Csv;
+import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.statement.CloseStatement;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -15,30 +17,28 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
-import jakarta.servlet.http.HttpServletRequest;
-import com.faceid.ledger.app.security.Caller;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.util.List;
-import com.faceid.ledger.app.security.RequestContext;
-import java.time.OffsetDateTime;
-import org.springframework.format.annotation.DateTimeFormat;
-import org.springframework.web.bind.annotation.RequestParam;
 
 @RestController
 @Tag(name = "Statements")

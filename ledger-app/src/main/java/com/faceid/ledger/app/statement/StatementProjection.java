@@ -3,25 +3,24 @@ package com.faceid.ledger.app.statement;
 import com.faceid.ledger.account.EventMetadata;
 import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.app.axon.ProcessingGroups;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.NegotiatedPriceAgreed;
+import com.faceid.ledger.app.axon.SerializationConfig;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.NegotiatedPriceAgreed;
+import com.faceid.ledger.event.StatementClosed;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import com.faceid.ledger.statement.StatementClosed;
-
 import java.sql.Timestamp;
 import java.util.List;
-import com.faceid.ledger.app.axon.SerializationConfig;
-import org.axonframework.eventhandling.SequenceNumber;
-import org.axonframework.messaging.annotation.MetaDataValue;
 
 /**
  * Monthly counters per service (the running statement), negotiated prices, and closed statements as

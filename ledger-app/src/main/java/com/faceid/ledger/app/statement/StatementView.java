@@ -1,15 +1,14 @@
 package com.faceid.ledger.app.statement;
 
 import com.faceid.ledger.app.security.Caller;
-
-import com.faceid.ledger.pricing.TierConvention;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.app.web.Requests;
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.statement.PurchaseLine;
-import com.faceid.ledger.statement.StatementLine;
+import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.PurchaseLine;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
+import com.faceid.ledger.pricing.TierConvention;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneId;

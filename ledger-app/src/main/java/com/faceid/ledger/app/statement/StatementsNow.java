@@ -1,10 +1,10 @@
 package com.faceid.ledger.app.statement;
 
 import com.faceid.ledger.app.account.AccountQueries.AccountRow;
+import com.faceid.ledger.error.LedgerException;
 
 import java.time.Instant;
 import java.time.YearMonth;
-import com.faceid.ledger.account.LedgerException;
 
 /**
  * A month's statement as every event stored before the question has it, answered without waiting for the read

@@ -1,10 +1,10 @@
 package com.faceid.ledger.app.store;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.EventUpcasters;
 import com.faceid.ledger.account.StoredFormat;
+import com.faceid.ledger.event.AccountEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.Serializer;
@@ -15,13 +15,13 @@ import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 

@@ -1,9 +1,9 @@
 package com.faceid.ledger.app.usage;
 
-import com.faceid.ledger.account.AccountOpened;
 import com.faceid.ledger.app.axon.PerBatch;
 import com.faceid.ledger.app.axon.ProcessingGroups;
-import com.faceid.ledger.metering.CallMetered;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.CallMetered;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;

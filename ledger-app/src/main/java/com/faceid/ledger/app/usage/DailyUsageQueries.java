@@ -1,13 +1,13 @@
 package com.faceid.ledger.app.usage;
 
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
 
 /** Reads daily_usage_view. */
 @Component

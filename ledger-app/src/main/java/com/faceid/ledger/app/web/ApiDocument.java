@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.web;
 
-import com.faceid.ledger.account.ErrorCode;
+import com.faceid.ledger.error.ErrorCode;
 import io.swagger.v3.core.jackson.ModelResolver;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -25,15 +25,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.annotation.Annotation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.annotation.Annotation;
 
 /**
  * The OpenAPI document at {@code /v3/api-docs}: springdoc reads the controllers (paths, parameters, bodies,

@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.web;
 
+import com.faceid.ledger.error.ErrorCode;
 import org.springframework.http.HttpStatus;
-import com.faceid.ledger.account.ErrorCode;
 
 /**
  * The problem codes the HTTP layer answers itself (the ledger's rule violations are

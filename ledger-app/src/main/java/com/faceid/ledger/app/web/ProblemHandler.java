@@ -1,6 +1,6 @@
 package com.faceid.ledger.app.web;
 
-import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.error.LedgerException;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +17,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-import java.util.stream.Collectors;
 import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /** Every error leaves as application/problem+json with a stable {@code code}; nothing leaks a stack trace. */
 @RestControllerAdvice

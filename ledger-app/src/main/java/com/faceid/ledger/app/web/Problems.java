@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.web;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 

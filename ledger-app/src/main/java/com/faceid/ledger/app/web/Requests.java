@@ -1,8 +1,10 @@
 package com.faceid.ledger.app.web;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.account.BillingCalendar;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.Service;
+import jakarta.validation.Validator;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -11,8 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import com.faceid.ledger.account.BillingCalendar;
-import jakarta.validation.Validator;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 

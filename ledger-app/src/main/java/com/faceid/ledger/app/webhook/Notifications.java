@@ -1,14 +1,14 @@
 package com.faceid.ledger.app.webhook;
 
 import com.faceid.ledger.app.web.Json;
-import com.faceid.ledger.hold.HoldExpired;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.prepaid.FreeGrantActivated;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.FreeGrantActivated;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackageUsageReminded;
+import com.faceid.ledger.event.StatementClosed;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,22 +1,24 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.axon.ProcessingGroups;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.time.LedgerClock;
-import com.faceid.ledger.hold.HoldExpired;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.prepaid.FreeGrantActivated;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.FreeGrantActivated;
+import com.faceid.ledger.event.HoldExpired;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackageUsageReminded;
+import com.faceid.ledger.event.StatementClosed;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -27,8 +29,6 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The outbox (docs/webhooks.md): a subscribing processor, so each notification and its deliveries are written in

@@ -1,22 +1,22 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.security.Role;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
 import org.springframework.stereotype.Service;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Arrays;
 
 /**
  * Subscriptions and their delivery log, as each role may see them: an OPERATOR every subscription, for one

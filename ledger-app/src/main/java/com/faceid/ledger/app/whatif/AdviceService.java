@@ -1,27 +1,26 @@
 package com.faceid.ledger.app.whatif;
 
-import com.faceid.ledger.pricing.TierConvention;
-
 import com.faceid.ledger.account.BillingCalendar;
-import com.faceid.ledger.app.limits.FairShare;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.advice.Advisor;
 import com.faceid.ledger.advice.Holding;
 import com.faceid.ledger.advice.Purchase;
 import com.faceid.ledger.advice.ServiceCase;
 import com.faceid.ledger.app.audit.FoldCheckpoints;
 import com.faceid.ledger.app.audit.LedgerFold;
+import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.PurchaseLine;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.prepaid.PackageKind;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.Catalog;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.statement.PurchaseLine;
-import com.faceid.ledger.statement.StatementLine;
+import com.faceid.ledger.pricing.TierConvention;
 import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;

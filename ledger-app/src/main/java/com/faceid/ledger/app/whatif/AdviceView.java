@@ -2,7 +2,7 @@ package com.faceid.ledger.app.whatif;
 
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import java.util.List;

@@ -1,8 +1,8 @@
 package com.faceid.ledger.app.whatif;
 
-import com.faceid.ledger.account.LedgerException;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.error.LedgerException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.ApplicationArguments;

@@ -3,7 +3,7 @@ package com.faceid.ledger.app.whatif;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.TierConvention;
 import com.faceid.ledger.whatif.Scenario;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -15,9 +15,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The body of {@code POST …/what-if}: the months to compare and the scenario. Every scenario knob is optional;

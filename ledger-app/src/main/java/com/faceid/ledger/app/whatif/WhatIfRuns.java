@@ -1,13 +1,15 @@
 package com.faceid.ledger.app.whatif;
 
-import com.faceid.ledger.account.LedgerException;
+import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Problems;
+import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.whatif.Scenario;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -15,17 +17,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.Comparator;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicLong;
-import com.faceid.ledger.app.security.RequestContext;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What-ifs run in the background, for a history long enough that the answer takes a while (a million calls

@@ -1,20 +1,21 @@
 package com.faceid.ledger.app.whatif;
 
-import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.account.BillingCalendar;
-import com.faceid.ledger.account.ErrorCode;
-import com.faceid.ledger.account.LedgerException;
-import com.faceid.ledger.app.store.EventStoreReader;
-import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.audit.LedgerFold;
+import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;
+import com.faceid.ledger.app.store.EventStoreReader;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
+import com.faceid.ledger.error.ErrorCode;
+import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.Money;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementLine;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.pricing.Money;
 import com.faceid.ledger.statement.StatementFigures;
-import com.faceid.ledger.statement.StatementLine;
 import com.faceid.ledger.whatif.Rerating;
 import com.faceid.ledger.whatif.Scenario;
 import org.springframework.stereotype.Component;
@@ -23,14 +24,13 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Objects;
-import com.faceid.ledger.pricing.Service;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 
 /**
  * Answers a what-if from the account's events alone: the actual side is the fold of the events (each closed

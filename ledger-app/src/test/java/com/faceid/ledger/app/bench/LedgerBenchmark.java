@@ -7,7 +7,6 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
@@ -21,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
 
 /**
  * The throughput benchmark: a ledger on a fresh store (H2 file, or PostgreSQL with LEDGER_TEST_DB=postgres),
@@ -262,7 +262,7 @@ public final class LedgerBenchmark {
         parallel(16, size.hotCalls, i -> {
             long s = System.nanoTime();
             var outcome = groupCommit.meter(new com.faceid.ledger.metering.MeterCall("hot-in", "hi-" + i,
-                    com.faceid.ledger.pricing.Service.BANK_CARD_VERIFICATION, at, "Success", clock.instant()));
+                    com.faceid.ledger.event.Service.BANK_CARD_VERIFICATION, at, "Success", clock.instant()));
             lat.add(System.nanoTime() - s);
             check(!outcome.duplicate(), outcome);
         });
@@ -280,7 +280,7 @@ public final class LedgerBenchmark {
         long t1 = System.nanoTime();
         parallel(16, soloCalls, i -> {
             com.faceid.ledger.metering.CallOutcome o = commands.send(new com.faceid.ledger.metering.MeterCall(
-                    "hot-solo", "hs-" + i, com.faceid.ledger.pricing.Service.BANK_CARD_VERIFICATION, at, "Success",
+                    "hot-solo", "hs-" + i, com.faceid.ledger.event.Service.BANK_CARD_VERIFICATION, at, "Success",
                     clock.instant()));
             check(!o.duplicate(), o);
         });
@@ -375,7 +375,7 @@ public final class LedgerBenchmark {
         for (int a = 0; a < size.batchAccounts; a++) {
             byAccount.put(prefix + a, new com.faceid.ledger.metering.MeterCalls(prefix + a, List.of(
                     new com.faceid.ledger.metering.MeterCall(prefix + a, requestId,
-                            com.faceid.ledger.pricing.Service.BANK_CARD_VERIFICATION, at, "Success", clock.instant()))));
+                            com.faceid.ledger.event.Service.BANK_CARD_VERIFICATION, at, "Success", clock.instant()))));
         }
         return byAccount;
     }

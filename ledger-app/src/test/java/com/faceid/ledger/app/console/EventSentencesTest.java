@@ -1,13 +1,13 @@
 package com.faceid.ledger.app.console;
 
-import com.faceid.ledger.account.AccountEvent;
 import com.faceid.ledger.app.audit.AuditService;
 import com.faceid.ledger.app.axon.SerializationConfig;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.statement.AdjustmentRecorded;
+import com.faceid.ledger.event.AccountEvent;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.Service;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
@@ -75,8 +75,9 @@ class EventSentencesTest {
                 .containsExactlyInAnyOrderElementsOf(AuditService.EVENT_TYPES);
         for (Path file : current) {
             JsonNode doc = storage.readTree(file.toFile());
+            String type = file.getFileName().toString().replace(".rev-1.json", ""); // stored under its former name
             AccountEvent event = (AccountEvent) storage.treeToValue(doc.path("payload"),
-                    Class.forName(doc.path("type").asText()));
+                    Class.forName(AccountEvent.class.getPackageName() + "." + type));
             String sentence = operator.of(event);
             // no gap, no instant in UTC: every time of day is followed by the billing zone's offset
             assertThat(sentence).as(file.getFileName().toString()).isNotBlank().doesNotContain("null")

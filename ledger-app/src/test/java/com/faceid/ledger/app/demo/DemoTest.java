@@ -1,10 +1,9 @@
 package com.faceid.ledger.app.demo;
 
-import org.junit.jupiter.api.Tag;
-import com.faceid.ledger.app.demo.DemoTraffic;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,9 +1,9 @@
 package com.faceid.ledger.app.usage;
 
-import com.faceid.ledger.account.AccountOpened;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
+import com.faceid.ledger.event.AccountOpened;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Service;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeEach;

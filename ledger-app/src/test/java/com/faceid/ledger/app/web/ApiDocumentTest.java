@@ -1,13 +1,12 @@
 package com.faceid.ledger.app.web;
 
-import org.junit.jupiter.api.Tag;
-import com.faceid.ledger.account.ErrorCode;
 import com.faceid.ledger.app.support.Contract;
 import com.faceid.ledger.app.support.Http;
-import com.faceid.ledger.app.web.HttpError;
+import com.faceid.ledger.error.ErrorCode;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -152,7 +151,7 @@ class ApiDocumentTest {
                 .isEqualTo("array");
         assertThat(schemas.path("StatementView").path("properties").path("totalSpend").path("pattern").asText())
                 .isEqualTo("^-?[0-9]+\\.[0-9]{2,}$");
-        assertThat(schemas.path("Service").path("enum")).hasSize(com.faceid.ledger.pricing.Service.values().length);
+        assertThat(schemas.path("Service").path("enum")).hasSize(com.faceid.ledger.event.Service.values().length);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package com.faceid.ledger.app.webhook;
 
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.StatementClosed;
+import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.PackageExpired;
+import com.faceid.ledger.event.PackageExpiryReminded;
+import com.faceid.ledger.event.PackageUsageReminded;
+import com.faceid.ledger.event.Service;
+import com.faceid.ledger.event.StatementClosed;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,12 @@
 package com.faceid.ledger.app.bench.jmh;
 
 import com.faceid.ledger.app.axon.SerializationConfig;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.metering.ChargedTo;
+import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.Settlement;
 import com.faceid.ledger.prepaid.LedgerPackage;
 import com.faceid.ledger.prepaid.PackageKind;
-import com.faceid.ledger.pricing.Service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;

@@ -1,4 +1,4 @@
-package com.faceid.ledger.metering;
+package com.faceid.ledger.pricing;
 
 import java.util.Set;
 

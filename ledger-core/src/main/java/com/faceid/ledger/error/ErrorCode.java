@@ -1,4 +1,4 @@
-package com.faceid.ledger.account;
+package com.faceid.ledger.error;
 
 /** Stable machine codes for every rule violation; the HTTP layer maps them to problem+json. */
 public enum ErrorCode {

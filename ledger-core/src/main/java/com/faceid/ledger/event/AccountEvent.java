@@ -1,37 +1,25 @@
-package com.faceid.ledger.account;
-
-import com.faceid.ledger.hold.HoldCaptured;
-import com.faceid.ledger.hold.HoldExpired;
-import com.faceid.ledger.hold.HoldPlaced;
-import com.faceid.ledger.hold.HoldVoided;
-import com.faceid.ledger.metering.CallMetered;
-import com.faceid.ledger.prepaid.FreeGrantActivated;
-import com.faceid.ledger.prepaid.FreeGrantIssued;
-import com.faceid.ledger.prepaid.PackageExpired;
-import com.faceid.ledger.prepaid.PackageExpiryReminded;
-import com.faceid.ledger.prepaid.PackagePurchased;
-import com.faceid.ledger.prepaid.PackageUsageReminded;
-import com.faceid.ledger.statement.AdjustmentRecorded;
-import com.faceid.ledger.statement.NegotiatedPriceAgreed;
-import com.faceid.ledger.statement.StatementClosed;
+package com.faceid.ledger.event;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Comparator;
+import java.util.List;
 
 /**
- * Every event of an {@code Account}. Code that branches on the kind of event does it through a
- * {@link Visitor}, which has one method per event type: a new event type is a compile error in every
- * consumer until it handles it (Java 17 has no exhaustive pattern switch, and the events live in several
- * packages, which a sealed interface of the unnamed module cannot span). The visitor's methods are also the
- * list of event types ({@link #TYPES}) that the golden-event corpus and docs/events.md are checked against.
+ * Every event of an {@code Account}: a sealed interface that permits exactly the event records of this package.
+ * This package is the ledger's vocabulary of facts and the values they carry (services, money, statement lines);
+ * it depends on no other package of the core, so every other package may read it and none is read by it
+ * ({@code CoreBoundariesTest}).
  * <p>
- * Which method an event goes to is decided once, in {@link Visitor#visit}, rather than by an {@code accept}
- * method spelled again in every event record. What the compiler no longer checks there, two tests do:
- * {@code EventDispatchTest} finds every class of ledger-core that implements this interface and requires it in
- * {@link #TYPES}, and sends one event of each type through {@link #accept} to the method of its own type.
+ * Code that branches on the kind of event does it through a {@link Visitor}, which has one method per event
+ * type: a new event type is a compile error in every consumer until it handles it (Java 17 has no exhaustive
+ * pattern switch). The visitor's methods are also the list of event types ({@link #TYPES}) that the golden-event
+ * corpus and docs/events.md are checked against; {@code EventDispatchTest} checks that list against the permitted
+ * subclasses and sends one event of each type through {@link #accept} to the method of its own type.
  */
-public interface AccountEvent {
+public sealed interface AccountEvent permits AccountOpened, PostpaidSwitched, FreeGrantIssued, FreeGrantActivated,
+        PackagePurchased, PackageExpired, PackageExpiryReminded, PackageUsageReminded, CallMetered,
+        NegotiatedPriceAgreed, AdjustmentRecorded, StatementClosed, HoldPlaced, HoldCaptured, HoldVoided,
+        HoldExpired {
     String accountId();
 
     /** This event, handed to the visitor's method for its type. */

@@ -1,4 +1,4 @@
-package com.faceid.ledger.pricing;
+package com.faceid.ledger.event;
 
 import java.util.Optional;
 

@@ -1,6 +1,5 @@
-package com.faceid.ledger.hold;
+package com.faceid.ledger.event;
 
-import com.faceid.ledger.account.AccountEvent;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;

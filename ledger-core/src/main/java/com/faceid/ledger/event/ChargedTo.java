@@ -1,4 +1,4 @@
-package com.faceid.ledger.metering;
+package com.faceid.ledger.event;
 
 /** Who paid for a metered call (api.md "chargedTo"). */
 public enum ChargedTo {

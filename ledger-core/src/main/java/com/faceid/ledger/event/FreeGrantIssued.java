@@ -1,9 +1,6 @@
-package com.faceid.ledger.prepaid;
+package com.faceid.ledger.event;
 
-import com.faceid.ledger.account.AccountEvent;
 import org.axonframework.serialization.Revision;
-
-import com.faceid.ledger.pricing.Service;
 
 import java.time.Instant;
 

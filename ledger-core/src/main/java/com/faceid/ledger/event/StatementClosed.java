@@ -1,9 +1,6 @@
-package com.faceid.ledger.statement;
+package com.faceid.ledger.event;
 
-import com.faceid.ledger.account.AccountEvent;
 import org.axonframework.serialization.Revision;
-
-import com.faceid.ledger.pricing.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -28,11 +25,5 @@ public record StatementClosed(String accountId, YearMonth month, Instant closedA
         postpaidAmount = Money.of(postpaidAmount);
         adjustmentTotal = Money.of(adjustmentTotal);
         totalSpend = Money.of(totalSpend);
-    }
-
-    public static StatementClosed of(String accountId, StatementFigures f, Instant closedAt, String actor) {
-        return new StatementClosed(accountId, f.month(), closedAt, f.catalogVersion(), f.tierConvention(),
-                f.lines(), f.purchases(), f.adjustments(), f.prepaidSpend(), f.postpaidAmount(), f.adjustmentTotal(),
-                f.totalSpend(), actor);
     }
 }

@@ -1,4 +1,4 @@
-package com.faceid.ledger.account;
+package com.faceid.ledger.event;
 
 import org.axonframework.serialization.Revision;
 

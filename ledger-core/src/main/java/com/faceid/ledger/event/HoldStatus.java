@@ -1,4 +1,4 @@
-package com.faceid.ledger.hold;
+package com.faceid.ledger.event;
 
 /** Where a hold stands (api.md "Holds"). */
 public enum HoldStatus {

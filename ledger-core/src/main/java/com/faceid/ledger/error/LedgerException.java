@@ -1,4 +1,4 @@
-package com.faceid.ledger.account;
+package com.faceid.ledger.error;
 
 /** A command the rules refuse. Thrown before anything is applied, so a refusal changes nothing. */
 public class LedgerException extends RuntimeException {

@@ -1,6 +1,4 @@
-package com.faceid.ledger.statement;
-
-import com.faceid.ledger.pricing.Money;
+package com.faceid.ledger.event;
 
 import java.math.BigDecimal;
 import java.time.Instant;

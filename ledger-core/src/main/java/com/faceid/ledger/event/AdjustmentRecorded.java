@@ -1,9 +1,6 @@
-package com.faceid.ledger.statement;
+package com.faceid.ledger.event;
 
-import com.faceid.ledger.account.AccountEvent;
 import org.axonframework.serialization.Revision;
-
-import com.faceid.ledger.pricing.Money;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,8 +1,5 @@
-package com.faceid.ledger.hold;
+package com.faceid.ledger.event;
 
-import com.faceid.ledger.account.AccountEvent;
-import com.faceid.ledger.metering.ChargedTo;
-import com.faceid.ledger.pricing.Service;
 import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
