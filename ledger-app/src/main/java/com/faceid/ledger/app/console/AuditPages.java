@@ -2,14 +2,14 @@ package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.audit.AuditService;
-import com.faceid.ledger.app.audit.HashChain;
-import com.faceid.ledger.app.audit.ReadModelVerifier;
-import com.faceid.ledger.app.audit.ReplayService;
 import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.integrity.HashChain;
 import com.faceid.ledger.app.kafka.IntakeStatus;
-import org.springframework.beans.factory.ObjectProvider;
+import com.faceid.ledger.app.replay.ReadModelVerifier;
+import com.faceid.ledger.app.replay.ReplayService;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.HttpError;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

@@ -1,9 +1,9 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.audit.DigestController;
-import com.faceid.ledger.app.audit.HashChain;
-import com.faceid.ledger.app.audit.KeptDigests;
+import com.faceid.ledger.app.integrity.DigestController;
+import com.faceid.ledger.app.integrity.HashChain;
+import com.faceid.ledger.app.integrity.KeptDigests;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;

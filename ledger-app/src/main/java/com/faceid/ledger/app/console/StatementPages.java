@@ -2,7 +2,7 @@ package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.account.AccountQueries;
-import com.faceid.ledger.app.audit.DisputeReports;
+import com.faceid.ledger.app.dispute.DisputeReports;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementService;
 import com.faceid.ledger.app.statement.StatementView;

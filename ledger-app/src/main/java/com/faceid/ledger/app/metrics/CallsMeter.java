@@ -20,7 +20,7 @@ import java.util.function.BiFunction;
  * rolled-back batch or a refused command counts nothing. Registered on the event store (axon.EventStoreConfig).
  */
 @Component
-@Order(2) // after audit.HashChain (axon.EventStoreConfig)
+@Order(2) // after integrity.HashChain (axon.EventStoreConfig)
 public class CallsMeter implements MessageDispatchInterceptor<EventMessage<?>> {
     private final MeterRegistry registry;
     private final Map<String, Counter> counters = new ConcurrentHashMap<>();

@@ -2,7 +2,7 @@ package com.faceid.ledger.app.schedule;
 
 import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.audit.HashChain;
+import com.faceid.ledger.app.integrity.HashChain;
 import com.faceid.ledger.app.time.LedgerClock;
 import com.faceid.ledger.app.webhook.WebhookOutbox;
 import com.fasterxml.jackson.databind.ObjectMapper;

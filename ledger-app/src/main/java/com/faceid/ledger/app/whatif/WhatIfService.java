@@ -1,7 +1,7 @@
 package com.faceid.ledger.app.whatif;
 
 import com.faceid.ledger.account.BillingCalendar;
-import com.faceid.ledger.app.audit.LedgerFold;
+import com.faceid.ledger.app.history.LedgerFold;
 import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.statement.StatementQueries;
 import com.faceid.ledger.app.statement.StatementView;

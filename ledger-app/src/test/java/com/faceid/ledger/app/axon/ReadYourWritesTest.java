@@ -22,7 +22,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * A read of an account answers with every event of that account stored before it came in. The quota, the
- * packages and a month's statement answer from the events themselves (audit.CurrentFolds): with the read-model
+ * packages and a month's statement answer from the events themselves (history.CurrentFolds): with the read-model
  * processor stopped they answer at once, with the purchase and the calls. The other reads answer only from views
  * that have those events (axon.ReadYourWrites): the console's account page waits for the processor.
  */
@@ -50,7 +50,7 @@ class ReadYourWritesTest {
                 assertThat(ledger.call("ryw", "r-" + i, S, "2026-03-12T10:00:0" + i + "+08:00").status())
                         .isEqualTo(201);
             }
-            // the views have seen neither: these answers come from the events (audit.CurrentFolds), not after a wait
+            // the views have seen neither: these answers come from the events (history.CurrentFolds), not after a wait
             JsonNode quota = http.get("/api/v1/accounts/ryw/quota").json();
             JsonNode service = quota.get("services").findParents("service").stream()
                     .filter(n -> n.get("service").asText().equals(S)).findFirst().orElseThrow();

@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.bench;
 
 import com.faceid.ledger.app.LedgerApplication;
+import com.faceid.ledger.app.integrity.HashChain;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -388,7 +389,7 @@ public final class LedgerBenchmark {
      */
     private void chainCost(com.faceid.ledger.app.metering.BatchMetering batchMetering, java.time.Instant at,
                            java.time.Clock clock) {
-        var chain = ctx.getBean(com.faceid.ledger.app.audit.HashChain.class);
+        var chain = ctx.getBean(com.faceid.ledger.app.integrity.HashChain.class);
         var commands = ctx.getBean(com.faceid.ledger.app.axon.Commands.class);
         int rounds = Math.max(4, size.batches / 2);
         long[] nanos = new long[2];

@@ -1,9 +1,10 @@
 package com.faceid.ledger.app.metering;
 
-import org.junit.jupiter.api.Tag;
+import com.faceid.ledger.app.integrity.HashChain;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -87,7 +88,7 @@ class CrossAccountBatchTest {
         String meta = new String((byte[]) last.get("METADATA"));
         String previousLink = meta.replaceAll(".*\"chainHash\":\"([0-9a-f]{64})\".*", "$1");
         String actor = meta.replaceAll(".*\"actor\":\"([^\"]*)\".*", "$1");
-        String link = com.faceid.ledger.app.audit.HashChain.link(previousLink, next, (String) last.get("PAYLOADTYPE"),
+        String link = com.faceid.ledger.app.integrity.HashChain.link(previousLink, next, (String) last.get("PAYLOADTYPE"),
                 (String) last.get("PAYLOADREVISION"), (String) last.get("TIMESTAMP"), actor, (byte[]) last.get("PAYLOAD"));
         jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, metaData,"
                         + " payload, payloadRevision, payloadType, timeStamp) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

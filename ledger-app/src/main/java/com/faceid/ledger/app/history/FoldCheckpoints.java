@@ -1,7 +1,12 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.history;
 
-import com.faceid.ledger.app.store.EventStoreReader;
+import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.axon.ProcessingGroups;
+import com.faceid.ledger.app.prepaid.PackagesAsOf;
+import com.faceid.ledger.app.statement.StatementQueries;
+import com.faceid.ledger.app.statement.StatementsAsOf;
+import com.faceid.ledger.app.store.EventStoreReader;
+import com.faceid.ledger.pricing.BillingPolicy;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
@@ -10,14 +15,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
-import com.faceid.ledger.app.LedgerProperties;
-import com.faceid.ledger.app.prepaid.PackagesAsOf;
-import com.faceid.ledger.app.statement.StatementQueries;
-import com.faceid.ledger.app.statement.StatementsAsOf;
-import com.faceid.ledger.pricing.BillingPolicy;
-import java.time.YearMonth;
 
 /**
  * Checkpoints of each account's fold, so an as-of answer reads at most {@code ledger.as-of-checkpoint-events}

@@ -1,8 +1,8 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.replay;
 
-import com.faceid.ledger.app.web.HttpError;
-import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ResponseEntity;

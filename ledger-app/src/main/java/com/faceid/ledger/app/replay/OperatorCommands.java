@@ -1,6 +1,9 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.replay;
 
 import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.integrity.KeptDigests;
+import com.faceid.ledger.app.time.LedgerClock;
+import com.faceid.ledger.app.web.ApiException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.springframework.boot.ApplicationArguments;
@@ -8,9 +11,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.stereotype.Component;
-
-import com.faceid.ledger.app.time.LedgerClock;
-import com.faceid.ledger.app.web.ApiException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

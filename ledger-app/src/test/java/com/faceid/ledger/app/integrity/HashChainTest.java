@@ -1,10 +1,10 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.integrity;
 
-import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.integrity;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,5 +1,6 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.replay;
 
+import com.faceid.ledger.app.LedgerProperties;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
@@ -20,7 +21,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import com.faceid.ledger.app.LedgerProperties;
 
 /**
  * A replay that does not go through the streaming processor: the stored events are read in order and handed,

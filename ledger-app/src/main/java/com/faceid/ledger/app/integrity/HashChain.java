@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.integrity;
 
 import com.faceid.ledger.account.EventMetadata;
 import com.faceid.ledger.app.statement.ChainLinks;

@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.history;
 
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries.AccountRow;

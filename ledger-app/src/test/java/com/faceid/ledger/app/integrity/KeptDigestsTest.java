@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.integrity;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

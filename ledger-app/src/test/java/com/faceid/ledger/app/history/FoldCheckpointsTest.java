@@ -1,12 +1,13 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.history;
 
+import com.faceid.ledger.app.dispute.DisputeReport;
 import com.faceid.ledger.app.store.EventStoreReader;
-import org.junit.jupiter.api.Tag;
 import com.faceid.ledger.app.support.Http;
 import com.faceid.ledger.app.support.Ledger;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;

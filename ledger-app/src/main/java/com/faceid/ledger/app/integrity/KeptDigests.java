@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.integrity;
 
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.limits.FairShare;

@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.history;
 
 import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.prepaid.PackageQueries.PackageRow;

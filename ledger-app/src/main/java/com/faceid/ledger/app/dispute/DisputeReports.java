@@ -1,14 +1,14 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.dispute;
 
+import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.account.AccountQueries;
+import com.faceid.ledger.app.history.FoldCheckpoints;
+import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.pricing.BillingPolicy;
-import com.faceid.ledger.account.BillingCalendar;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import com.faceid.ledger.app.limits.FairShare;
-
 import java.time.YearMonth;
 
 /** Builds a month's dispute report for the API and the console. */

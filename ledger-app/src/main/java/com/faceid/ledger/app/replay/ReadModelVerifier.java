@@ -1,7 +1,10 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.replay;
 
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.alert.AlertQueries;
+import com.faceid.ledger.app.history.FoldCheckpoints;
+import com.faceid.ledger.app.history.LedgerFold;
+import com.faceid.ledger.app.integrity.HashChain;
 import com.faceid.ledger.app.limits.FairShare;
 import com.faceid.ledger.app.prepaid.PackageQueries;
 import com.faceid.ledger.app.statement.StatementQueries;

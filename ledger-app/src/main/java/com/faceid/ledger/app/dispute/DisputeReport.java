@@ -1,4 +1,4 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.dispute;
 
 import com.faceid.ledger.app.axon.SerializationConfig;
 import com.faceid.ledger.app.statement.StatementQueries;

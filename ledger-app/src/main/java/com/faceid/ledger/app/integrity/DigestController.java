@@ -1,21 +1,20 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.integrity;
 
-import io.swagger.v3.oas.annotations.media.Schema;
-import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Json;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import io.swagger.v3.oas.annotations.media.ArraySchema;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;

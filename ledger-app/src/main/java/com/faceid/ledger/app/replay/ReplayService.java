@@ -1,25 +1,25 @@
-package com.faceid.ledger.app.audit;
+package com.faceid.ledger.app.replay;
 
+import com.faceid.ledger.app.axon.ReadModels;
+import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
 import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import com.faceid.ledger.app.axon.ReadModels;
-import com.faceid.ledger.app.web.ApiException;
-import com.faceid.ledger.app.web.HttpError;
-import java.time.Duration;
 import java.util.TreeMap;
 import java.util.concurrent.locks.LockSupport;
-import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds every read model from the event store: each streaming processor is shut down and its tokens
