@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.charset.StandardCharsets;
@@ -31,9 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * silently (with the date, or with a change of the API). Only the base URL and the key are the test's.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // it moves its clock
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.clock.start=" + ReadmeWalkthroughTest.START)
+        properties = {"ledger.test.context=readme-walkthrough", "ledger.clock.start=" + ReadmeWalkthroughTest.START})
 @ActiveProfiles("test")
 class ReadmeWalkthroughTest {
     static final String START = "2026-03-12T12:00:00+08:00";

@@ -26,9 +26,9 @@ import static org.awaitility.Awaitility.await;
  * is open (running estimate) and after it is closed (final).
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.clock.start=" + WorkedExamplesHttpTest.LONG_AGO)
+        properties = {"ledger.test.context=worked-examples-http",
+                "ledger.clock.start=" + WorkedExamplesHttpTest.LONG_AGO})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WorkedExamplesHttpTest {

@@ -9,7 +9,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.net.URLEncoder;
@@ -27,9 +26,9 @@ import static org.awaitility.Awaitility.await;
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         // a replay chunk far smaller than the history: the bulk replay commits many chunks one after another
-        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-05T09:00:00+08:00",
+        properties = {"ledger.test.context=audit",
+                "ledger.clock=simulated", "ledger.clock.start=2026-01-05T09:00:00+08:00",
                 "ledger.replay-chunk-events=7"})
-@DirtiesContext
 @ActiveProfiles("test")
 class AuditTest {
     @LocalServerPort

@@ -23,7 +23,7 @@ import static org.awaitility.Awaitility.await;
  * past it by itself and verify finds no difference. The failure is provoked with a constraint on a view.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // its views are poisoned for a while
+@DirtiesContext // its read-model processor was made to fail: a context in that state is closed, not cached
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=poison")
 @ActiveProfiles("test")
 class ProjectionFailureTest {

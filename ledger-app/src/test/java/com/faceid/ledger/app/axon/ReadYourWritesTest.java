@@ -27,7 +27,7 @@ import static org.awaitility.Awaitility.await;
  * that have those events (axon.ReadYourWrites): the console's account page waits for the processor.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // it stops a processor
+@DirtiesContext // it stops the read-model processor: a context in that state is closed, not cached
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=ryw")
 @ActiveProfiles("test")
 class ReadYourWritesTest {

@@ -20,9 +20,8 @@ import static org.awaitility.Awaitility.await;
  * back), and a session unused for {@code ledger.console.idle-timeout} (two seconds here) has ended.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@org.springframework.test.annotation.DirtiesContext // moves the clock: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.console.idle-timeout=PT2S")
+        properties = {"ledger.test.context=console-session", "ledger.console.idle-timeout=PT2S"})
 @ActiveProfiles("test")
 @org.junit.jupiter.api.TestMethodOrder(org.junit.jupiter.api.MethodOrderer.OrderAnnotation.class)
 class ConsoleSessionTest {

@@ -17,9 +17,8 @@ import static org.awaitility.Awaitility.await;
 
 /** The demo profile (shortened to 40 days): accounts, traffic, closed statements and reminders appear. */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "ledger.demo.days=40", "ledger.clock.start=2025-11-01T09:00:00+08:00"})
-@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {"ledger.test.context=demo",
+                        "ledger.demo.days=40", "ledger.clock.start=2025-11-01T09:00:00+08:00"})
 @ActiveProfiles({"demo", "test"})
 class DemoTest {
     @LocalServerPort

@@ -32,9 +32,8 @@ import static org.awaitility.Awaitility.await;
  * history. Checkpoints every 97 events here, so an account of a few thousand events has many.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.as-of-checkpoint-events=97")
+        properties = {"ledger.test.context=fold-checkpoints", "ledger.as-of-checkpoint-events=97"})
 @ActiveProfiles("test")
 class FoldCheckpointsTest {
     @LocalServerPort

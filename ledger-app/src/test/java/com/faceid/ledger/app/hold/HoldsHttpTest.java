@@ -8,7 +8,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.ArrayList;
@@ -27,7 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Holds over HTTP (docs/api.md "Holds"), including the races: on H2, and on PostgreSQL with LEDGER_TEST_DB. */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // it moves its clock
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=holds")
 @ActiveProfiles("test")
 class HoldsHttpTest {

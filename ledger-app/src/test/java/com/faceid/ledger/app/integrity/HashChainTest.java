@@ -24,7 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * sequence, and a kept digest stops verifying. Runs on H2, and on PostgreSQL with LEDGER_TEST_DB=postgres.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // its rows are tampered with
+@DirtiesContext // its stored rows are tampered with: a context in that state is closed, not cached
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = "ledger.test.context=chain")
 @ActiveProfiles("test")
 class HashChainTest {

@@ -17,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.time.OffsetDateTime;
@@ -33,7 +32,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * hashes to. Runs on H2, and on PostgreSQL with LEDGER_TEST_DB=postgres.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // it moves its clock and edits a stored row
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.test.context=digests", "ledger.webhooks.allow-private=true", "ledger.webhooks.sender-enabled=false"})
 @ActiveProfiles("test")

@@ -20,9 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the scheduler were late or down), then the same requests are made after the close has run: same answers.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.clock.start=2026-03-01T09:00:00+08:00")
+        properties = {"ledger.test.context=deadline", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
 @ActiveProfiles("test")
 class DeadlineTest {
     @LocalServerPort

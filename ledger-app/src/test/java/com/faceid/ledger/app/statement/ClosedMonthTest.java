@@ -17,8 +17,8 @@ import static org.awaitility.Awaitility.await;
 /** A closed month refuses late calls and takes corrections only as adjustments on the next open month. */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
-@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
+        properties = {"ledger.test.context=closed-month",
+                "ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00"})
 @ActiveProfiles("test")
 class ClosedMonthTest {
     @LocalServerPort

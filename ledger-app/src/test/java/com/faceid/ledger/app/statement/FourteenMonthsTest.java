@@ -26,8 +26,8 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-01-10T09:00:00+08:00"})
-@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
+        properties = {"ledger.test.context=fourteen-months",
+                "ledger.clock=simulated", "ledger.clock.start=2026-01-10T09:00:00+08:00"})
 @ActiveProfiles("test")
 class FourteenMonthsTest {
     @LocalServerPort

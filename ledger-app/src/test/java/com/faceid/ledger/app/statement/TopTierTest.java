@@ -20,9 +20,9 @@ import static org.awaitility.Awaitility.await;
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00",
+        properties = {"ledger.test.context=top-tier",
+                "ledger.clock=simulated", "ledger.clock.start=2026-03-01T09:00:00+08:00",
                 "ledger.webhooks.allow-private=true", "ledger.webhooks.poll=PT0.1S"})
-@org.springframework.test.annotation.DirtiesContext // a simulated clock: close it after this class
 @ActiveProfiles("test")
 class TopTierTest {
     @LocalServerPort

@@ -18,8 +18,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
  * PostgreSQL run as skipped (so a plain `mvn verify` without PostgreSQL still passes and says so).
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
-@SpringBootTest
+@SpringBootTest(properties = "ledger.test.context=storage-backend")
 @ActiveProfiles("test")
 class StorageBackendTest {
     @Autowired

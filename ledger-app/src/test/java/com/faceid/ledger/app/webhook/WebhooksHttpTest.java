@@ -12,7 +12,6 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 
 import javax.crypto.Mac;
@@ -38,7 +37,6 @@ import static org.awaitility.Awaitility.await;
  * the schedule with every attempt logged; redirects are not followed; a replay notifies nobody again; roles.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@DirtiesContext // it moves its clock
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "ledger.test.context=webhooks", "ledger.webhooks.allow-private=true", "ledger.webhooks.poll=PT0.1S",
         "ledger.webhooks.timeout=PT2S", "ledger.webhooks.lease=PT5S"})

@@ -22,9 +22,8 @@ import static org.awaitility.Awaitility.await;
  * clock, their March 2026 traffic metered and closed, then re-rated and advised. Both answer from the events.
  */
 @Tag("service") // starts the service: left out of the fast build (-Pfast)
-@org.springframework.test.annotation.DirtiesContext // a clock of its own: Axon's event clock is JVM-wide
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "ledger.clock.start=" + WhatIfHttpTest.LONG_AGO)
+        properties = {"ledger.test.context=what-if-http", "ledger.clock.start=" + WhatIfHttpTest.LONG_AGO})
 @ActiveProfiles("test")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WhatIfHttpTest {
