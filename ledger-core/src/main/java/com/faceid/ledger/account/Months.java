@@ -5,6 +5,7 @@ import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.event.AdjustmentLine;
 import com.faceid.ledger.event.AdjustmentRecorded;
 import com.faceid.ledger.event.CallMetered;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.NegotiatedPriceAgreed;
 import com.faceid.ledger.event.PackagePurchased;
 import com.faceid.ledger.event.PurchaseLine;
@@ -127,7 +128,7 @@ final class Months {
         }
         require(cmd.amount().signum() != 0, "amount must be a non-zero credit or debit");
         require(cmd.amount().stripTrailingZeros().scale() <= 2, "amount has at most 2 decimals (fen)");
-        require(cmd.amount().abs().compareTo(new BigDecimal("100000000")) <= 0, "amount is at most 100000000.00");
+        require(cmd.amount().abs().compareTo(Limits.ADJUSTMENT_MAX) <= 0, "amount is at most " + Limits.ADJUSTMENT_MAX);
         require(cmd.reason() != null && !cmd.reason().isBlank(), "reason is required");
         require(cmd.actor() != null && !cmd.actor().isBlank(), "actor is required");
         require(cmd.at() != null, "at is required");

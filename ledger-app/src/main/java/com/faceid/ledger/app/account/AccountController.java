@@ -1,8 +1,9 @@
 package com.faceid.ledger.app.account;
 
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -27,7 +28,7 @@ import java.time.OffsetDateTime;
 @Tag(name = "Accounts")
 public record AccountController(AccountOpening opening, AccountService accountViews) {
     public record OpenAccountRequest(
-            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Limits.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
             @Schema(nullable = true) OffsetDateTime openedAt,
             @Schema(nullable = true) Boolean postpaidEnabled) {
     }

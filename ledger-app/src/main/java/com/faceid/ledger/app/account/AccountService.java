@@ -3,6 +3,7 @@ package com.faceid.ledger.app.account;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,7 +18,7 @@ public record AccountService(AccountQueries accounts, ServiceBalances balances, 
     /** The most accounts one page lists. */
     public static final int PAGE_SIZE_MAX = 100;
     /** The longest text searched for in account ids (as long as an id). */
-    public static final int QUERY_MAX = Requests.ACCOUNT_ID_MAX;
+    public static final int QUERY_MAX = Limits.ACCOUNT_ID_MAX;
 
     public record AccountPage(List<AccountView> items, int page, int size, long total) {
     }

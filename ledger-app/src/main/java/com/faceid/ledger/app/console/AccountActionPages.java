@@ -6,6 +6,7 @@ import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.prepaid.PackagePurchases;
 import com.faceid.ledger.app.statement.PriceAgreements;
 import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.error.ErrorCode;
 import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.BillingPolicy;
@@ -60,9 +61,10 @@ public record AccountActionPages(AccountOpening opening, PackagePurchases purcha
     }
 
     /** Where a refusal that does not name its field belongs. */
-    static final Map<String, String> FIELD_OF = Map.of("ACCOUNT_EXISTS", "accountId", "UNKNOWN_SERVICE", "service",
-            "PACKAGE_SIZE_NOT_SOLD", "size", "PURCHASE_ID_CONFLICT", "purchaseId", "ACCOUNT_NOT_FOUND", "form",
-            "PERIOD_CLOSED", "effectiveFrom");
+    static final Map<String, String> FIELD_OF = Map.of(ErrorCode.ACCOUNT_EXISTS.name(), "accountId",
+            ErrorCode.UNKNOWN_SERVICE.name(), "service", ErrorCode.PACKAGE_SIZE_NOT_SOLD.name(), "size",
+            ErrorCode.PURCHASE_ID_CONFLICT.name(), "purchaseId", ErrorCode.ACCOUNT_NOT_FOUND.name(), "form",
+            ErrorCode.PERIOD_CLOSED.name(), "effectiveFrom");
 
     @GetMapping("/console/accounts/new")
     String newAccount(ConsoleUser me, Model model) {

@@ -14,6 +14,7 @@ import com.faceid.ledger.app.statement.StatementService;
 import com.faceid.ledger.app.statement.StatementView;
 import com.faceid.ledger.app.usage.DailyUsageQueries;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.BillingPolicy;
 import com.faceid.ledger.pricing.TierPricer;
@@ -82,7 +83,7 @@ public record AccountPages(AccountService accounts, AccountQueries accountRows, 
         AccountService.AccountPage found = accounts.page(start, text, page, 20);
         List<String> holding = List.of();
         List<String> calls = List.of();
-        if (!text.isEmpty() && text.length() <= Requests.KEY_MAX && text.matches(Requests.KEY_PATTERN)) {
+        if (!text.isEmpty() && text.length() <= Limits.KEY_MAX && text.matches(Requests.KEY_PATTERN)) {
             // the packages' view, caught up with every stored event first: a package bought a moment ago is found
             readModels.awaitAll();
             holding = packages.accountsHolding(text);

@@ -1,6 +1,7 @@
 package com.faceid.ledger.app.console;
 
 import com.faceid.ledger.app.web.ApiException;
+import com.faceid.ledger.app.web.HttpError;
 import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.error.LedgerException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,7 +41,7 @@ public class ConsoleAdvice {
     @ExceptionHandler(ConsoleUser.Denied.class)
     String denied(ConsoleUser.Denied e, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(request, model);
-        return page(response, model, 403, "FORBIDDEN", "Not yours to see", e.getMessage());
+        return page(response, model, 403, HttpError.FORBIDDEN.name(), "Not yours to see", e.getMessage());
     }
 
     @ExceptionHandler(LedgerException.class)
@@ -59,14 +60,14 @@ public class ConsoleAdvice {
             BindException.class})
     String badParameter(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(request, model);
-        return page(response, model, 400, "VALIDATION_FAILED", "Bad request", e.getMessage());
+        return page(response, model, 400, HttpError.VALIDATION_FAILED.name(), "Bad request", e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)
     String unexpected(Exception e, HttpServletRequest request, HttpServletResponse response, Model model) {
         common(request, model);
         log.error("console page failed", e);
-        return page(response, model, 500, "INTERNAL", "Something went wrong",
+        return page(response, model, 500, HttpError.INTERNAL_ERROR.name(), "Something went wrong",
                 "the ledger could not show this page; the error is in its log");
     }
 

@@ -12,6 +12,7 @@ import com.faceid.ledger.error.ErrorCode;
 import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.event.ChargedTo;
 import com.faceid.ledger.event.HoldStatus;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.hold.CaptureHold;
 import com.faceid.ledger.hold.Hold;
@@ -59,30 +60,30 @@ import java.util.function.Function;
 public record HoldController(Commands commands, GroupCommit groupCommit, JdbcHoldRegistry registry, Clock clock,
         Validator validator, LedgerProperties props) {
     public record PlaceHoldRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
             @Schema(nullable = true) OffsetDateTime requestedAt) {
     }
 
     public record BatchHold(
-            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
+            @NotBlank @Size(max = Limits.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
             @Schema(nullable = true) OffsetDateTime requestedAt) implements BatchItem {
     }
 
     public record CaptureRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
             @Schema(nullable = true) OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
+            @Size(max = Limits.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchCapture(
-            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @NotBlank @Size(max = Limits.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String holdId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
             @Schema(nullable = true) OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode)
+            @Size(max = Limits.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode)
             implements BatchItem {
     }
 

@@ -8,6 +8,7 @@ import com.faceid.ledger.app.web.Problems;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.error.LedgerException;
 import com.faceid.ledger.event.ChargedTo;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.metering.CallOutcome;
 import com.faceid.ledger.metering.MeterCall;
@@ -46,18 +47,18 @@ import java.util.TreeMap;
 public record MeteringController(GroupCommit groupCommit, BatchMetering batchMetering, JdbcMeteredRequests requests,
         Clock clock, Validator validator, LedgerProperties props) {
     public record MeterCallRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
             @Schema(nullable = true) OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
+            @Size(max = Limits.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchCall(
-            @NotBlank @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
+            @NotBlank @Size(max = Limits.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN) String accountId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String requestId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
             @Schema(nullable = true) OffsetDateTime occurredAt,
-            @Size(max = Requests.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
+            @Size(max = Limits.RESULT_CODE_MAX) @Pattern(regexp = Requests.RESULT_CODE_PATTERN) @Schema(nullable = true) String resultCode) {
     }
 
     public record BatchRequest(@NotNull List<BatchCall> calls) {

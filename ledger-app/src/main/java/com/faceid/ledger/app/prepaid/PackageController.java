@@ -4,6 +4,7 @@ import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.axon.AnswersFromEvents;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.PackageStatus;
 import com.faceid.ledger.prepaid.RequestRefund;
@@ -36,9 +37,9 @@ import java.util.List;
 @Tag(name = "Packages")
 public class PackageController {
     public record BuyPackageRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String purchaseId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String purchaseId,
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
-            @NotNull @Positive @Max(1_000_000) Integer size,
+            @NotNull @Positive @Max(Limits.PACKAGE_SIZE_MAX) Integer size,
             @Schema(nullable = true) OffsetDateTime purchasedAt) {
     }
 

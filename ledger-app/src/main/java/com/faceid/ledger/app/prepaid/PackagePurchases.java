@@ -6,6 +6,7 @@ import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.prepaid.BuyPackage;
 import com.faceid.ledger.prepaid.PackageKind;
@@ -24,9 +25,6 @@ import java.time.ZoneId;
  */
 @Component
 public record PackagePurchases(Commands commands, AccountQueries accounts, Clock clock, LedgerProperties props) {
-    /** The most calls a package request may name (the catalog's largest size is 1,000,000). */
-    public static final int SIZE_MAX = 1_000_000;
-
     public record PurchaseView(
             String packageId,
             @Schema(implementation = PackageKind.class) String kind,
@@ -45,8 +43,8 @@ public record PackagePurchases(Commands commands, AccountQueries accounts, Clock
         ZoneId zone = accounts.require(accountId).zone();
         Requests.key("purchaseId", purchaseId);
         Service s = Requests.service(service);
-        if (size == null || size < 1 || size > SIZE_MAX) {
-            throw ApiException.validation("size must be 1 to " + SIZE_MAX + " calls");
+        if (size == null || size < 1 || size > Limits.PACKAGE_SIZE_MAX) {
+            throw ApiException.validation("size must be 1 to " + Limits.PACKAGE_SIZE_MAX + " calls");
         }
         Instant now = clock.instant();
         PackageReceipt r = commands.send(new BuyPackage(accountId, purchaseId, s, size,

@@ -7,6 +7,7 @@ import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
 import com.faceid.ledger.event.AdjustmentRecorded;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.statement.AdjustmentReceipt;
 import com.faceid.ledger.statement.RecordAdjustment;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -26,11 +27,11 @@ import java.time.YearMonth;
 public record AdjustmentService(Commands commands, AccountQueries accounts, Clock clock, ReadModels readModels,
         StatementQueries statements, Validator validator) {
     public record AdjustmentRequest(
-            @NotBlank @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
+            @NotBlank @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) String adjustmentId,
             @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String month,
             @NotNull @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "-120.00") String amount,
-            @NotBlank @Size(max = Requests.REASON_MAX) String reason,
-            @Size(max = Requests.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) @Schema(nullable = true) String requestId) {
+            @NotBlank @Size(max = Limits.REASON_MAX) String reason,
+            @Size(max = Limits.KEY_MAX) @Pattern(regexp = Requests.KEY_PATTERN) @Schema(nullable = true) String requestId) {
     }
 
     public record AdjustmentView(
@@ -54,7 +55,7 @@ public record AdjustmentService(Commands commands, AccountQueries accounts, Cloc
         accounts.require(accountId);
         YearMonth month = Requests.month(req.month());
         BigDecimal amount = Requests.adjustmentAmount(req.amount());
-        String reason = Requests.text("reason", req.reason(), Requests.REASON_MAX);
+        String reason = Requests.text("reason", req.reason(), Limits.REASON_MAX);
         AdjustmentReceipt r = commands.send(new RecordAdjustment(accountId, req.adjustmentId(), month, amount,
                 reason, req.requestId(), RequestContext.actor(), clock.instant()));
         // a repeat answers the adjustment as stored, never the request's echo

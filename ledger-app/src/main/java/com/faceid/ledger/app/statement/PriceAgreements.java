@@ -3,6 +3,7 @@ package com.faceid.ledger.app.statement;
 import com.faceid.ledger.app.account.AccountQueries;
 import com.faceid.ledger.app.axon.Commands;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.statement.AgreeNegotiatedPrice;
 import org.springframework.stereotype.Component;
@@ -28,7 +29,7 @@ public record PriceAgreements(Commands commands, AccountQueries accounts, Clock 
         accounts.require(accountId);
         YearMonth from = Requests.month(effectiveFrom);
         BigDecimal price = Requests.unitPrice(unitPrice);
-        String by = Requests.text("agreedBy", agreedBy, Requests.NAME_MAX);
+        String by = Requests.text("agreedBy", agreedBy, Limits.NAME_MAX);
         Service s = Requests.service(service);
         commands.send(new AgreeNegotiatedPrice(accountId, s, price, from, by, clock.instant()));
         return new Agreement(accountId, s, price, from, by);

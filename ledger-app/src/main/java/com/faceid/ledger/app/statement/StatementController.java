@@ -9,6 +9,7 @@ import com.faceid.ledger.app.security.RequestContext;
 import com.faceid.ledger.app.web.Csv;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.statement.CloseStatement;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +56,7 @@ public record StatementController(Commands commands, AccountQueries accounts, St
             @NotBlank @Size(max = 64) @Schema(implementation = Service.class) String service,
             @NotNull @Schema(type = "string", pattern = Json.DECIMAL_PATTERN, example = "0.35") String unitPrice,
             @NotBlank @Schema(type = "string", pattern = Requests.MONTH_PATTERN) String effectiveFrom,
-            @NotBlank @Size(max = Requests.NAME_MAX) String agreedBy) {
+            @NotBlank @Size(max = Limits.NAME_MAX) String agreedBy) {
     }
 
     @GetMapping(value = "/api/v1/accounts/{accountId}/statements/{month}",

@@ -3,6 +3,7 @@ package com.faceid.ledger.app.web;
 import com.faceid.ledger.account.BillingCalendar;
 import com.faceid.ledger.error.ErrorCode;
 import com.faceid.ledger.error.LedgerException;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import jakarta.validation.Validator;
 
@@ -17,38 +18,22 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * Every input field's range and character set, defined once and checked at the edge, before any command
- * (docs/security.md lists them). Each range is what every place the value travels can hold: the event, the
- * view columns (VARCHAR lengths, DECIMAL precision), CSV, URLs and key entries. Each failure is a clear 400
+ * Every input field's character set, and its range from the core's {@link Limits} (what every place the value
+ * travels can hold: the event, the view columns, CSV, URLs and key entries), checked at the edge, before any
+ * command (docs/security.md lists them). Each failure is a clear 400
  * (or 422 for a time ahead of the clock) with a stable code, and changes nothing.
  */
 public final class Requests {
     /** Account ids: letters, digits and {@code . _ @ -}; never {@code /} (paths) or {@code :} (key entries). */
     public static final String ACCOUNT_ID_PATTERN = "[A-Za-z0-9][A-Za-z0-9._@-]*";
-    public static final int ACCOUNT_ID_MAX = 64;
     /** requestId, purchaseId, adjustmentId: as account ids, and {@code :} too; never {@code /}. */
     public static final String KEY_PATTERN = "[A-Za-z0-9][A-Za-z0-9._:@-]*";
-    public static final int KEY_MAX = 128;
     /** API result codes: letters, digits and {@code . _ -}, no spaces ("Success " is refused, not trimmed). */
     public static final String RESULT_CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9._-]*";
-    public static final int RESULT_CODE_MAX = 64;
-    /** Free text (an adjustment's reason): printable, at most this many UTF-16 units. */
-    public static final int REASON_MAX = 1000;
-    /** A person's or system's name (agreedBy). */
-    public static final int NAME_MAX = 128;
     /** A month in a path or body: {@code yyyy-MM} (the API document's pattern; {@link #month} checks the range). */
     public static final String MONTH_PATTERN = "^[0-9]{4}-[0-9]{2}$";
     /** A statement's month in its path, {@code yyyy-MM}, or {@code yyyy-MM.csv} for the CSV form. */
     public static final String MONTH_PATH_PATTERN = "^[0-9]{4}-[0-9]{2}(\\.csv)?$";
-    /** Months and instants outside these are refused: the views hold 4-digit years. */
-    public static final YearMonth FIRST_MONTH = YearMonth.of(2000, 1);
-    public static final YearMonth LAST_MONTH = YearMonth.of(2199, 12);
-    public static final Instant EARLIEST = Instant.parse("2000-01-01T00:00:00Z");
-    public static final Instant LATEST = Instant.parse("2200-01-01T00:00:00Z");
-    /** An adjustment's amount: non-zero, 2 decimals, at most this in absolute value (the aggregate checks too). */
-    public static final BigDecimal ADJUSTMENT_MAX = new BigDecimal("100000000.00");
-    /** A negotiated unit price: positive, 4 decimals, at most this (list prices are about 1 元 a call). */
-    public static final BigDecimal UNIT_PRICE_MAX = new BigDecimal("10000.0000");
     /** Longest input echoed back in an error's detail. */
     private static final int ECHO_MAX = 80;
 
@@ -75,16 +60,16 @@ public final class Requests {
     }
 
     public static String accountId(String field, String value) {
-        return matching(field, value, ACCOUNT_ID_PATTERN, ACCOUNT_ID_MAX);
+        return matching(field, value, ACCOUNT_ID_PATTERN, Limits.ACCOUNT_ID_MAX);
     }
 
     public static String key(String field, String value) {
-        return matching(field, value, KEY_PATTERN, KEY_MAX);
+        return matching(field, value, KEY_PATTERN, Limits.KEY_MAX);
     }
 
     /** A result code, or null (counts as Success). */
     public static String resultCode(String value) {
-        return value == null ? null : matching("resultCode", value, RESULT_CODE_PATTERN, RESULT_CODE_MAX);
+        return value == null ? null : matching("resultCode", value, RESULT_CODE_PATTERN, Limits.RESULT_CODE_MAX);
     }
 
     /**
@@ -155,27 +140,27 @@ public final class Requests {
         return new BigDecimal(text);
     }
 
-    /** An adjustment's amount: non-zero, at most 2 decimals, |amount| ≤ {@link #ADJUSTMENT_MAX}. */
+    /** An adjustment's amount: non-zero, at most 2 decimals, |amount| ≤ {@link #Limits.ADJUSTMENT_MAX}. */
     public static BigDecimal adjustmentAmount(String text) {
         BigDecimal amount = decimal("amount", text, 2);
-        if (amount.signum() == 0 || amount.abs().compareTo(ADJUSTMENT_MAX) > 0) {
+        if (amount.signum() == 0 || amount.abs().compareTo(Limits.ADJUSTMENT_MAX) > 0) {
             throw ApiException.validation("amount must be a non-zero credit or debit of at most "
-                    + ADJUSTMENT_MAX.toPlainString() + " in absolute value, got " + text);
+                    + Limits.ADJUSTMENT_MAX.toPlainString() + " in absolute value, got " + text);
         }
         return amount;
     }
 
-    /** A negotiated unit price: 0 < price ≤ {@link #UNIT_PRICE_MAX}, at most 4 decimals. */
+    /** A negotiated unit price: 0 < price ≤ {@link #Limits.UNIT_PRICE_MAX}, at most 4 decimals. */
     public static BigDecimal unitPrice(String text) {
         BigDecimal price = decimal("unitPrice", text, 4);
-        if (price.signum() <= 0 || price.compareTo(UNIT_PRICE_MAX) > 0) {
-            throw ApiException.validation("unitPrice must be positive and at most " + UNIT_PRICE_MAX.toPlainString()
+        if (price.signum() <= 0 || price.compareTo(Limits.UNIT_PRICE_MAX) > 0) {
+            throw ApiException.validation("unitPrice must be positive and at most " + Limits.UNIT_PRICE_MAX.toPlainString()
                     + ", got " + text);
         }
         return price;
     }
 
-    /** A month {@code yyyy-MM} between {@link #FIRST_MONTH} and {@link #LAST_MONTH}. */
+    /** A month {@code yyyy-MM} between {@link #Limits.FIRST_MONTH} and {@link #Limits.LAST_MONTH}. */
     public static YearMonth month(String text) {
         YearMonth m;
         try {
@@ -186,8 +171,8 @@ public final class Requests {
         if (m == null) {
             throw ApiException.validation("month must be yyyy-MM, got '" + echo(text) + "'");
         }
-        if (m.isBefore(FIRST_MONTH) || m.isAfter(LAST_MONTH)) {
-            throw ApiException.validation("month must be between " + FIRST_MONTH + " and " + LAST_MONTH + ", got " + m);
+        if (m.isBefore(Limits.FIRST_MONTH) || m.isAfter(Limits.LAST_MONTH)) {
+            throw ApiException.validation("month must be between " + Limits.FIRST_MONTH + " and " + Limits.LAST_MONTH + ", got " + m);
         }
         return m;
     }
@@ -214,8 +199,8 @@ public final class Requests {
         }
         // what every store keeps: a reported time with nanoseconds is recorded to the microsecond (docs/api.md)
         Instant i = t.toInstant().truncatedTo(BillingCalendar.RECORDED_PRECISION);
-        if (i.isBefore(EARLIEST) || !i.isBefore(LATEST)) {
-            throw ApiException.validation(field + " must be between " + EARLIEST + " and " + LATEST + ", got " + t);
+        if (i.isBefore(Limits.EARLIEST) || !i.isBefore(Limits.LATEST)) {
+            throw ApiException.validation(field + " must be between " + Limits.EARLIEST + " and " + Limits.LATEST + ", got " + t);
         }
         return i;
     }

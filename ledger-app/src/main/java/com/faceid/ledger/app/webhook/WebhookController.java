@@ -3,6 +3,7 @@ package com.faceid.ledger.app.webhook;
 import com.faceid.ledger.app.security.Caller;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
@@ -34,7 +35,7 @@ public record WebhookController(WebhookService webhooks, Clock clock) {
     public record CreateWebhookRequest(
             @NotNull @Size(max = UrlGuard.URL_MAX) String url,
             @NotNull @Size(min = 1, max = 20) List<@NotNull @Size(max = 64) String> events,
-            @Size(max = Requests.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN)
+            @Size(max = Limits.ACCOUNT_ID_MAX) @Pattern(regexp = Requests.ACCOUNT_ID_PATTERN)
             @Schema(nullable = true, description = "omitted: every account (OPERATOR only)") String accountId) {
     }
 

@@ -3,6 +3,7 @@ package com.faceid.ledger.app.whatif;
 import com.faceid.ledger.app.web.ApiException;
 import com.faceid.ledger.app.web.Json;
 import com.faceid.ledger.app.web.Requests;
+import com.faceid.ledger.event.Limits;
 import com.faceid.ledger.event.Service;
 import com.faceid.ledger.pricing.TierConvention;
 import com.faceid.ledger.whatif.Scenario;
@@ -35,7 +36,7 @@ public record WhatIfRequest(
 
     public record ScenarioRequest(
             @Schema(implementation = TierConvention.class, nullable = true) String tierBounds,
-            @Size(max = Requests.NAME_MAX) @Schema(nullable = true, example = "faceid-2026-01") String catalog,
+            @Size(max = Limits.NAME_MAX) @Schema(nullable = true, example = "faceid-2026-01") String catalog,
             @Size(max = ITEMS_MAX) @Schema(nullable = true,
                     description = "Replace the recorded negotiated prices (an empty list: none)")
             List<@NotNull @Valid PriceRequest> negotiatedPrices,

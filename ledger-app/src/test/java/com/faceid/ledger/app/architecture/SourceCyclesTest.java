@@ -21,23 +21,35 @@ import static org.assertj.core.api.Assertions.assertThat;
  * No cycle between the service's packages in the source, which sees what the class files cannot: javac copies a
  * constant ({@code static final String}) into every class that reads it, so a package that reads another's
  * constant depends on it without a trace in the bytecode ArchUnit checks (statement once read audit's
- * {@code HashChain.META} while audit imported statement). Every import and every name written out in full counts.
+ * {@code HashChain.META} while audit imported statement). Every import and every name written out in full counts;
+ * the core's packages are held to the same.
  */
 class SourceCyclesTest {
     static final Path APP = Path.of("src", "main", "java", "com", "faceid", "ledger", "app");
     static final Pattern REFERENCE = Pattern.compile("com\\.faceid\\.ledger\\.app\\.([a-z]+)\\.[A-Z]");
+    static final Path CORE = Path.of("..", "ledger-core", "src", "main", "java", "com", "faceid", "ledger");
+    static final Pattern CORE_REFERENCE = Pattern.compile("com\\.faceid\\.ledger\\.(?!app\\.)([a-z]+)\\.[A-Z]");
 
     @Test
     void theServicesPackagesFormNoCycleInTheirSources() throws IOException {
+        assertNoCycle(APP, REFERENCE);
+    }
+
+    @Test
+    void theCoresPackagesFormNoCycleInTheirSources() throws IOException {
+        assertNoCycle(CORE, CORE_REFERENCE);
+    }
+
+    private static void assertNoCycle(Path root, Pattern reference) throws IOException {
         Map<String, Set<String>> uses = new TreeMap<>();
-        try (Stream<Path> files = Files.walk(APP)) {
+        try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Path relative = APP.relativize(file);
+                Path relative = root.relativize(file);
                 if (relative.getNameCount() < 2) {
                     continue; // the root package (the application, its settings) may use every feature
                 }
                 String from = relative.getName(0).toString();
-                Matcher m = REFERENCE.matcher(Files.readString(file));
+                Matcher m = reference.matcher(Files.readString(file));
                 while (m.find()) {
                     if (!m.group(1).equals(from)) {
                         uses.computeIfAbsent(from, k -> new TreeSet<>()).add(m.group(1));
