@@ -100,8 +100,7 @@ public class EventStoreConfig {
                 .cachedEvents(20_000)
                 .fetchDelay(10)
                 .build();
-        // every event dispatch interceptor bean, in @Order: first the ledger clock's timestamp
-        // (time.EventTimestamps), then the hash chain (each event gets its link of
+        // every event dispatch interceptor bean, in @Order: first the hash chain (each event gets its link of
         // its account's chain as it is published, before it is appended: integrity.HashChain), then the meter that
         // counts ledger_calls_total when the unit commits (metrics.CallsMeter)
         interceptors.forEach(store::registerDispatchInterceptor);

@@ -56,7 +56,7 @@ import java.util.function.Consumer;
  * first sequence where a row is missing, added, changed or out of order.
  */
 @Component
-@Order(1) // after the timestamp (time.EventTimestamps), before every other interceptor (axon.EventStoreConfig)
+@Order(1) // before every other event dispatch interceptor (axon.EventStoreConfig)
 public class HashChain implements MessageDispatchInterceptor<EventMessage<?>>,
         ChainLinks {
     static final String META = EventMetadata.CHAIN_HASH;

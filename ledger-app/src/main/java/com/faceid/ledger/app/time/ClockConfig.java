@@ -1,7 +1,8 @@
 package com.faceid.ledger.app.time;
 
-import com.faceid.ledger.app.LedgerProperties;
 import com.faceid.ledger.app.store.EventStoreReader;
+import com.faceid.ledger.app.LedgerProperties;
+import org.axonframework.eventhandling.GenericEventMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -11,17 +12,18 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Objects;
 import java.util.stream.Stream;
+import java.time.Clock;
+import java.util.Objects;
+import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Creates the ledger clock. Events are stamped with it as they are published ({@link EventTimestamps}), so an
- * event's recorded time and the ledger's "now" never disagree, simulated or not.
+ * Creates the ledger clock. Axon's event timestamps use it too, so an event's recorded time and the
+ * ledger's "now" never disagree, simulated or not.
  */
 @Configuration
 public class ClockConfig {
@@ -41,6 +43,27 @@ public class ClockConfig {
         log.warn("ledger clock is SIMULATED and stands at {}; move it with POST /api/v1/admin/clock",
                 clock.instant().atZone(zone).toOffsetDateTime());
         return clock;
+    }
+
+    /**
+     * Axon stamps events with a JVM-wide static clock; this binds it to the ledger clock for the life of the
+     * context and gives the previous one back when the context closes (one ledger per JVM in production;
+     * tests start several, and rebind it before each test: support.EventClockBinding). Stamping the events
+     * another way instead (an interceptor setting each timestamp from the ledger clock, tried 2026-12-08) is not
+     * enough: Axon's JDBC storage engine decides whether a gap in the global index has timed out by comparing the
+     * stored timestamps with this same static clock, so with a simulated clock months behind the real one every
+     * gap looked timed out at once, and the read-model processor skipped events still being committed (the
+     * benchmark's parallel account openings lost their views). The event clock and the ledger clock must be one.
+     */
+    @Bean
+    public DisposableBean eventTimestampClock(LedgerClock clock) {
+        Clock previous = GenericEventMessage.clock;
+        GenericEventMessage.clock = clock;
+        return () -> {
+            if (GenericEventMessage.clock == clock) { // another context may have bound its own since
+                GenericEventMessage.clock = previous;
+            }
+        };
     }
 
     /**

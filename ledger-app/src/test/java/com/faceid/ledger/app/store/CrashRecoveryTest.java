@@ -45,9 +45,11 @@ public class CrashRecoveryTest {
         Random random = new Random();
         int lost = 0;
         int doubled = 0;
+        // each round meters on a process and kills it; the process started on the same files to check that round
+        // is the one the next round meters on and kills (one start a round, not two)
+        int port = freePort();
+        Process p = start(dir, port);
         for (int round = 1; round <= rounds; round++) {
-            int port = freePort();
-            Process p = start(dir, port);
             try {
                 Http http = new Http(port);
                 awaitHealthy(port, p);
@@ -73,11 +75,12 @@ public class CrashRecoveryTest {
                 p.destroyForcibly();
             }
             // restart on the same files and check every acknowledged call
-            int checkPort = freePort();
-            Process q = start(dir, checkPort);
+            port = freePort();
+            p = start(dir, port);
+            boolean next = false;
             try {
-                awaitHealthy(checkPort, q);
-                Http http = new Http(checkPort);
+                awaitHealthy(port, p);
+                Http http = new Http(port);
                 Map<String, Integer> recorded = recordedCalls(http);
                 for (String id : acknowledged) {
                     int n = recorded.getOrDefault(id, 0);
@@ -100,9 +103,12 @@ public class CrashRecoveryTest {
                 System.out.printf("crash round %d: %d acknowledged so far, %d recorded, lost %d, doubled %d,"
                         + " verify differences %d%n", round, acknowledged.size(), recorded.size(), lost, doubled,
                         verified.path("differences").size());
+                next = round < rounds;
             } finally {
-                q.destroy();
-                q.waitFor(30, TimeUnit.SECONDS);
+                if (!next) {
+                    p.destroy();
+                    p.waitFor(30, TimeUnit.SECONDS);
+                }
             }
         }
         System.out.printf("crash test: %d rounds, %d acknowledged calls, 0 expected lost: %d, 0 expected doubled: %d%n",
