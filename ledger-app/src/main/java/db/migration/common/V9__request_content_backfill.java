@@ -38,8 +38,10 @@ public class V9__request_content_backfill extends BaseJavaMigration {
         ObjectMapper json = new ObjectMapper();
         long after = -1;
         long done = 0;
+        // the name CallMetered was stored under before the events moved to com.faceid.ledger.event (2026-12-08,
+        // EventUpcasters.Renamed): every row this backfill reads was written long before that
         try (PreparedStatement read = c.prepareStatement("SELECT globalIndex, payload FROM DomainEventEntry"
-                + " WHERE payloadType = 'com.faceid.ledger.event.CallMetered' AND globalIndex > ?"
+                + " WHERE payloadType = 'com.faceid.ledger.metering.CallMetered' AND globalIndex > ?"
                 + " ORDER BY globalIndex LIMIT " + CHUNK);
              PreparedStatement update = c.prepareStatement("UPDATE metered_request SET service = ?,"
                      + " occurred_at = ?, result_code = ? WHERE account_id = ? AND request_id = ?")) {

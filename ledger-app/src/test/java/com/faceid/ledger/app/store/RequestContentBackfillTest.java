@@ -31,7 +31,7 @@ class RequestContentBackfillTest {
                 + "\"billable\":true,\"chargedTo\":\"POSTPAID\",\"packageId\":null,\"packageRemainingAfter\":null,"
                 + "\"month\":\"2026-03\",\"monthPostpaidCount\":1}";
         jdbc.update("INSERT INTO DomainEventEntry (aggregateIdentifier, sequenceNumber, type, eventIdentifier, payload,"
-                + " payloadType, timeStamp) VALUES ('old', 0, 'Account', 'e-1', ?, 'com.faceid.ledger.event.CallMetered',"
+                + " payloadType, timeStamp) VALUES ('old', 0, 'Account', 'e-1', ?, 'com.faceid.ledger.metering.CallMetered',"
                 + " '2026-03-12T02:00:01Z')", (Object) payload.getBytes());
         jdbc.update("INSERT INTO metered_request (account_id, request_id, billable, charged_to, package_id,"
                 + " sequence_number) VALUES ('old', 'r-1', TRUE, 'POSTPAID', NULL, 0)");
